@@ -1,0 +1,46 @@
+"""The seam every store implements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple, Protocol
+
+from rdflib import Dataset, Graph
+from rdflib.term import Identifier, Node
+
+
+class SelectRows(NamedTuple):
+    """The answer to a SELECT: column names and rows of rdflib terms (None where unbound)."""
+
+    columns: list[str]
+    rows: list[tuple[Node | None, ...]]
+
+
+class Backend(Protocol):
+    """A quad store that andtsgraph can load into and query."""
+
+    name: str
+
+    def add_triples(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        """Add triples to the named graph ``graph``."""
+
+    def graph_names(self) -> list[str]:
+        """Return the IRIs of the non-empty named graphs."""
+
+    def graph(self, name: str) -> Graph:
+        """Return the named graph ``name`` as an rdflib Graph (a copy or a read view)."""
+
+    def select(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> SelectRows:
+        """Run a SELECT query over the union of all graphs."""
+
+    def ask(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> bool:
+        """Run an ASK query over the union of all graphs."""
+
+    def construct(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE query over the union of all graphs."""
+
+    def dataset(self) -> Dataset:
+        """Return all quads as an rdflib Dataset."""
+
+    def __len__(self) -> int:
+        """Return the number of quads."""

@@ -1,0 +1,111 @@
+"""The ``andtsgraph`` command: a thin layer over the library's public functions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from andtsgraph import __version__
+from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph, load
+
+EXIT_USAGE = 2
+
+
+def _load(args: argparse.Namespace) -> KnowledgeGraph:
+    return load(args.with_files or None, store=args.store)
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    kg = _load(args)
+    plans = kg.plans
+    if args.json:
+        data = {
+            "plans": [p.as_dict() for p in plans],
+            "triples": len(kg),
+            "graphs": kg.graph_names(),
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{len(plans)} plans, {len(kg)} triples in {len(kg.graph_names())} named graphs ({kg.backend.name} store)\n")
+    for p in plans:
+        period = f"{p.valid_from or '?'} – {p.valid_until or '?'}"
+        print(f"{p.id}  [{p.kind}]  {period}")
+        print(f"  {p.title}")
+        if p.publisher:
+            print(f"  issued by {p.publisher}" + (f", {p.identifier}" if p.identifier else ""))
+        parts = [
+            f"{p.goals} goals",
+            f"{p.development_areas} development areas",
+            f"{p.action_areas} action areas",
+            f"{p.activities} activities",
+            f"{p.indicators} indicators",
+            f"{p.actors} actors",
+        ]
+        print("  " + ", ".join(parts) + "\n")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    kg = _load(args)
+    if args.output:
+        kg.serialize(args.format, args.output, force=args.force)
+        print(f"wrote {args.output} ({args.format}, {len(kg)} triples)", file=sys.stderr)
+    else:
+        sys.stdout.write(kg.serialize(args.format) or "")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``andtsgraph`` command."""
+    parser = argparse.ArgumentParser(
+        prog="andtsgraph",
+        description="Swedish ANDTS prevention plans as a knowledge graph: load, query, export.",
+    )
+    parser.add_argument("--version", action="version", version=f"andtsgraph {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--with", dest="with_files", action="append", metavar="FILE", type=Path,
+        help="also load this RDF file (a plan of your own, say); repeatable",
+    )
+    common.add_argument("--store", default="memory", choices=["memory"], help="embedded store (default: memory)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    info = sub.add_parser("info", parents=[common], help="list the loaded plans and what they hold",
+                          description="List the loaded plans with their metadata and the number of goals, areas, activities, indicators and actors.")
+    info.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    info.set_defaults(func=cmd_info)
+
+    export = sub.add_parser("export", parents=[common], help="write the whole graph as RDF",
+                            description="Write the knowledge graph as RDF. trig, nq and jsonld keep each plan's named graph; ttl and nt write the union.")
+    export.add_argument("--format", default="trig", choices=sorted(EXPORT_FORMATS), help="RDF format (default: trig)")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except OutputExistsError as exc:
+        print(f"andtsgraph: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except AndtsError as exc:
+        print(f"andtsgraph: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("andtsgraph: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,379 @@
+"""The knowledge graph: the ontology, vocabularies, actors, curated links and every plan,
+each plan in its own named graph, behind one query API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from andtsgraph.backends import Backend, make_backend
+from andtsgraph.catalog import resolve_query
+from andtsgraph.errors import DataFileError, OutputExistsError, PlanNotFoundError, QueryError
+from andtsgraph.namespaces import (
+    ACTORS_GRAPH,
+    GRAPH,
+    LINKS_GRAPH,
+    ONTOLOGY_GRAPH,
+    PLAN_KINDS,
+    PREFIXES,
+    VOCAB_GRAPH,
+    plan_graph,
+    plan_id_of,
+)
+from andtsgraph.rdf_io import QUAD_FORMATS, guess_format, read_rdf
+from andtsgraph.resources import data_dir, ontology_dir
+from andtsgraph.results import QueryResult
+
+#: Serialisation formats of :meth:`KnowledgeGraph.serialize`: name → (rdflib format, keeps graphs).
+EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
+    "ttl": ("turtle", False),
+    "nt": ("nt", False),
+    "trig": ("trig", True),
+    "nq": ("nquads", True),
+    "jsonld": ("json-ld", True),
+}
+
+#: Bundled folders and the named graph each is loaded into (plans get one graph per plan).
+_FOLDER_GRAPHS = {"vocab": VOCAB_GRAPH, "actors": ACTORS_GRAPH, "links": LINKS_GRAPH}
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """A loaded plan: its id, IRI, metadata and the number of its parts."""
+
+    id: str
+    iri: str
+    title: str
+    kind: str
+    publisher: str | None
+    identifier: str | None
+    adopted: str | None
+    valid_from: str | None
+    valid_until: str | None
+    goals: int
+    development_areas: int
+    action_areas: int
+    activities: int
+    indicators: int
+    actors: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the plan's summary as plain data, in the shape of ``andtsgraph info --json``."""
+        return {
+            "id": self.id,
+            "iri": self.iri,
+            "title": self.title,
+            "kind": self.kind,
+            "publisher": self.publisher,
+            "identifier": self.identifier,
+            "adopted": self.adopted,
+            "valid_from": self.valid_from,
+            "valid_until": self.valid_until,
+            "goals": self.goals,
+            "development_areas": self.development_areas,
+            "action_areas": self.action_areas,
+            "activities": self.activities,
+            "indicators": self.indicators,
+            "actors": self.actors,
+        }
+
+
+class KnowledgeGraph:
+    """All loaded graphs behind one query API. Make one with :func:`load`.
+
+    Attributes
+    ----------
+    backend : Backend
+        The store holding the quads.
+    sources : dict
+        Named-graph IRI → the files loaded into it.
+    """
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.sources: dict[str, list[Path]] = {}
+        self._plans: list[PlanInfo] | None = None
+
+    # -- loading -------------------------------------------------------------------------
+    def add_file(self, path: str | Path, graph: str | None = None) -> str | None:
+        """Parse ``path`` and add it to the graph; return the named graph it went to.
+
+        A file holding one plan goes to that plan's own named graph; TriG and N-Quads keep
+        their named graphs (None is returned); other files go to ``graph`` or, if omitted, to a
+        graph named after the file.
+
+        Raises
+        ------
+        DataFileError
+            If the file is missing or bad, holds several plans, or holds a plan that is
+            already loaded.
+        """
+        path = Path(path)
+        fmt = guess_format(path) if path.is_file() else None
+        ds = read_rdf(path, fmt)
+        if fmt in QUAD_FORMATS:
+            for ctx in ds.graphs():
+                if len(ctx):
+                    name = str(ctx.identifier)
+                    self._add(name, ctx, path)
+            return None
+        default = ds.default_graph
+        plans = sorted({str(s) for s, o in default.subject_objects(RDF.type) if str(o) in PLAN_KINDS})
+        if len(plans) > 1:
+            raise DataFileError(path, f"holds {len(plans)} plans ({', '.join(plans)}); put each plan in a file of its own")
+        if plans:
+            target = plan_graph(plan_id_of(plans[0]))
+            if target in self.sources:
+                first = self.sources[target][0]
+                raise DataFileError(path, f"plan {plan_id_of(plans[0])!r} is already loaded from {first}")
+        else:
+            target = graph or str(GRAPH[f"file/{path.stem}"])
+        self._add(target, default, path)
+        return target
+
+    def _add(self, name: str, triples: Iterable, path: Path) -> None:
+        self.backend.add_triples(name, triples)
+        self.sources.setdefault(name, []).append(path)
+        self._plans = None
+
+    # -- asking ----------------------------------------------------------------------------
+    def query(self, query: str | Path, **params: Any) -> QueryResult:
+        """Run a SELECT query: a catalog name, a path to a ``.rq`` file, or SPARQL text.
+
+        Parameters
+        ----------
+        query : str or Path
+            ``"plans"`` (a catalog query), ``"my.rq"``, or ``"SELECT …"``. The prefixes of
+            :data:`andtsgraph.namespaces.PREFIXES` are predeclared.
+        **params
+            Values bound to the query's variables before it runs (never pasted into the
+            text). Strings that look like IRIs become IRIs; a ``plan`` given as a plan id
+            becomes that plan's IRI; other values become typed literals.
+
+        Returns
+        -------
+        QueryResult
+            Records (dicts) with Python values; ``.to_dataframe()`` for pandas.
+
+        Raises
+        ------
+        QueryError
+            If the query is unknown, malformed, not a SELECT, or a parameter is not one the
+            catalog query declares.
+
+        Examples
+        --------
+        >>> kg = load()
+        >>> rows = kg.query("SELECT ?plan WHERE { ?plan a andts:RegionalPlan }")
+        >>> [str(r["plan"]).rsplit("/", 1)[-1] for r in rows]
+        ['kronoberg-2022-2026']
+        """
+        entry = resolve_query(query)
+        if entry.params:
+            known = {p.name for p in entry.params}
+            unknown = sorted(set(params) - known)
+            if unknown:
+                raise QueryError(
+                    f"query {entry.name!r} has no parameter {', '.join(unknown)}; it takes: {', '.join(sorted(known))}"
+                )
+        bindings = {name: self._term(name, value) for name, value in params.items() if value is not None}
+        try:
+            rows = self.backend.select(entry.text, bindings, PREFIXES)
+        except QueryError:
+            raise
+        except Exception as exc:
+            raise QueryError(f"query {entry.name!r} failed: {_one_line(exc)}") from None
+        return QueryResult(rows.columns, rows.rows)
+
+    def _term(self, name: str, value: Any) -> Identifier:
+        if isinstance(value, Identifier):
+            return value
+        if isinstance(value, str):
+            if name == "plan" and not value.startswith(("http://", "https://", "urn:")):
+                return URIRef(self.plan(value).iri)
+            if value.startswith(("http://", "https://", "urn:")) and " " not in value:
+                return URIRef(value)
+            return Literal(value)
+        if isinstance(value, bool | int | float | Decimal | dt.date):
+            return Literal(value)
+        raise QueryError(f"parameter {name!r}: cannot use a value of type {type(value).__name__}")
+
+    @property
+    def plans(self) -> list[PlanInfo]:
+        """The loaded plans, national first, then regional, then municipal."""
+        if self._plans is None:
+            self._plans = [_plan_info(r) for r in self.query("plans")]
+        return list(self._plans)
+
+    def plan(self, plan_id: str) -> PlanInfo:
+        """Return the plan whose id (or IRI, or a unique prefix of the id) is ``plan_id``.
+
+        Raises
+        ------
+        PlanNotFoundError
+            If no loaded plan, or more than one, matches.
+        """
+        plans = self.plans
+        for p in plans:
+            if plan_id in (p.id, p.iri):
+                return p
+        matches = [p for p in plans if p.id.startswith(plan_id)]
+        if len(matches) == 1:
+            return matches[0]
+        ids = ", ".join(p.id for p in plans)
+        if matches:
+            raise PlanNotFoundError(f"plan id {plan_id!r} is ambiguous: it could be {', '.join(p.id for p in matches)}")
+        raise PlanNotFoundError(f"no plan {plan_id!r}; loaded plans: {ids}")
+
+    def graph_names(self) -> list[str]:
+        """Return the IRIs of the named graphs."""
+        return self.backend.graph_names()
+
+    def graph(self, name: str) -> Graph:
+        """Return one named graph (e.g. :func:`andtsgraph.namespaces.plan_graph` of a plan id)."""
+        return self.backend.graph(name)
+
+    def dataset(self) -> Dataset:
+        """Return all quads as an rdflib Dataset."""
+        return self.backend.dataset()
+
+    def __len__(self) -> int:
+        return len(self.backend)
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph {len(self)} quads, {len(self.graph_names())} graphs, store={self.backend.name}>"
+
+    # -- writing -----------------------------------------------------------------------------
+    def serialize(self, format: str = "trig", destination: str | Path | None = None, *, force: bool = False) -> str | None:
+        """Serialise the whole graph.
+
+        Parameters
+        ----------
+        format : {"ttl", "nt", "trig", "nq", "jsonld"}
+            ``trig``, ``nq`` and ``jsonld`` keep the named graphs; ``ttl`` and ``nt`` write
+            the union of all graphs.
+        destination : str or Path, optional
+            A file to write; the text is returned when omitted.
+        force : bool
+            Overwrite ``destination`` if it exists.
+
+        Raises
+        ------
+        AndtsError
+            For an unknown format; :class:`OutputExistsError` if ``destination`` exists and
+            ``force`` is false.
+
+        Examples
+        --------
+        >>> text = load().serialize("nt")
+        >>> "<https://w3id.org/andtsgraph/plan/national-2022-2025>" in text
+        True
+        """
+        if format not in EXPORT_FORMATS:
+            raise QueryError(f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+        rdflib_format, keeps_graphs = EXPORT_FORMATS[format]
+        if destination is not None:
+            destination = Path(destination)
+            if destination.exists() and not force:
+                raise OutputExistsError(f"{destination} exists; use --force (force=True) to overwrite it")
+        if keeps_graphs:
+            source: Graph | Dataset = Dataset()
+            for name in self.graph_names():
+                source.graph(URIRef(name)).__iadd__(self.graph(name))
+        else:
+            source = Graph()
+            for name in self.graph_names():
+                source += self.graph(name)
+        for prefix, ns in PREFIXES.items():
+            source.bind(prefix, ns, replace=True)
+        buffer = io.BytesIO()
+        source.serialize(buffer, format=rdflib_format, encoding="utf-8")
+        if destination is None:
+            return buffer.getvalue().decode("utf-8")
+        destination.write_bytes(buffer.getvalue())
+        return None
+
+
+def _plan_info(row: Mapping[str, Any]) -> PlanInfo:
+    def text(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    return PlanInfo(
+        id=plan_id_of(row["plan"]),
+        iri=str(row["plan"]),
+        title=text(row["title"]) or plan_id_of(row["plan"]),
+        kind=row["kind"],
+        publisher=text(row["publisher"]),
+        identifier=text(row["identifier"]),
+        adopted=text(row["adopted"]),
+        valid_from=text(row["validFrom"]),
+        valid_until=text(row["validUntil"]),
+        goals=int(row["goals"] or 0),
+        development_areas=int(row["developmentAreas"] or 0),
+        action_areas=int(row["actionAreas"] or 0),
+        activities=int(row["activities"] or 0),
+        indicators=int(row["indicators"] or 0),
+        actors=int(row["actors"] or 0),
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def bundled_files() -> list[tuple[Path, str | None]]:
+    """Return the bundled files with the named graph each goes to (None: the plan's own)."""
+    files: list[tuple[Path, str | None]] = [(ontology_dir() / "andts.ttl", str(ONTOLOGY_GRAPH))]
+    root = data_dir()
+    for folder, graph in _FOLDER_GRAPHS.items():
+        files += [(p, str(graph)) for p in sorted((root / folder).glob("*.ttl"))]
+    files += [(p, None) for p in sorted((root / "plans").glob("*.ttl"))]
+    return files
+
+
+def load(paths: Iterable[str | Path] | str | Path | None = None, *, store: str = "memory", bundled: bool = True) -> KnowledgeGraph:
+    """Load the knowledge graph: the ontology, all bundled data and any extra files.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths, optional
+        Extra RDF files (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML) to load beside
+        the bundled data. A file holding one plan is loaded into that plan's named graph.
+    store : {"memory"}
+        The embedded store.
+    bundled : bool
+        Load the bundled ontology and data (default). With False only ``paths`` are loaded.
+
+    Returns
+    -------
+    KnowledgeGraph
+
+    Raises
+    ------
+    DataFileError
+        If a file is missing or does not parse (the message names the file and line).
+
+    Examples
+    --------
+    >>> kg = load()
+    >>> "national-2022-2025" in [p.id for p in kg.plans]
+    True
+    """
+    kg = KnowledgeGraph(make_backend(store))
+    if bundled:
+        for path, graph in bundled_files():
+            kg.add_file(path, graph)
+    if paths is not None:
+        if isinstance(paths, str | Path):
+            paths = [paths]
+        for path in paths:
+            kg.add_file(path)
+    return kg

@@ -1,0 +1,73 @@
+"""Query results as records, with Python values, and as pandas DataFrames."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+if TYPE_CHECKING:
+    import pandas
+
+
+def to_python(term: Node | None) -> Any:
+    """Convert an rdflib term to the value a Python user expects.
+
+    IRIs stay :class:`rdflib.URIRef` (a ``str``); literals become ``str``, ``int``,
+    ``Decimal``, ``bool`` or ``datetime.date``; unbound values are ``None``.
+    """
+    if term is None or isinstance(term, URIRef):
+        return term
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        if term.language is not None:
+            return str(term)
+        value = term.toPython()
+        return str(value) if isinstance(value, Literal) else value
+    return str(term)
+
+
+class QueryResult(Sequence[dict[str, Any]]):
+    """The rows of a SELECT query: iterate for records (dicts), or call :meth:`to_dataframe`.
+
+    Attributes
+    ----------
+    columns : list of str
+        The projected variable names, in query order.
+    terms : list of tuple
+        The raw rdflib terms of each row.
+    """
+
+    def __init__(self, columns: list[str], terms: list[tuple[Node | None, ...]]) -> None:
+        self.columns = columns
+        self.terms = terms
+        self._records = [dict(zip(columns, (to_python(t) for t in row), strict=True)) for row in terms]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._records[index]
+
+    def __repr__(self) -> str:
+        return f"<QueryResult {len(self)} rows × {len(self.columns)} columns: {', '.join(self.columns)}>"
+
+    def records(self) -> list[dict[str, Any]]:
+        """Return the rows as a list of dicts (column → Python value)."""
+        return list(self._records)
+
+    def column(self, name: str) -> list[Any]:
+        """Return the values of one column."""
+        return [r[name] for r in self._records]
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Return the rows as a pandas DataFrame with one column per variable."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self._records, columns=self.columns)
