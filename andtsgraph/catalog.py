@@ -18,7 +18,9 @@ from andtsgraph.errors import QueryError
 from andtsgraph.resources import queries_dir
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:[—–-]+\s*(?P<meaning>.*?))?\s*(?:\((?P<default>[^()]*)\))?$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:[—–-]+\s*(?P<meaning>.*?))?\s*(?:\((?P<default>[^()]*)\))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,9 @@ class CatalogQuery:
             "name": self.name,
             "title": self.title,
             "description": self.description,
-            "params": [{"name": p.name, "meaning": p.meaning, "default": p.default} for p in self.params],
+            "params": [
+                {"name": p.name, "meaning": p.meaning, "default": p.default} for p in self.params
+            ],
         }
 
 
@@ -80,8 +84,14 @@ def parse_query_file(path: Path) -> CatalogQuery:
         else:
             pm = _PARAM.match(value)
             if pm:
-                params.append(QueryParam(pm["name"], (pm["meaning"] or "").strip(), (pm["default"] or "").strip()))
-    return CatalogQuery(path.stem, title or path.stem, " ".join(description), tuple(params), path, text)
+                params.append(
+                    QueryParam(
+                        pm["name"], (pm["meaning"] or "").strip(), (pm["default"] or "").strip()
+                    )
+                )
+    return CatalogQuery(
+        path.stem, title or path.stem, " ".join(description), tuple(params), path, text
+    )
 
 
 @cache
@@ -121,7 +131,9 @@ def get_query(name: str) -> CatalogQuery:
     raise QueryError(f"unknown query {name!r}; the catalog has: {known}")
 
 
-_SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
+_SPARQL_START = re.compile(
+    r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE
+)
 
 
 def resolve_query(query: str | Path) -> CatalogQuery:
@@ -132,7 +144,9 @@ def resolve_query(query: str | Path) -> CatalogQuery:
     QueryError
         If ``query`` is none of these.
     """
-    if isinstance(query, Path) or (isinstance(query, str) and query.endswith(".rq") and "\n" not in query):
+    if isinstance(query, Path) or (
+        isinstance(query, str) and query.endswith(".rq") and "\n" not in query
+    ):
         path = Path(query)
         if not path.is_file():
             raise QueryError(f"{path}: no such query file")

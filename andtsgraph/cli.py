@@ -30,7 +30,9 @@ def cmd_info(args: argparse.Namespace) -> int:
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(f"{len(plans)} plans, {len(kg)} triples in {len(kg.graph_names())} named graphs ({kg.backend.name} store)\n")
+    print(
+        f"{len(plans)} plans, {len(kg)} triples in {len(kg.graph_names())} named graphs ({kg.backend.name} store)\n"
+    )
     for p in plans:
         period = f"{p.valid_from or '?'} – {p.valid_until or '?'}"
         print(f"{p.id}  [{p.kind}]  {period}")
@@ -59,30 +61,58 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are two short lines, not a wrapped usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``andtsgraph`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="andtsgraph",
         description="Swedish ANDTS prevention plans as a knowledge graph: load, query, export.",
     )
     parser.add_argument("--version", action="version", version=f"andtsgraph {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
-        "--with", dest="with_files", action="append", metavar="FILE", type=Path,
+        "--with",
+        dest="with_files",
+        action="append",
+        metavar="FILE",
+        type=Path,
         help="also load this RDF file (a plan of your own, say); repeatable",
     )
-    common.add_argument("--store", default="memory", choices=["memory"], help="embedded store (default: memory)")
+    common.add_argument(
+        "--store", default="memory", choices=["memory"], help="embedded store (default: memory)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    info = sub.add_parser("info", parents=[common], help="list the loaded plans and what they hold",
-                          description="List the loaded plans with their metadata and the number of goals, areas, activities, indicators and actors.")
+    info = sub.add_parser(
+        "info",
+        parents=[common],
+        help="list the loaded plans and what they hold",
+        description="List the loaded plans with their metadata and the number of goals, areas, activities, indicators and actors.",
+    )
     info.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     info.set_defaults(func=cmd_info)
 
-    export = sub.add_parser("export", parents=[common], help="write the whole graph as RDF",
-                            description="Write the knowledge graph as RDF. trig, nq and jsonld keep each plan's named graph; ttl and nt write the union.")
-    export.add_argument("--format", default="trig", choices=sorted(EXPORT_FORMATS), help="RDF format (default: trig)")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write the whole graph as RDF",
+        description="Write the knowledge graph as RDF. trig, nq and jsonld keep each plan's named graph; ttl and nt write the union.",
+    )
+    export.add_argument(
+        "--format",
+        default="trig",
+        choices=sorted(EXPORT_FORMATS),
+        help="RDF format (default: trig)",
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     export.set_defaults(func=cmd_export)
     return parser

@@ -126,14 +126,21 @@ class KnowledgeGraph:
                     self._add(name, ctx, path)
             return None
         default = ds.default_graph
-        plans = sorted({str(s) for s, o in default.subject_objects(RDF.type) if str(o) in PLAN_KINDS})
+        plans = sorted(
+            {str(s) for s, o in default.subject_objects(RDF.type) if str(o) in PLAN_KINDS}
+        )
         if len(plans) > 1:
-            raise DataFileError(path, f"holds {len(plans)} plans ({', '.join(plans)}); put each plan in a file of its own")
+            raise DataFileError(
+                path,
+                f"holds {len(plans)} plans ({', '.join(plans)}); put each plan in a file of its own",
+            )
         if plans:
             target = plan_graph(plan_id_of(plans[0]))
             if target in self.sources:
                 first = self.sources[target][0]
-                raise DataFileError(path, f"plan {plan_id_of(plans[0])!r} is already loaded from {first}")
+                raise DataFileError(
+                    path, f"plan {plan_id_of(plans[0])!r} is already loaded from {first}"
+                )
         else:
             target = graph or str(GRAPH[f"file/{path.stem}"])
         self._add(target, default, path)
@@ -184,7 +191,9 @@ class KnowledgeGraph:
                 raise QueryError(
                     f"query {entry.name!r} has no parameter {', '.join(unknown)}; it takes: {', '.join(sorted(known))}"
                 )
-        bindings = {name: self._term(name, value) for name, value in params.items() if value is not None}
+        bindings = {
+            name: self._term(name, value) for name, value in params.items() if value is not None
+        }
         try:
             rows = self.backend.select(entry.text, bindings, PREFIXES)
         except QueryError:
@@ -230,7 +239,9 @@ class KnowledgeGraph:
             return matches[0]
         ids = ", ".join(p.id for p in plans)
         if matches:
-            raise PlanNotFoundError(f"plan id {plan_id!r} is ambiguous: it could be {', '.join(p.id for p in matches)}")
+            raise PlanNotFoundError(
+                f"plan id {plan_id!r} is ambiguous: it could be {', '.join(p.id for p in matches)}"
+            )
         raise PlanNotFoundError(f"no plan {plan_id!r}; loaded plans: {ids}")
 
     def graph_names(self) -> list[str]:
@@ -252,7 +263,9 @@ class KnowledgeGraph:
         return f"<KnowledgeGraph {len(self)} quads, {len(self.graph_names())} graphs, store={self.backend.name}>"
 
     # -- writing -----------------------------------------------------------------------------
-    def serialize(self, format: str = "trig", destination: str | Path | None = None, *, force: bool = False) -> str | None:
+    def serialize(
+        self, format: str = "trig", destination: str | Path | None = None, *, force: bool = False
+    ) -> str | None:
         """Serialise the whole graph.
 
         Parameters
@@ -278,12 +291,16 @@ class KnowledgeGraph:
         True
         """
         if format not in EXPORT_FORMATS:
-            raise QueryError(f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+            raise QueryError(
+                f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
+            )
         rdflib_format, keeps_graphs = EXPORT_FORMATS[format]
         if destination is not None:
             destination = Path(destination)
             if destination.exists() and not force:
-                raise OutputExistsError(f"{destination} exists; use --force (force=True) to overwrite it")
+                raise OutputExistsError(
+                    f"{destination} exists; use --force (force=True) to overwrite it"
+                )
         if keeps_graphs:
             source: Graph | Dataset = Dataset()
             for name in self.graph_names():
@@ -339,7 +356,12 @@ def bundled_files() -> list[tuple[Path, str | None]]:
     return files
 
 
-def load(paths: Iterable[str | Path] | str | Path | None = None, *, store: str = "memory", bundled: bool = True) -> KnowledgeGraph:
+def load(
+    paths: Iterable[str | Path] | str | Path | None = None,
+    *,
+    store: str = "memory",
+    bundled: bool = True,
+) -> KnowledgeGraph:
     """Load the knowledge graph: the ontology, all bundled data and any extra files.
 
     Parameters

@@ -96,11 +96,17 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> Dataset:
     except BadSyntax as exc:
         raise DataFileError(path, f"{fmt} syntax error: {exc._why}", line=exc.lines + 1) from None
     except ParserError as exc:
-        raise DataFileError(path, f"{fmt} syntax error: {exc}", line=_first_bad_line(path, fmt)) from None
+        raise DataFileError(
+            path, f"{fmt} syntax error: {exc}", line=_first_bad_line(path, fmt)
+        ) from None
     except xml.sax.SAXParseException as exc:
-        raise DataFileError(path, f"RDF/XML error: {exc.getMessage()}", line=exc.getLineNumber()) from None
+        raise DataFileError(
+            path, f"RDF/XML error: {exc.getMessage()}", line=exc.getLineNumber()
+        ) from None
     except ValueError as exc:  # JSON decoding, bad literals
-        raise DataFileError(path, f"{fmt} error: {exc}", line=getattr(exc, "lineno", None)) from None
+        raise DataFileError(
+            path, f"{fmt} error: {exc}", line=getattr(exc, "lineno", None)
+        ) from None
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"not UTF-8 text ({exc.reason})") from None
     except OSError as exc:

@@ -44,7 +44,9 @@ class QueryResult(Sequence[dict[str, Any]]):
     def __init__(self, columns: list[str], terms: list[tuple[Node | None, ...]]) -> None:
         self.columns = columns
         self.terms = terms
-        self._records = [dict(zip(columns, (to_python(t) for t in row), strict=True)) for row in terms]
+        self._records = [
+            dict(zip(columns, (to_python(t) for t in row), strict=True)) for row in terms
+        ]
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return iter(self._records)

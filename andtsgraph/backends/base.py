@@ -30,13 +30,19 @@ class Backend(Protocol):
     def graph(self, name: str) -> Graph:
         """Return the named graph ``name`` as an rdflib Graph (a copy or a read view)."""
 
-    def select(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> SelectRows:
+    def select(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> SelectRows:
         """Run a SELECT query over the union of all graphs."""
 
-    def ask(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> bool:
+    def ask(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> bool:
         """Run an ASK query over the union of all graphs."""
 
-    def construct(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> Graph:
+    def construct(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> Graph:
         """Run a CONSTRUCT or DESCRIBE query over the union of all graphs."""
 
     def dataset(self) -> Dataset:

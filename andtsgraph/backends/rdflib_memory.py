@@ -23,25 +23,40 @@ class RdflibMemoryBackend:
         self._ds.addN((s, p, o, ctx) for s, p, o in triples)
 
     def graph_names(self) -> list[str]:
-        return sorted(str(g.identifier) for g in self._ds.graphs() if len(g) and isinstance(g.identifier, URIRef)
-                      and g.identifier != URIRef("urn:x-rdflib:default"))
+        return sorted(
+            str(g.identifier)
+            for g in self._ds.graphs()
+            if len(g)
+            and isinstance(g.identifier, URIRef)
+            and g.identifier != URIRef("urn:x-rdflib:default")
+        )
 
     def graph(self, name: str) -> Graph:
         return self._ds.graph(URIRef(name))
 
-    def select(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> SelectRows:
+    def select(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> SelectRows:
         result = self._ds.query(sparql, initNs=dict(prefixes), initBindings=dict(bindings))
         columns = [str(v) for v in (result.vars or [])]
         return SelectRows(columns, [tuple(row) for row in result])
 
-    def ask(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> bool:
-        return bool(self._ds.query(sparql, initNs=dict(prefixes), initBindings=dict(bindings)).askAnswer)
+    def ask(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> bool:
+        return bool(
+            self._ds.query(sparql, initNs=dict(prefixes), initBindings=dict(bindings)).askAnswer
+        )
 
-    def construct(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> Graph:
+    def construct(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> Graph:
         return self._ds.query(sparql, initNs=dict(prefixes), initBindings=dict(bindings)).graph
 
     def dataset(self) -> Dataset:
         return self._ds
 
     def __len__(self) -> int:
-        return sum(len(g) for g in self._ds.graphs() if g.identifier != URIRef("urn:x-rdflib:default"))
+        return sum(
+            len(g) for g in self._ds.graphs() if g.identifier != URIRef("urn:x-rdflib:default")
+        )

@@ -1,0 +1,80 @@
+"""A wheel built from the repository, installed into a new virtual environment outside it,
+works on its own: the ontology, data and queries travel inside the wheel."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_wheel_installed_outside_the_repository_runs_info_and_export(tmp_path, kg):
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    wheel = next(dist.glob("andtsgraph-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    where = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from andtsgraph.resources import resource_root; print(resource_root())",
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert Path(where.stdout.strip()).is_relative_to(env_dir), (
+        "the installed package must use its own bundled data"
+    )
+
+    cli = env_dir / "bin" / "andtsgraph"
+    info = subprocess.run(
+        [str(cli), "info", "--json"], cwd=elsewhere, capture_output=True, text=True, timeout=300
+    )
+    assert info.returncode == 0, info.stderr
+    data = json.loads(info.stdout)
+    assert [p["id"] for p in data["plans"]] == [p.id for p in kg.plans]
+    assert data["triples"] == len(kg)
+
+    export = subprocess.run(
+        [str(cli), "export", "--format", "nt"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert export.returncode == 0, export.stderr
+    from rdflib import Graph
+
+    installed = Graph().parse(data=export.stdout, format="nt")
+    local = Graph()
+    for name in kg.graph_names():
+        local += kg.graph(name)
+    assert len(installed) == len(local)
+    from rdflib.compare import isomorphic
+
+    assert isomorphic(installed, local)
