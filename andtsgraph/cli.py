@@ -68,13 +68,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser of the ``andtsgraph`` command."""
-    parser = _Parser(
-        prog="andtsgraph",
-        description="Swedish ANDTS prevention plans as a knowledge graph: load, query, export.",
-    )
-    parser.add_argument("--version", action="version", version=f"andtsgraph {__version__}")
+def _common_options() -> argparse.ArgumentParser:
+    """Options every command that loads the graph accepts."""
     common = _Parser(add_help=False)
     common.add_argument(
         "--with",
@@ -87,8 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--store", default="memory", choices=["memory"], help="embedded store (default: memory)"
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    return common
 
+
+def _add_info(sub, common) -> None:
     info = sub.add_parser(
         "info",
         parents=[common],
@@ -98,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     info.set_defaults(func=cmd_info)
 
+
+def _add_export(sub, common) -> None:
     export = sub.add_parser(
         "export",
         parents=[common],
@@ -115,6 +114,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     export.set_defaults(func=cmd_export)
+
+
+#: Each command adds its own sub-parser; the order here is the order of ``--help``.
+COMMANDS = [_add_info, _add_export]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``andtsgraph`` command."""
+    parser = _Parser(
+        prog="andtsgraph",
+        description="Swedish ANDTS prevention plans as a knowledge graph: load, query, validate, analyse, export.",
+    )
+    parser.add_argument("--version", action="version", version=f"andtsgraph {__version__}")
+    common = _common_options()
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add_command in COMMANDS:
+        add_command(sub, common)
     return parser
 
 

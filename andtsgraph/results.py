@@ -15,11 +15,14 @@ if TYPE_CHECKING:
 def to_python(term: Node | None) -> Any:
     """Convert an rdflib term to the value a Python user expects.
 
-    IRIs stay :class:`rdflib.URIRef` (a ``str``); literals become ``str``, ``int``,
-    ``Decimal``, ``bool`` or ``datetime.date``; unbound values are ``None``.
+    IRIs become plain ``str`` (rdflib's ``URIRef`` never equals a ``str``, which surprises
+    everyone); literals become ``str``, ``int``, ``Decimal``, ``bool`` or ``datetime.date``;
+    unbound values are ``None``. The original terms stay in :attr:`QueryResult.terms`.
     """
-    if term is None or isinstance(term, URIRef):
-        return term
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return str(term)
     if isinstance(term, BNode):
         return f"_:{term}"
     if isinstance(term, Literal):

@@ -1,0 +1,174 @@
+"""Rules every bundled data file keeps, whichever plan it encodes (issue: faithful data).
+
+- every actor a plan names resolves to one typed, labelled actor of the shared registry;
+- no two registry actors share a name;
+- every goal, area, activity and indicator carries its source section and a Swedish label;
+- interpretations (factor links, goal alignments) are never in a plan's own graph, and each
+  carries a rationale;
+- no node that a plan refers to lacks a readable label.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+
+from andtsgraph.namespaces import ACTORS_GRAPH, LINKS_GRAPH, plan_graph
+
+ACTOR_ROLES = "andts:responsible|andts:lead|andts:partner|andts:involves|andts:adoptedBy|andts:documentOwner|dcterms:publisher|andts:coordinatedBy|andts:principal|org:hasMember"
+ACTOR_CLASSES = """VALUES ?cls { andts:Government andts:Authority andts:Region andts:Municipality andts:Committee
+    andts:Administration andts:MunicipalCompany andts:Network andts:WorkingGroup andts:CivilSocietyOrganisation
+    andts:University andts:ActorGroup andts:Company }"""
+
+
+def test_the_four_plans_are_loaded(kg):
+    assert sorted(p.id for p in kg.plans) == [
+        "kronoberg-2022-2026",
+        "national-2022-2025",
+        "vasteras-2022-2025",
+        "vaxjo-2022-2027",
+    ]
+
+
+def test_every_actor_named_anywhere_is_a_typed_labelled_registry_actor(kg):
+    rows = kg.query(f"""
+        SELECT DISTINCT ?actor WHERE {{
+          ?x {ACTOR_ROLES} ?actor .
+          FILTER NOT EXISTS {{ GRAPH <{ACTORS_GRAPH}> {{ ?actor a ?cls ; rdfs:label ?label . {ACTOR_CLASSES} FILTER(LANG(?label) = "sv") }} }}
+        }}""")
+    assert [r["actor"] for r in rows] == []
+
+
+def test_actors_are_only_defined_in_the_registry(kg):
+    # A plan refers to actors; it never types or labels one itself.
+    for plan in kg.plans:
+        rows = kg.query(f"""SELECT DISTINCT ?actor WHERE {{ GRAPH <{plan_graph(plan.id)}> {{ ?actor a ?cls . {ACTOR_CLASSES} }} }}""")
+        assert [r["actor"] for r in rows] == [], plan.id
+
+
+def _normalise(name: str) -> str:
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(folded.replace("-", " ").split())
+
+
+def test_no_two_registry_actors_share_a_name(kg):
+    # Two bodies may share a name only under different parents: "Kommunstyrelsen" of Växjö
+    # and of Västerås are two actors; "Polisen" and "polisen" are one.
+    rows = kg.query(f"""
+        SELECT ?actor ?name ?parent WHERE {{ GRAPH <{ACTORS_GRAPH}> {{
+          ?actor a ?cls ; rdfs:label|skos:altLabel ?name . {ACTOR_CLASSES} FILTER(LANG(?name) = "sv")
+          OPTIONAL {{ ?actor org:subOrganizationOf ?parent }} }} }}""")
+    owners = defaultdict(set)
+    for r in rows:
+        owners[(_normalise(r["name"]), r["parent"])].add(r["actor"])
+    shared = {name: sorted(actors) for name, actors in owners.items() if len(actors) > 1}
+    assert shared == {}
+    # The check has teeth: the two Kommunstyrelsen share a name under different parents.
+    kommunstyrelser = {a for (name, _), actors in owners.items() if name == "kommunstyrelsen" for a in actors}
+    assert len(kommunstyrelser) == 2
+
+
+def test_every_plan_part_has_a_source_section_and_a_swedish_label(kg):
+    rows = kg.query("""
+        SELECT ?part WHERE {
+          VALUES ?cls { andts:OverarchingGoal andts:SubGoal andts:DevelopmentArea andts:ActionArea andts:Activity andts:Indicator }
+          ?part a ?cls ; andts:inPlan ?plan .
+          FILTER NOT EXISTS { ?part andts:sourceSection ?section }
+        }""")
+    assert [r["part"] for r in rows] == []
+    rows = kg.query("""
+        SELECT ?part WHERE {
+          VALUES ?cls { andts:OverarchingGoal andts:SubGoal andts:DevelopmentArea andts:ActionArea andts:Activity andts:Indicator }
+          ?part a ?cls ; andts:inPlan ?plan .
+          FILTER NOT EXISTS { ?part rdfs:label ?label FILTER(LANG(?label) = "sv") }
+        }""")
+    assert [r["part"] for r in rows] == []
+
+
+def test_every_activity_and_area_sits_in_the_plan_structure(kg):
+    # Activities hang under an action area or a goal, areas under a goal or development area,
+    # and each part's parent is in the same plan.
+    rows = kg.query("""
+        SELECT ?part WHERE {
+          VALUES ?cls { andts:ActionArea andts:Activity }
+          ?part a ?cls ; andts:inPlan ?plan .
+          FILTER NOT EXISTS { ?part andts:partOf ?parent . ?parent andts:inPlan ?plan }
+        }""")
+    assert [r["part"] for r in rows] == []
+    rows = kg.query("""
+        SELECT ?indicator WHERE {
+          ?indicator a andts:Indicator ; andts:inPlan ?plan .
+          FILTER NOT EXISTS { ?indicator andts:indicatorOf ?activity . ?activity a andts:Activity ; andts:inPlan ?plan }
+        }""")
+    assert [r["indicator"] for r in rows] == []
+
+
+def test_interpretations_are_kept_out_of_the_plans(kg):
+    for plan in kg.plans:
+        rows = kg.query(f"""SELECT ?s ?p WHERE {{ GRAPH <{plan_graph(plan.id)}> {{
+            ?s ?p ?o . VALUES ?p {{ andts:addressesFactor andts:alignsWith andts:rationale }} }} }}""")
+        assert list(rows) == [], plan.id
+
+
+def test_every_curated_link_has_a_rationale_and_every_link_triple_is_explained(kg):
+    unexplained = kg.query(f"""
+        SELECT ?s ?p ?o WHERE {{ GRAPH <{LINKS_GRAPH}> {{
+          ?s ?p ?o . VALUES ?p {{ andts:addressesFactor andts:alignsWith andts:preventionLevel andts:targetGroup }}
+          FILTER NOT EXISTS {{ ?link rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; andts:rationale ?why }} }} }}""")
+    assert list(unexplained) == []
+    dangling = kg.query(f"""
+        SELECT ?link WHERE {{ GRAPH <{LINKS_GRAPH}> {{
+          ?link a andts:CuratedLink ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+          FILTER NOT EXISTS {{ ?s ?p ?o }} }} }}""")
+    assert list(dangling) == []
+    count = kg.query(f"SELECT (COUNT(?l) AS ?n) WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?l a andts:CuratedLink ; andts:rationale ?r }} }}")
+    assert count[0]["n"] > 30
+
+
+def test_links_point_at_things_that_exist(kg):
+    # A typo in a link's IRI would silently create a new, unlabelled node.
+    rows = kg.query("""
+        SELECT DISTINCT ?x WHERE {
+          { ?s andts:addressesFactor ?x FILTER NOT EXISTS { ?x a ?t . VALUES ?t { andts:RiskFactor andts:ProtectiveFactor } } }
+          UNION { ?x andts:addressesFactor ?f FILTER NOT EXISTS { ?x andts:inPlan ?p } }
+          UNION { ?s andts:alignsWith ?x FILTER NOT EXISTS { ?x andts:inPlan plan:national-2022-2025 } }
+          UNION { ?x andts:alignsWith ?g FILTER NOT EXISTS { ?x andts:inPlan ?p } }
+        }""")
+    assert [r["x"] for r in rows] == []
+
+
+def test_every_node_a_plan_refers_to_has_a_label(kg):
+    # Reports never have to show a bare IRI: every IRI in object position of a plan graph
+    # (other than classes and datatypes) has an rdfs:label or skos:prefLabel somewhere.
+    for plan in kg.plans:
+        rows = kg.query(f"""
+            SELECT DISTINCT ?o WHERE {{
+              GRAPH <{plan_graph(plan.id)}> {{ ?s ?p ?o FILTER(isIRI(?o) && ?p != rdf:type && ?p != rdfs:seeAlso && ?p != foaf:page) }}
+              FILTER NOT EXISTS {{ ?o rdfs:label|skos:prefLabel ?label }}
+            }}""")
+        assert [r["o"] for r in rows] == [], plan.id
+
+
+def test_every_concept_has_swedish_and_english_labels_and_a_scheme(kg):
+    rows = kg.query("""
+        SELECT ?c WHERE {
+          VALUES ?cls { andts:Substance andts:PreventionLevel andts:RiskFactor andts:ProtectiveFactor andts:FactorDomain
+                        andts:TargetGroup andts:Method andts:Perspective }
+          ?c a ?cls .
+          FILTER NOT EXISTS {
+            ?c skos:inScheme ?scheme ; skos:prefLabel ?sv , ?en .
+            FILTER(LANG(?sv) = "sv" && LANG(?en) = "en")
+          }
+        }""")
+    assert [r["c"] for r in rows] == []
+
+
+def test_concepts_used_by_plans_come_from_their_schemes(kg):
+    rows = kg.query("""
+        SELECT DISTINCT ?p ?v WHERE {
+          VALUES (?p ?cls) { (andts:substance andts:Substance) (andts:preventionLevel andts:PreventionLevel)
+                             (andts:targetGroup andts:TargetGroup) (andts:usesMethod andts:Method)
+                             (andts:perspective andts:Perspective) }
+          ?s ?p ?v . FILTER NOT EXISTS { ?v a ?cls }
+        }""")
+    assert [(r["p"], r["v"]) for r in rows] == []
