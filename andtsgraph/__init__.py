@@ -17,6 +17,7 @@ from andtsgraph.errors import (
     QueryError,
 )
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo, load
+from andtsgraph.remote import Endpoint, EndpointError, PushedGraph, connect, push
 from andtsgraph.results import QueryResult
 
 __version__ = "0.1.0"
@@ -25,13 +26,18 @@ __all__ = [
     "AndtsError",
     "CatalogQuery",
     "DataFileError",
+    "Endpoint",
+    "EndpointError",
     "KnowledgeGraph",
     "OutputExistsError",
     "PlanInfo",
     "PlanNotFoundError",
+    "PushedGraph",
     "QueryError",
     "QueryResult",
     "__version__",
     "catalog",
+    "connect",
     "load",
+    "push",
 ]

@@ -16,7 +16,13 @@ from rdflib.term import Identifier
 
 from andtsgraph.backends import Backend, make_backend
 from andtsgraph.catalog import resolve_query
-from andtsgraph.errors import DataFileError, OutputExistsError, PlanNotFoundError, QueryError
+from andtsgraph.errors import (
+    AndtsError,
+    DataFileError,
+    OutputExistsError,
+    PlanNotFoundError,
+    QueryError,
+)
 from andtsgraph.namespaces import (
     ACTORS_GRAPH,
     GRAPH,
@@ -31,6 +37,7 @@ from andtsgraph.namespaces import (
 from andtsgraph.rdf_io import QUAD_FORMATS, guess_format, read_rdf
 from andtsgraph.resources import data_dir, ontology_dir
 from andtsgraph.results import QueryResult
+from andtsgraph.sparql_text import check_term
 
 #: Serialisation formats of :meth:`KnowledgeGraph.serialize`: name → (rdflib format, keeps graphs).
 EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
@@ -152,7 +159,9 @@ class KnowledgeGraph:
         self._plans = None
 
     # -- asking ----------------------------------------------------------------------------
-    def query(self, query: str | Path, **params: Any) -> QueryResult:
+    def query(
+        self, query: str | Path, /, *, labels: bool = False, lang: str = "sv", **params: Any
+    ) -> QueryResult:
         """Run a SELECT query: a catalog name, a path to a ``.rq`` file, or SPARQL text.
 
         Parameters
@@ -160,6 +169,11 @@ class KnowledgeGraph:
         query : str or Path
             ``"plans"`` (a catalog query), ``"my.rq"``, or ``"SELECT …"``. The prefixes of
             :data:`andtsgraph.namespaces.PREFIXES` are predeclared.
+        labels : bool
+            Show resources by their label (``rdfs:label`` or ``skos:prefLabel``) instead of
+            their IRI, where they have one.
+        lang : str
+            The preferred language of those labels ("sv" or "en"); the other is the fallback.
         **params
             Values bound to the query's variables before it runs (never pasted into the
             text). Strings that look like IRIs become IRIs; a ``plan`` given as a plan id
@@ -196,20 +210,50 @@ class KnowledgeGraph:
         }
         try:
             rows = self.backend.select(entry.text, bindings, PREFIXES)
-        except QueryError:
+        except AndtsError:
             raise
         except Exception as exc:
             raise QueryError(f"query {entry.name!r} failed: {_one_line(exc)}") from None
-        return QueryResult(rows.columns, rows.rows)
+        result = QueryResult(rows.columns, rows.rows)
+        return result.with_labels(self.labels_of(result.iris(), lang)) if labels else result
+
+    def labels_of(self, iris: Iterable[str], lang: str = "sv") -> dict[str, str]:
+        """Return the best label of each IRI that has one: ``lang`` first, then Swedish,
+        English, and untagged labels."""
+        iris = sorted(set(iris))
+        if not iris:
+            return {}
+        order = [lang, "sv", "en", ""]
+        best: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(iris), 500):
+            chunk = " ".join(check_term("iri", URIRef(i)).n3() for i in iris[start : start + 500])
+            rows = self.backend.select(
+                f"SELECT ?iri ?label WHERE {{ VALUES ?iri {{ {chunk} }} ?iri rdfs:label|skos:prefLabel ?label }}",
+                {},
+                PREFIXES,
+            )
+            for iri, label in rows.rows:
+                rank = (
+                    order.index(label.language or "")
+                    if (label.language or "") in order
+                    else len(order)
+                )
+                if str(iri) not in best or rank < best[str(iri)][0]:
+                    best[str(iri)] = (rank, str(label))
+        return {iri: label for iri, (_, label) in best.items()}
 
     def _term(self, name: str, value: Any) -> Identifier:
+        """Turn a parameter value into the RDF term bound to ``?name``, refusing unsafe IRIs."""
         if isinstance(value, Identifier):
-            return value
+            return check_term(name, value)
         if isinstance(value, str):
             if name == "plan" and not value.startswith(("http://", "https://", "urn:")):
                 return URIRef(self.plan(value).iri)
-            if value.startswith(("http://", "https://", "urn:")) and " " not in value:
-                return URIRef(value)
+            if value.startswith(("http://", "https://", "urn:")):
+                return check_term(name, URIRef(value))
+            prefix, _, local = value.partition(":")
+            if local and prefix in PREFIXES and not local.startswith("//"):
+                return check_term(name, URIRef(PREFIXES[prefix] + local))
             return Literal(value)
         if isinstance(value, bool | int | float | Decimal | dt.date):
             return Literal(value)

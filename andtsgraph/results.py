@@ -63,6 +63,22 @@ class QueryResult(Sequence[dict[str, Any]]):
     def __repr__(self) -> str:
         return f"<QueryResult {len(self)} rows × {len(self.columns)} columns: {', '.join(self.columns)}>"
 
+    def iris(self) -> set[str]:
+        """Return every IRI that occurs in the result."""
+        return {str(t) for row in self.terms for t in row if isinstance(t, URIRef)}
+
+    def with_labels(self, labels: dict[str, str]) -> QueryResult:
+        """Return a copy whose records show ``labels[iri]`` instead of each labelled IRI."""
+        labelled = QueryResult(self.columns, self.terms)
+        labelled._records = [
+            {
+                k: labels.get(v, v) if isinstance(t, URIRef) else v
+                for (k, v), t in zip(r.items(), row, strict=True)
+            }
+            for r, row in zip(self._records, self.terms, strict=True)
+        ]
+        return labelled
+
     def records(self) -> list[dict[str, Any]]:
         """Return the rows as a list of dicts (column → Python value)."""
         return list(self._records)
