@@ -5,11 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Node
 
 if TYPE_CHECKING:
     import pandas
+
+
+#: Datatypes whose lexical form reads better than rdflib's Python value ("P1Y", "2022").
+_KEEP_LEXICAL = {
+    XSD.duration,
+    XSD.dayTimeDuration,
+    XSD.yearMonthDuration,
+    XSD.gYear,
+    XSD.gYearMonth,
+}
 
 
 def to_python(term: Node | None) -> Any:
@@ -26,7 +36,7 @@ def to_python(term: Node | None) -> Any:
     if isinstance(term, BNode):
         return f"_:{term}"
     if isinstance(term, Literal):
-        if term.language is not None:
+        if term.language is not None or term.datatype in _KEEP_LEXICAL:
             return str(term)
         value = term.toPython()
         return str(value) if isinstance(value, Literal) else value

@@ -42,7 +42,9 @@ def test_every_actor_named_anywhere_is_a_typed_labelled_registry_actor(kg):
 def test_actors_are_only_defined_in_the_registry(kg):
     # A plan refers to actors; it never types or labels one itself.
     for plan in kg.plans:
-        rows = kg.query(f"""SELECT DISTINCT ?actor WHERE {{ GRAPH <{plan_graph(plan.id)}> {{ ?actor a ?cls . {ACTOR_CLASSES} }} }}""")
+        rows = kg.query(
+            f"""SELECT DISTINCT ?actor WHERE {{ GRAPH <{plan_graph(plan.id)}> {{ ?actor a ?cls . {ACTOR_CLASSES} }} }}"""
+        )
         assert [r["actor"] for r in rows] == [], plan.id
 
 
@@ -64,7 +66,9 @@ def test_no_two_registry_actors_share_a_name(kg):
     shared = {name: sorted(actors) for name, actors in owners.items() if len(actors) > 1}
     assert shared == {}
     # The check has teeth: the two Kommunstyrelsen share a name under different parents.
-    kommunstyrelser = {a for (name, _), actors in owners.items() if name == "kommunstyrelsen" for a in actors}
+    kommunstyrelser = {
+        a for (name, _), actors in owners.items() if name == "kommunstyrelsen" for a in actors
+    }
     assert len(kommunstyrelser) == 2
 
 
@@ -121,7 +125,9 @@ def test_every_curated_link_has_a_rationale_and_every_link_triple_is_explained(k
           ?link a andts:CuratedLink ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
           FILTER NOT EXISTS {{ ?s ?p ?o }} }} }}""")
     assert list(dangling) == []
-    count = kg.query(f"SELECT (COUNT(?l) AS ?n) WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?l a andts:CuratedLink ; andts:rationale ?r }} }}")
+    count = kg.query(
+        f"SELECT (COUNT(?l) AS ?n) WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?l a andts:CuratedLink ; andts:rationale ?r }} }}"
+    )
     assert count[0]["n"] > 30
 
 

@@ -389,7 +389,9 @@ def test_tobacco_school_visits_target(kg):
             ?t andts:targetValue ?v ; andts:comparator ?c . FILTER(?l = <%s>) }"""
         % MKN
     )
-    assert [(r["v"], str(r["c"])) for r in rows] == [(5, "https://w3id.org/andtsgraph/ontology#atLeast")]
+    assert [(r["v"], str(r["c"])) for r in rows] == [
+        (5, "https://w3id.org/andtsgraph/ontology#atLeast")
+    ]
 
 
 def test_count_indicator_has_no_target(kg):
