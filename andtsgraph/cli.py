@@ -181,7 +181,8 @@ def cmd_query(args: argparse.Namespace) -> int:
                 for row in result.terms
             ]
     if args.format == "json":
-        print(frame.to_json(orient="records", force_ascii=False, indent=2, date_format="iso"))
+        records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+        print(json.dumps(records, ensure_ascii=False, indent=2, default=str))
     elif args.format == "csv":
         sys.stdout.write(frame.to_csv(index=False))
     elif len(frame):

@@ -33,7 +33,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 
 from andtsgraph.backends.base import SelectRows
 from andtsgraph.errors import AndtsError, QueryError
-from andtsgraph.sparql_text import bind_with_values, with_prefixes
+from andtsgraph.sparql_text import bind_with_values, query_form, with_prefixes
 
 #: The environment variable a bearer token is read from, unless another is named.
 TOKEN_ENV = "ANDTSGRAPH_TOKEN"
@@ -268,6 +268,7 @@ class RemoteBackend:
         text = bind_with_values(with_prefixes(sparql, prefixes), bindings)
         client = SPARQLWrapper(self.endpoint.query)
         client.setQuery(text)
+        client.queryType = query_form(text)
         client.setReturnFormat(fmt)
         client.setMethod(POST)
         client.setRequestMethod(URLENCODED)

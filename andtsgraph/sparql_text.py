@@ -57,24 +57,47 @@ def _skip_token(text: str, i: int) -> int:
     return i
 
 
+def query_form(text: str) -> str:
+    """Return the query form (SELECT, ASK, CONSTRUCT or DESCRIBE), skipping comments, IRIs and
+    strings (SPARQLWrapper's own guess reads words such as "addresses" in comments as ADD)."""
+    i = 0
+    while i < len(text):
+        j = _skip_token(text, i)
+        if j != i:
+            i = j
+            continue
+        m = _WORD.match(text, i)
+        if m:
+            if m.group().upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+                return m.group().upper()
+            i = m.end()
+            continue
+        i += 1
+    raise QueryError("the text is not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE)")
+
+
 def outer_where_brace(text: str) -> int:
     """Return the index of the ``{`` that opens the outermost WHERE group of a query.
 
     IRIs, strings and comments are skipped, so a ``{`` or the word WHERE inside them is not
     mistaken for syntax.
     """
-    i, seen_form = 0, False
+    i, form, seen_where = 0, None, False
     while i < len(text):
         j = _skip_token(text, i)
         if j != i:
             i = j
             continue
-        if text[i] == "{" and seen_form:
+        # A CONSTRUCT's first group is its template: only WHERE opens the pattern there.
+        if text[i] == "{" and form is not None and (seen_where or form != "CONSTRUCT"):
             return i
         m = _WORD.match(text, i)
         if m:
-            if m.group().upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "WHERE"):
-                seen_form = True
+            word = m.group().upper()
+            if form is None and word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+                form = word
+            elif word == "WHERE" and form is not None:
+                seen_where = True
             i = m.end()
             continue
         i += 1

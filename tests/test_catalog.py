@@ -149,7 +149,9 @@ def test_indicators(kg):
     # Ansvar: "Nämnden för idrott, fritid och förebyggande" (bold, leads); "Grundskolenämnden,
     # Utbildnings- och arbetsmarknadsnämnden och Individ- och familjenämnden, Skultuna …" take part.
     responsible = coaches[0]["responsible"].split("; ")
-    assert [r for r in responsible if r.endswith(" *")] == ["Nämnden för idrott, fritid och förebyggande *"]
+    assert [r for r in responsible if r.endswith(" *")] == [
+        "Nämnden för idrott, fritid och förebyggande *"
+    ]
     assert len(responsible) == 5
     # 2.1, second row: Grinden four times a year, Mix BIG/Grinden five groups, Sommarstationen two.
     grinden = sorted(r["value"] for r in rows if r["indicator"] == VS + "i-2.1-2")
