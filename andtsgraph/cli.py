@@ -172,7 +172,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     frame = result.to_dataframe()
     if show == "labels":
         # A column whose label column follows would only repeat it; a plan reads best by its id.
-        frame = frame.drop(columns=[c for c in frame.columns if f"{c}Label" in frame.columns])
+        frame = frame.drop(columns=_repeated_columns(frame))
         if "plan" in frame.columns:
             frame["plan"] = [
                 plan_id_of(str(row[result.columns.index("plan")]))
@@ -191,6 +191,16 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         print("(no rows)")
     return 0
+
+
+def _repeated_columns(frame) -> list[str]:
+    """Columns that, once resources are shown by label, repeat a later column word for word."""
+    columns = list(frame.columns)
+    return [
+        c
+        for i, c in enumerate(columns)
+        if len(frame) and any(frame[c].equals(frame[d]) for d in columns[i + 1 :])
+    ]
 
 
 def _table(columns: list[str], rows: list[list[str]], width: int) -> str:
