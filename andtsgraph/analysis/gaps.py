@@ -1,0 +1,443 @@
+"""Gap analysis: what a plan (or all plans) leaves uncovered, each finding with its explanation.
+
+Every function reads the graph through a catalog query (named in the finding's ``query``), so
+an analyst can rerun the same question in SPARQL. Factor gaps rest on the curated links in
+``data/links/``: a gap means that no curated link ties any of the plan's activities to the
+factor.
+
+Examples
+--------
+>>> import andtsgraph
+>>> from andtsgraph.analysis import gaps
+>>> kg = andtsgraph.load()
+>>> [g.label for g in gaps.uncovered_factors(kg, plan="vaxjo", kind="risk")][:2]
+['Lägre socioekonomisk position', 'Sämre skolprestationer']
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from andtsgraph.knowledge_graph import KnowledgeGraph
+from andtsgraph.namespaces import plan_id_of
+
+NATIONAL_PLAN_ID = "national-2022-2025"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One finding: something expected that the plan does not cover.
+
+    Attributes
+    ----------
+    kind : str
+        ``risk-factor``, ``protective-factor``, ``national-goal``, ``empty-goal``,
+        ``empty-area``, ``no-indicator``, ``no-responsible``, ``matrix-cell``,
+        ``matrix-empty``, ``neighbour-covers``.
+    plan : str or None
+        The plan's id (None for findings across all plans).
+    iri : str
+        The thing not covered (a factor, a national goal, an area, an activity …).
+    label : str
+        Its readable label.
+    explanation : str
+        What was expected, what was found, and what the finding rests on.
+    query : str
+        The catalog query that produced it.
+    details : dict
+        Further facts (domain, section, counts …).
+    """
+
+    kind: str
+    plan: str | None
+    iri: str
+    label: str
+    explanation: str
+    query: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the finding as plain data (the shape of ``andtsgraph gaps --json``)."""
+        return asdict(self)
+
+
+def _plan_iri(kg: KnowledgeGraph, plan: str | None) -> str | None:
+    return None if plan is None else kg.plan(plan).iri
+
+
+def _plan_id(kg: KnowledgeGraph, plan: str | None) -> str | None:
+    return None if plan is None else kg.plan(plan).id
+
+
+def _plan_titles(kg: KnowledgeGraph) -> dict[str, str]:
+    return {p.iri: p.title for p in kg.plans}
+
+
+def uncovered_factors(
+    kg: KnowledgeGraph, plan: str | None = None, kind: str | None = None
+) -> list[Gap]:
+    """Risk and protective factors that no activity of a plan addresses.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+    plan : str, optional
+        A plan id or IRI; every plan with activities when omitted.
+    kind : {"risk", "protective"}, optional
+        Only risk or only protective factors.
+
+    Returns
+    -------
+    list of Gap
+        One per plan and factor, ordered by plan, kind and the factor's notation.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> kg = andtsgraph.load()
+    >>> "Langning" in [g.label for g in uncovered_factors(kg, plan="vaxjo")]
+    True
+    """
+    rows = kg.query("uncovered-factors-by-plan", plan=_plan_iri(kg, plan))
+    domains = {r["factor"]: r["domains"] for r in kg.query("factor-activities")}
+    links = _factor_link_counts(kg)
+    titles = _plan_titles(kg)
+    gaps = []
+    for r in rows:
+        if kind and r["kind"] != kind:
+            continue
+        plan_id = plan_id_of(r["plan"])
+        factor_kind = "risk factor" if r["kind"] == "risk" else "protective factor"
+        gaps.append(
+            Gap(
+                kind=f"{r['kind']}-factor",
+                plan=plan_id,
+                iri=r["factor"],
+                label=r["label"],
+                explanation=(
+                    f"Expected at least one activity of {titles.get(r['plan'], plan_id)} to address the {factor_kind} "
+                    f"'{r['label']}' ({domains.get(r['factor']) or 'no domain'}); found none among the "
+                    f"{links.get(r['plan'], 0)} curated factor links of this plan (data/links)."
+                ),
+                query="uncovered-factors-by-plan",
+                details={"domains": domains.get(r["factor"]), "notation": r["notation"]},
+            )
+        )
+    return gaps
+
+
+def _factor_link_counts(kg: KnowledgeGraph) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in kg.query("factor-activities"):
+        if r["activity"] is not None:
+            counts[r["plan"]] = counts.get(r["plan"], 0) + 1
+    return counts
+
+
+def uncovered_national_goals(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
+    """National goals that no goal, area or activity of a plan is aligned with.
+
+    Alignment comes from the curated links (``andts:alignsWith``); a plan part counts when it,
+    or the area or goal it sits under, is aligned.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> kg = andtsgraph.load()
+    >>> uncovered_national_goals(kg, plan="kronoberg")
+    []
+    """
+    rows = kg.query("national-goal-coverage", plan=_plan_iri(kg, plan))
+    titles = _plan_titles(kg)
+    return [
+        Gap(
+            kind="national-goal",
+            plan=plan_id_of(r["plan"]),
+            iri=r["nationalGoal"],
+            label=r["label"],
+            explanation=(
+                f"Expected {titles.get(r['plan'])} to serve national goal {r['notation']} through some goal, area or "
+                "activity; no part of the plan is aligned with it in the curated links (data/links)."
+            ),
+            query="national-goal-coverage",
+            details={"notation": r["notation"]},
+        )
+        for r in rows
+        if not r["alignedParts"] and not r["activities"]
+    ]
+
+
+def empty_goals_and_areas(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
+    """Goals and areas of a plan under which no activity sits.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> empty_goals_and_areas(andtsgraph.load())
+    []
+    """
+    rows = kg.query("empty-goals-and-areas", plan=_plan_iri(kg, plan))
+    return [
+        Gap(
+            kind="empty-goal" if "goal" in r["kind"] else "empty-area",
+            plan=plan_id_of(r["plan"]),
+            iri=r["part"],
+            label=r["label"],
+            explanation=f"Expected at least one activity under the {r['kind']} '{r['label']}'; the plan gives none.",
+            query="empty-goals-and-areas",
+            details={"notation": r["notation"]},
+        )
+        for r in rows
+    ]
+
+
+def activities_without_indicator(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
+    """Activities that no indicator follows up.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> len(activities_without_indicator(andtsgraph.load(), plan="vaxjo"))
+    23
+    """
+    rows = kg.query("activities-without-indicator", plan=_plan_iri(kg, plan))
+    return [
+        Gap(
+            kind="no-indicator",
+            plan=plan_id_of(r["plan"]),
+            iri=r["activity"],
+            label=r["label"],
+            explanation=f"Expected an indicator (uppföljning) for the activity in section {r['section']}; the plan gives none.",
+            query="activities-without-indicator",
+            details={"section": r["section"]},
+        )
+        for r in rows
+    ]
+
+
+def activities_without_responsible(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
+    """Activities for which the plan names no responsible actor.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> activities_without_responsible(andtsgraph.load())
+    []
+    """
+    rows = kg.query("activities-without-responsible", plan=_plan_iri(kg, plan))
+    return [
+        Gap(
+            kind="no-responsible",
+            plan=plan_id_of(r["plan"]),
+            iri=r["activity"],
+            label=r["label"],
+            explanation=f"Expected a responsible actor for the activity in section {r['section']}; the plan names none.",
+            query="activities-without-responsible",
+            details={"section": r["section"]},
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class CoverageMatrix:
+    """Counts of activities per (row concept, prevention level) for one plan.
+
+    Attributes
+    ----------
+    plan : str
+        The plan id.
+    rows, columns : list of (iri, label)
+        The row concepts (substances or target groups) and the prevention levels, in order.
+    counts : dict
+        ``(row_iri, column_iri)`` → number of activities.
+    """
+
+    plan: str
+    dimension: str
+    rows: list[tuple[str, str]]
+    columns: list[tuple[str, str]]
+    counts: dict[tuple[str, str], int]
+
+    def empty_cells(self) -> list[tuple[str, str]]:
+        """Return the (row label, column label) pairs with no activity."""
+        return [
+            (rl, cl) for r, rl in self.rows for c, cl in self.columns if not self.counts.get((r, c))
+        ]
+
+    def to_dataframe(self):
+        """Return the matrix as a pandas DataFrame (rows × prevention levels)."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [[self.counts.get((r, c), 0) for c, _ in self.columns] for r, _ in self.rows],
+            index=[label for _, label in self.rows],
+            columns=[label for _, label in self.columns],
+        )
+
+
+def coverage_matrix(kg: KnowledgeGraph, plan: str, dimension: str = "substance") -> CoverageMatrix:
+    """The substance × prevention level (or target group × prevention level) matrix of a plan.
+
+    Parameters
+    ----------
+    dimension : {"substance", "target-group"}
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> m = coverage_matrix(andtsgraph.load(), "vaxjo")
+    >>> m.to_dataframe().loc["Alkohol", "Indikerad"]
+    np.int64(1)
+    """
+    if dimension not in ("substance", "target-group"):
+        raise ValueError("dimension must be 'substance' or 'target-group'")
+    query = "substance-level-matrix" if dimension == "substance" else "target-group-level-matrix"
+    key, label = (
+        ("substance", "substanceLabel") if dimension == "substance" else ("group", "groupLabel")
+    )
+    result = kg.query(query, plan=_plan_iri(kg, plan))
+    counts = {(r[key], r["level"]): int(r["activities"]) for r in result}
+    # Engines differ in how they order after GROUP BY, so sort here: substances in the ANDTS
+    # order of their notations, target groups by label, levels by their notations 1–3.
+    row_order = {
+        (r[key], r[label]): ("ANDTS".find(r.get("substanceOrder") or "~"), r[label]) for r in result
+    }
+    column_order = {(r["level"], r["levelLabel"]): r["levelOrder"] for r in result}
+    rows = sorted(row_order, key=row_order.get)
+    columns = sorted(column_order, key=column_order.get)
+    return CoverageMatrix(_plan_id(kg, plan), dimension, rows, columns, counts)
+
+
+def matrix_gaps(kg: KnowledgeGraph, plan: str, dimension: str = "substance") -> list[Gap]:
+    """The empty cells of a plan's coverage matrix, as findings.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> ("Tobak och nikotin", "Indikerad") in [g.details["cell"] for g in matrix_gaps(andtsgraph.load(), "vaxjo")]
+    True
+    """
+    matrix = coverage_matrix(kg, plan, dimension)
+    what = "name the substance" if dimension == "substance" else "aim at the target group"
+    query = "substance-level-matrix" if dimension == "substance" else "target-group-level-matrix"
+    if not any(matrix.counts.values()):
+        # Fifteen empty cells would say less than this one finding.
+        info = kg.plan(plan)
+        return [
+            Gap(
+                kind="matrix-empty",
+                plan=info.id,
+                iri=info.iri,
+                label=f"{info.title}: no {dimension.replace('-', ' ')} × prevention level",
+                explanation=(
+                    f"No activity of the plan both {'names a substance' if dimension == 'substance' else 'aims at a target group'} "
+                    "and has a prevention level (stated, or curated in data/links), so the coverage matrix is empty."
+                ),
+                query=query,
+                details={"dimension": dimension},
+            )
+        ]
+    return [
+        Gap(
+            kind="matrix-cell",
+            plan=matrix.plan,
+            iri=r,
+            label=f"{rl} × {cl}",
+            explanation=f"No activity of the plan {what} '{rl}' at the {cl.lower()} prevention level.",
+            query=query,
+            details={"cell": (rl, cl), "dimension": dimension, "level": c},
+        )
+        for r, rl in matrix.rows
+        for c, cl in matrix.columns
+        if not matrix.counts.get((r, c))
+    ]
+
+
+def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> list[Gap]:
+    """What a neighbouring plan covers that ``plan`` does not: factors its activities address,
+    national goals it serves, and substance × level cells it fills.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> found = neighbour_covers(andtsgraph.load(), "vaxjo", "kronoberg")
+    >>> "Langning" in [g.label for g in found if g.details["aspect"] == "factor"]
+    True
+    """
+    own, other = kg.plan(plan), kg.plan(neighbour)
+    gaps: list[Gap] = []
+    own_factors = {g.iri for g in uncovered_factors(kg, own.id)}
+    other_factors = {g.iri for g in uncovered_factors(kg, other.id)}
+    labels = {r["factor"]: r["label"] for r in kg.query("uncovered-factors-by-plan")}
+    labels.update({r["factor"]: r["factorLabel"] for r in kg.query("factor-activities")})
+    for iri in sorted(own_factors - other_factors, key=lambda i: labels.get(i, i)):
+        gaps.append(
+            Gap(
+                "neighbour-covers",
+                own.id,
+                iri,
+                labels.get(iri, iri),
+                f"{other.title} has activities addressing '{labels.get(iri, iri)}'; {own.title} has none (curated links).",
+                "uncovered-factors-by-plan",
+                {"aspect": "factor", "neighbour": other.id},
+            )
+        )
+    own_goals = {g.iri for g in uncovered_national_goals(kg, own.id)}
+    other_goals = {g.iri: g for g in uncovered_national_goals(kg, other.id)}
+    goal_labels = {r["nationalGoal"]: r["label"] for r in kg.query("national-goal-coverage")}
+    for iri in sorted(own_goals - set(other_goals)):
+        gaps.append(
+            Gap(
+                "neighbour-covers",
+                own.id,
+                iri,
+                goal_labels.get(iri, iri),
+                f"{other.title} serves this national goal; {own.title} does not (curated alignment).",
+                "national-goal-coverage",
+                {"aspect": "national-goal", "neighbour": other.id},
+            )
+        )
+    mine, theirs = coverage_matrix(kg, own.id), coverage_matrix(kg, other.id)
+    labels_of = dict(mine.rows) | dict(mine.columns)
+    for (r, c), n in sorted(theirs.counts.items()):
+        if n and not mine.counts.get((r, c)):
+            cell = f"{labels_of.get(r, r)} × {labels_of.get(c, c)}"
+            gaps.append(
+                Gap(
+                    "neighbour-covers",
+                    own.id,
+                    r,
+                    cell,
+                    f"{other.title} has {n} activities for {cell}; {own.title} has none.",
+                    "substance-level-matrix",
+                    {"aspect": "substance-level", "neighbour": other.id, "level": c},
+                )
+            )
+    return gaps
+
+
+def all_gaps(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
+    """Every gap finding for one plan or for all plans with activities.
+
+    Returns factor gaps, uncovered national goals, empty goals and areas, activities without
+    indicator or responsible, and empty substance × prevention level cells.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> kinds = {g.kind for g in all_gaps(andtsgraph.load(), plan="vaxjo")}
+    >>> sorted(kinds)
+    ['matrix-cell', 'no-indicator', 'risk-factor']
+    """
+    plans = [kg.plan(plan).id] if plan else [p.id for p in kg.plans if p.activities]
+    found: list[Gap] = []
+    for plan_id in plans:
+        found += uncovered_factors(kg, plan_id)
+        found += uncovered_national_goals(kg, plan_id) if plan_id != NATIONAL_PLAN_ID else []
+        found += empty_goals_and_areas(kg, plan_id)
+        found += activities_without_indicator(kg, plan_id)
+        found += activities_without_responsible(kg, plan_id)
+        found += matrix_gaps(kg, plan_id)
+    return found

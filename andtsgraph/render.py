@@ -1,0 +1,312 @@
+"""Pictures with pydot and Graphviz: a plan's hierarchy, the collaboration network, and the
+coverage matrix; written as DOT, SVG or PNG.
+
+Node ids are generated (``n0``, ``n1`` …) and the text goes into ``label``: pydot would read an
+id such as ``ex:Alice`` as a node with a port.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import textwrap
+from pathlib import Path
+
+import pydot
+
+from andtsgraph.analysis.gaps import CoverageMatrix
+from andtsgraph.analysis.network import NetworkSummary
+from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.knowledge_graph import KnowledgeGraph
+
+#: Community colours (ColorBrewer Set3 and Pastel1, readable under black text).
+PALETTE = [
+    "#8dd3c7",
+    "#ffffb3",
+    "#bebada",
+    "#fb8072",
+    "#80b1d3",
+    "#fdb462",
+    "#b3de69",
+    "#fccde5",
+    "#d9d9d9",
+    "#bc80bd",
+    "#ccebc5",
+    "#ffed6f",
+    "#fbb4ae",
+    "#b3cde3",
+    "#decbe4",
+    "#fed9a6",
+]
+KIND_STYLE = {
+    "plan": ("#1f4e79", "white", "box", 16),
+    "overarching goal": ("#2e75b6", "white", "box", 13),
+    "sub-goal": ("#9dc3e6", "black", "box", 12),
+    "development area": ("#2e75b6", "white", "box", 13),
+    "action area": ("#deebf7", "black", "box", 11),
+    "activity": ("white", "black", "note", 10),
+}
+FONT = "DejaVu Sans"
+
+
+def _text(value: str, width: int, limit: int | None = None) -> str:
+    """Wrap ``value`` for a DOT label (escaped), cut at ``limit`` characters."""
+    value = " ".join(str(value).split())
+    if limit and len(value) > limit:
+        value = value[: limit - 1].rstrip() + "…"
+    lines = textwrap.wrap(value, width, break_long_words=False) or [""]
+    return "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines)
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"'
+
+
+def plan_hierarchy(kg: KnowledgeGraph, plan: str, *, activity_chars: int = 90) -> pydot.Dot:
+    """The tree plan → goals → areas → activities of one plan, left to right.
+
+    Parameters
+    ----------
+    plan : str
+        A plan id or IRI.
+    activity_chars : int
+        Activity labels are cut at this many characters (the full text is the tooltip).
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> dot = plan_hierarchy(andtsgraph.load(), "vasteras")
+    >>> len(dot.get_nodes()) > 14
+    True
+    """
+    info = kg.plan(plan)
+    rows = kg.query("plan-hierarchy", plan=info.iri)
+    dot = _graph("hierarchy", rankdir="LR", nodesep="0.08", ranksep="0.5")
+    ids = {info.iri: "n0"}
+    fill, font, shape, size = KIND_STYLE["plan"]
+    dot.add_node(
+        pydot.Node(
+            "n0",
+            label=_quoted(_text(info.title, 28)),
+            shape=shape,
+            style="filled,rounded",
+            fillcolor=fill,
+            fontcolor=font,
+            fontsize=str(size),
+        )
+    )
+    for r in rows:
+        ids.setdefault(r["part"], f"n{len(ids)}")
+    for r in rows:
+        fill, font, shape, size = KIND_STYLE.get(r["kind"], KIND_STYLE["activity"])
+        is_activity = r["kind"] == "activity"
+        prefix = f"{r['notation']} " if r["notation"] and not is_activity else ""
+        label = _text(
+            prefix + r["label"], 44 if is_activity else 30, activity_chars if is_activity else 120
+        )
+        dot.add_node(
+            pydot.Node(
+                ids[r["part"]],
+                label=_quoted(label),
+                shape=shape,
+                style="filled" if is_activity else "filled,rounded",
+                fillcolor=fill,
+                fontcolor=font,
+                fontsize=str(size),
+                tooltip=_quoted(_text(r["label"], 1000)),
+            )
+        )
+    for r in rows:
+        if r["parent"] in ids:
+            dot.add_edge(
+                pydot.Edge(ids[r["parent"]], ids[r["part"]], color="#7f7f7f", arrowsize="0.5")
+            )
+    return dot
+
+
+def collaboration_network(summary: NetworkSummary, *, label_top: int = 80) -> pydot.Dot:
+    """The actor network: node size by betweenness, colour by community, edge width by the
+    number of shared activities. The ``label_top`` best-connected actors are labelled in
+    full; the others get short labels so the picture stays legible.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> from andtsgraph.analysis import network
+    >>> dot = collaboration_network(network.analyse(andtsgraph.load(), plan="vasteras"))
+    >>> dot.get_graph_type()
+    'graph'
+    """
+    metrics = {m.iri: m for m in summary.actors}
+    top = {m.iri for m in summary.top(label_top)}
+    dot = pydot.Dot(
+        "network",
+        graph_type="graph",
+        layout="neato",
+        overlap="prism",
+        overlap_scaling="4",
+        sep="+12",
+        splines="true",
+        outputorder="edgesfirst",
+        bgcolor="white",
+        fontname=FONT,
+        pad="0.3",
+        label=_quoted(_legend(summary)),
+        labelloc="t",
+        fontsize="16",
+    )
+    dot.set_node_defaults(
+        fontname=FONT, style="filled", shape="ellipse", color="#404040", penwidth="0.8"
+    )
+    dot.set_edge_defaults(color="#9a9a9a80")
+    ids = {iri: f"n{i}" for i, iri in enumerate(sorted(metrics))}
+    biggest = max((m.betweenness for m in summary.actors), default=0) or 1
+    for iri, m in sorted(metrics.items()):
+        scale = m.betweenness / biggest
+        label = _text(m.label, 16, 60) if iri in top else _text(m.label, 14, 24)
+        dot.add_node(
+            pydot.Node(
+                ids[iri],
+                label=_quoted(label),
+                fillcolor=PALETTE[m.community % len(PALETTE)],
+                fontsize=f"{9 + 9 * scale:.1f}",
+                width=f"{0.4 + 1.4 * scale:.2f}",
+                height=f"{0.3 + 0.8 * scale:.2f}",
+                tooltip=_quoted(
+                    _text(
+                        f"{m.label}: {m.degree} collaborators, {m.activities} activities, betweenness {m.betweenness:.3f}",
+                        1000,
+                    )
+                ),
+            )
+        )
+    for a, b, data in sorted(summary.projection.edges(data=True)):
+        weight = data.get("weight", 1)
+        dot.add_edge(
+            pydot.Edge(
+                ids[a],
+                ids[b],
+                penwidth=f"{min(0.4 + 0.6 * weight, 6):.1f}",
+                style="dashed" if data.get("kind") == "partner–partner" else "solid",
+            )
+        )
+    return dot
+
+
+def _legend(summary: NetworkSummary) -> str:
+    scope = summary.plan or "all plans"
+    return _text(
+        f"Collaboration network, {scope}: {len(summary.actors)} actors, {summary.edges} ties. "
+        "Size: betweenness. Colour: community. Width: shared activities. Dashed: partners only.",
+        110,
+    )
+
+
+def coverage_matrix(matrix: CoverageMatrix, *, title: str | None = None) -> pydot.Dot:
+    """The coverage matrix as a table, shaded by the number of activities; empty cells red.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> from andtsgraph.analysis import gaps
+    >>> dot = coverage_matrix(gaps.coverage_matrix(andtsgraph.load(), "vaxjo"))
+    >>> "Indikerad" in dot.to_string()
+    True
+    """
+    biggest = max(matrix.counts.values(), default=0) or 1
+    head = "".join(
+        f'<td bgcolor="#1f4e79"><font color="white"><b>{html.escape(label)}</b></font></td>'
+        for _, label in matrix.columns
+    )
+    rows = []
+    for r, rl in matrix.rows:
+        cells = []
+        for c, _ in matrix.columns:
+            n = matrix.counts.get((r, c), 0)
+            colour = "#f4cccc" if n == 0 else _blue(n / biggest)
+            text_colour = "white" if n / biggest > 0.6 else "black"
+            cells.append(
+                f'<td bgcolor="{colour}" width="90"><font color="{text_colour}">{n}</font></td>'
+            )
+        rows.append(
+            f'<tr><td align="left" bgcolor="#f2f2f2">{html.escape(rl)}</td>{"".join(cells)}</tr>'
+        )
+    caption = (
+        title
+        or f"{matrix.plan}: activities per {'substance' if matrix.dimension == 'substance' else 'target group'} and prevention level (red: none)"
+    )
+    table = (
+        f'<<table border="0" cellborder="1" cellspacing="0" cellpadding="6">'
+        f'<tr><td colspan="{len(matrix.columns) + 1}" border="0"><b>{html.escape(caption)}</b></td></tr>'
+        f'<tr><td bgcolor="#1f4e79"></td>{head}</tr>{"".join(rows)}</table>>'
+    )
+    dot = _graph("matrix")
+    dot.add_node(pydot.Node("matrix", shape="plaintext", label=table))
+    return dot
+
+
+def _blue(share: float) -> str:
+    low, high = (222, 235, 247), (8, 69, 148)
+    return "#" + "".join(
+        f"{round(lo + (hi - lo) * share):02x}" for lo, hi in zip(low, high, strict=True)
+    )
+
+
+def _graph(name: str, **attrs: str) -> pydot.Dot:
+    dot = pydot.Dot(name, graph_type="digraph", bgcolor="white", fontname=FONT, **attrs)
+    dot.set_node_defaults(fontname=FONT)
+    dot.set_edge_defaults(fontname=FONT)
+    return dot
+
+
+def to_svg(dot: pydot.Dot) -> str:
+    """Render ``dot`` to SVG text (for inline HTML and notebooks).
+
+    Raises
+    ------
+    AndtsError
+        If Graphviz is not installed.
+    """
+    return _create(dot, "svg").decode("utf-8")
+
+
+def _create(dot: pydot.Dot, fmt: str) -> bytes:
+    if shutil.which("dot") is None:
+        raise AndtsError(
+            "Graphviz's dot is not installed: run scripts/setup.sh (or apt-get install graphviz)"
+        )
+    prog = dot.get_attributes().get("layout", "dot")
+    try:
+        return dot.create(prog=prog, format=fmt)
+    except Exception as exc:  # Graphviz reports layout problems on stderr
+        raise AndtsError(
+            f"Graphviz could not draw the picture: {' '.join(str(exc).split())[:200]}"
+        ) from None
+
+
+def write_picture(dot: pydot.Dot, path: str | Path, *, force: bool = False) -> Path:
+    """Write a picture as DOT source, SVG or PNG, chosen by the file's suffix.
+
+    Raises
+    ------
+    OutputExistsError
+        If ``path`` exists and ``force`` is false.
+    AndtsError
+        For another suffix, or if Graphviz is missing.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pydot.Dot("g"); d.add_node(pydot.Node("a"))
+    >>> write_picture(d, pathlib.Path(tempfile.mkdtemp()) / "g.dot").read_text().startswith("digraph")
+    True
+    """
+    path = Path(path)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in ("dot", "svg", "png"):
+        raise AndtsError(f"{path}: write pictures as .dot, .svg or .png")
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
+    data = dot.to_string().encode("utf-8") if suffix == "dot" else _create(dot, suffix)
+    path.write_bytes(data)
+    return path
