@@ -403,7 +403,7 @@ def bundled_files() -> list[tuple[Path, str | None]]:
 def load(
     paths: Iterable[str | Path] | str | Path | None = None,
     *,
-    store: str = "memory",
+    store: str = "oxigraph",
     bundled: bool = True,
 ) -> KnowledgeGraph:
     """Load the knowledge graph: the ontology, all bundled data and any extra files.
@@ -413,8 +413,9 @@ def load(
     paths : path or iterable of paths, optional
         Extra RDF files (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML) to load beside
         the bundled data. A file holding one plan is loaded into that plan's named graph.
-    store : {"memory"}
-        The embedded store.
+    store : {"oxigraph", "memory"}
+        The embedded store: pyoxigraph (default; compiled, fast) or rdflib's pure-Python
+        memory store (slower; handy when debugging rdflib itself).
     bundled : bool
         Load the bundled ontology and data (default). With False only ``paths`` are loaded.
 

@@ -178,3 +178,34 @@ def test_concepts_used_by_plans_come_from_their_schemes(kg):
           ?s ?p ?v . FILTER NOT EXISTS { ?v a ?cls }
         }""")
     assert [(r["p"], r["v"]) for r in rows] == []
+
+
+def test_every_local_name_can_be_written_as_a_prefixed_name_in_oxigraph(kg):
+    # Oxigraph's SPARQL parser rejects prefixed names such as vx:io-3.1.1 (two dots between
+    # digits), so no IRI of the bundled data may have such a local name.
+    import re
+
+    import pyoxigraph
+
+    bad = []
+    for name in kg.graph_names():
+        for triple in kg.graph(name):
+            for term in triple:
+                local = str(term).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+                in_data = str(term).startswith(
+                    tuple(
+                        f"https://w3id.org/andtsgraph/{f}/"
+                        for f in ("plan", "actor", "vocab", "link")
+                    )
+                )
+                if in_data and re.search(r"\d\.\d+\.\d", local):
+                    bad.append(str(term))
+    assert sorted(set(bad)) == []
+    # The rule is real: the parser refuses such a name.
+    store = pyoxigraph.Store()
+    try:
+        list(store.query("PREFIX vx: <http://x/> SELECT * WHERE { vx:a-3.1.1 ?p ?o }"))
+        refused = False
+    except SyntaxError:
+        refused = True
+    assert refused

@@ -269,8 +269,8 @@ def test_barnens_basta_galler_label_from_body_and_toc_form_as_altlabel(kg):
     # Body: "3.1.1. Barnens bästa gäller!"; table of contents: "3.1.1. Barns Bästa gäller! ..... 8"
     rows = q(
         kg,
-        """SELECT ?l ?alt ?p WHERE { vx:io-3.1.1 rdfs:label ?l ; skos:altLabel ?alt ;
-                        andts:sourcePage ?p ; andts:partOf vx:uo-3.1 }""",
+        """SELECT ?l ?alt ?p WHERE { vx:io-3-1-1 rdfs:label ?l ; skos:altLabel ?alt ;
+                        andts:sourcePage ?p ; andts:partOf vx:uo-3-1 }""",
     )
     assert [(r["l"], r["alt"], r["p"]) for r in rows] == [
         ("Barnens bästa gäller!", "Barns Bästa gäller!", 8)
@@ -284,15 +284,15 @@ def test_source_pages_from_the_table_of_contents(kg):
         r["a"]: r["p"]
         for r in q(
             kg,
-            "SELECT ?a ?p WHERE { VALUES ?a { vx:uo-3.2 vx:io-3.3.1 vx:io-3.1.3 vx:uo-3.1 } ?a andts:sourcePage ?p }",
+            "SELECT ?a ?p WHERE { VALUES ?a { vx:uo-3-2 vx:io-3-3-1 vx:io-3-1-3 vx:uo-3-1 } ?a andts:sourcePage ?p }",
         )
     }
-    assert pages == {VX + "uo-3.2": 10, VX + "io-3.3.1": 11, VX + "io-3.1.3": 9, VX + "uo-3.1": 7}
+    assert pages == {VX + "uo-3-2": 10, VX + "io-3-3-1": 11, VX + "io-3-1-3": 9, VX + "uo-3-1": 7}
 
 
 def test_action_area_introduction_is_its_description(kg):
     # 3.1.3: "Växjö kommun arbetar för att den fysiska miljön främjar hälsan och inte möjliggör bruk av droger."
-    desc = values(kg, "SELECT ?x WHERE { vx:io-3.1.3 dcterms:description ?x }")
+    desc = values(kg, "SELECT ?x WHERE { vx:io-3-1-3 dcterms:description ?x }")
     assert desc == {
         "Växjö kommun arbetar för att den fysiska miljön främjar hälsan och inte möjliggör bruk av droger."
     }
@@ -301,7 +301,7 @@ def test_action_area_introduction_is_its_description(kg):
 def test_kronobarnsmodellen_actors_are_involved_in_area_3_1_1(kg):
     # 3.1.1: "Växjö kommun, övriga kommuner i länet och Region Kronoberg utvecklar tillsammans med
     # polisen och idéburen sektor en arbetsmodell, Kronobarnsmodellen"
-    involved = values(kg, "SELECT ?x WHERE { vx:io-3.1.1 andts:involves ?x }")
+    involved = values(kg, "SELECT ?x WHERE { vx:io-3-1-1 andts:involves ?x }")
     assert involved == KRONOBERG_MUNICIPALITIES | {
         ACTOR + "region-kronoberg",
         ACTOR + "polisen",
@@ -315,15 +315,15 @@ def test_kronobarnsmodellen_actors_are_involved_in_area_3_1_1(kg):
 def test_commitment_3_1_1_uses_kronobarnsmodellen(kg):
     # "inom ramen för Barnens bästa gäller! och arbetsmodellen Kronobarnsmodellen utveckla det
     # förebyggande ANDTS-arbetet."
-    methods = values(kg, "SELECT ?x WHERE { vx:a-3.1.1-1 andts:usesMethod ?x }")
+    methods = values(kg, "SELECT ?x WHERE { vx:a-3-1-1-1 andts:usesMethod ?x }")
     assert methods == {METHOD + "kronobarnsmodellen", METHOD + "barnens-basta-galler"}
     # "ANDTS" names all five substances
-    assert len(values(kg, "SELECT ?x WHERE { vx:a-3.1.1-1 andts:substance ?x }")) == 5
+    assert len(values(kg, "SELECT ?x WHERE { vx:a-3-1-1-1 andts:substance ?x }")) == 5
 
 
 def test_commitment_label_drops_trailing_och(kg):
     # "• prioritera insatser som syftar till att utveckla social kompetens och förmågan att fatta sunda beslut och"
-    label = values(kg, "SELECT ?x WHERE { vx:a-3.1.2-1 rdfs:label ?x }")
+    label = values(kg, "SELECT ?x WHERE { vx:a-3-1-2-1 rdfs:label ?x }")
     assert label == {
         "Växjö kommun ska prioritera insatser som syftar till att utveckla social kompetens "
         "och förmågan att fatta sunda beslut."
@@ -332,29 +332,29 @@ def test_commitment_label_drops_trailing_och(kg):
 
 def test_open_drug_dealing_uses_situational_prevention(kg):
     # 3.1.3: "identifiera och kartlägga platser för öppen narkotikaförsäljning och vidta situationella åtgärder"
-    rows = q(kg, "SELECT ?m ?s WHERE { vx:a-3.1.3-1 andts:usesMethod ?m ; andts:substance ?s }")
+    rows = q(kg, "SELECT ?m ?s WHERE { vx:a-3-1-3-1 andts:usesMethod ?m ; andts:substance ?s }")
     assert {(r["m"], r["s"]) for r in rows} == {
         (METHOD + "situationell-prevention", SUBSTANCE + "narkotika")
     }
     # "ha tobaksfria områden, tobaksfria skolor/tobaksfri skoltid" -> tobak
-    assert values(kg, "SELECT ?x WHERE { vx:a-3.1.3-2 andts:substance ?x }") == {
+    assert values(kg, "SELECT ?x WHERE { vx:a-3-1-3-2 andts:substance ?x }") == {
         SUBSTANCE + "tobak"
     }
 
 
 def test_alcohol_prevention_for_older_people(kg):
     # 3.1.6: "Växjö kommun ska utveckla det alkoholpreventiva arbetet för äldre"
-    assert values(kg, "SELECT ?x WHERE { vx:a-3.1.6-1 andts:substance ?x }") == {
+    assert values(kg, "SELECT ?x WHERE { vx:a-3-1-6-1 andts:substance ?x }") == {
         SUBSTANCE + "alkohol"
     }
-    assert values(kg, "SELECT ?x WHERE { vx:a-3.1.6-1 andts:targetGroup ?x }") == {GROUP + "aldre"}
+    assert values(kg, "SELECT ?x WHERE { vx:a-3-1-6-1 andts:targetGroup ?x }") == {GROUP + "aldre"}
 
 
 def test_restaurants_are_partners_in_responsible_beverage_service(kg):
     # 3.2.1: "samverka med restaurangerna genom metoden Ansvarsfull Alkoholservering."
     rows = q(
         kg,
-        """SELECT ?p ?label ?m WHERE { vx:a-3.2.1-4 andts:partner ?p ; andts:usesMethod ?m .
+        """SELECT ?p ?label ?m WHERE { vx:a-3-2-1-4 andts:partner ?p ; andts:usesMethod ?m .
                         ?p a andts:ActorGroup ; rdfs:label ?label FILTER (lang(?label) = "sv") }""",
     )
     assert [(r["p"], r["label"], r["m"]) for r in rows] == [
@@ -365,7 +365,7 @@ def test_restaurants_are_partners_in_responsible_beverage_service(kg):
 def test_six_collaboration_partners_of_3_2_1(kg):
     # "ha särskilt fokus på samverkan mellan utbildning, socialtjänst, hälso- och sjukvård, polis,
     # bostadsbolag och idéburen sektor."
-    partners = values(kg, "SELECT ?x WHERE { vx:a-3.2.1-2 andts:partner ?x }")
+    partners = values(kg, "SELECT ?x WHERE { vx:a-3-2-1-2 andts:partner ?x }")
     assert len(partners) == 6
     assert {ACTOR + "polisen", ACTOR + "ideburen-sektor"} <= partners
 
@@ -375,7 +375,7 @@ def test_parenting_support(kg):
     # tematiska föräldramöten."
     rows = q(
         kg,
-        """SELECT ?g ?m ?l WHERE { vx:a-3.2.3-1 andts:targetGroup ?g ; andts:usesMethod ?m ;
+        """SELECT ?g ?m ?l WHERE { vx:a-3-2-3-1 andts:targetGroup ?g ; andts:usesMethod ?m ;
                         andts:preventionLevel ?l }""",
     )
     assert {(r["g"], r["m"], r["l"]) for r in rows} == {
@@ -388,7 +388,7 @@ def test_roles_and_collaboration_3_3_3_involve_three_groups(kg):
     # fältsekreterare och skolsocionome[r]"
     labels = values(
         kg,
-        """SELECT ?x WHERE { vx:a-3.3.3-1 andts:involves ?g . ?g a andts:ActorGroup ;
+        """SELECT ?x WHERE { vx:a-3-3-3-1 andts:involves ?g . ?g a andts:ActorGroup ;
                              rdfs:label ?x FILTER (lang(?x) = "sv") }""",
     )
     assert labels == {"Mobila team", "Fältsekreterare", "Skolsocionomer"}
@@ -398,11 +398,11 @@ def test_support_groups_for_children_are_indicated(kg):
     # 3.3.1 (in "3.3. Utvecklingsområdet stöd till enskilda personer"): "erbjuda stödgrupper för barn …"
     rows = q(
         kg,
-        """SELECT ?l ?g ?area WHERE { vx:a-3.3.1-1 andts:preventionLevel ?l ; andts:targetGroup ?g ;
+        """SELECT ?l ?g ?area WHERE { vx:a-3-3-1-1 andts:preventionLevel ?l ; andts:targetGroup ?g ;
                         andts:partOf ?area }""",
     )
     assert {(r["l"], r["g"], r["area"]) for r in rows} == {
-        (LEVEL + "indikerad", GROUP + "barn-och-unga", VX + "io-3.3.1")
+        (LEVEL + "indikerad", GROUP + "barn-och-unga", VX + "io-3-3-1")
     }
 
 
@@ -476,7 +476,7 @@ def test_every_action_area_aligns_with_a_national_goal(kg):
     )
     assert len(rows) == 0
     # 3.1.3 ("motverka öppen narkotikaförsäljning", "tobaksfria områden") works on availability: goal 1.
-    assert NAT + "goal-1" in values(kg, "SELECT ?x WHERE { vx:io-3.1.3 andts:alignsWith ?x }")
+    assert NAT + "goal-1" in values(kg, "SELECT ?x WHERE { vx:io-3-1-3 andts:alignsWith ?x }")
 
 
 def test_curated_links_are_reified_with_a_rationale(kg):
@@ -499,7 +499,7 @@ def test_curated_links_are_reified_with_a_rationale(kg):
 def test_support_groups_address_the_parental_risk_factors(kg):
     # 3.3.1: "Det är en riskfaktor att växa upp med en förälder med psykisk sjukdom eller alkohol och
     # narkotikadiagnos …" / "stödgrupper för barn med erfarenhet av beroende, våld, psykisk ohälsa"
-    factors = values(kg, "SELECT ?x WHERE { vx:a-3.3.1-1 andts:addressesFactor ?x }")
+    factors = values(kg, "SELECT ?x WHERE { vx:a-3-3-1-1 andts:addressesFactor ?x }")
     assert factors == {
         FACTOR + "foralder-psykisk-sjukdom",
         FACTOR + "foralder-beroende-eller-spelproblem",
