@@ -15,10 +15,14 @@ from andtsgraph.errors import (
     OutputExistsError,
     PlanNotFoundError,
     QueryError,
+    TemplateError,
+    TemplateProblem,
 )
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo, load
 from andtsgraph.remote import Endpoint, EndpointError, PushedGraph, connect, push
 from andtsgraph.results import QueryResult
+from andtsgraph.spreadsheet import ImportResult, export_plan, import_plan, write_template
+from andtsgraph.validation import ValidationReport, ValidationResult, validate
 
 __version__ = "0.1.0"
 
@@ -28,6 +32,7 @@ __all__ = [
     "DataFileError",
     "Endpoint",
     "EndpointError",
+    "ImportResult",
     "KnowledgeGraph",
     "OutputExistsError",
     "PlanInfo",
@@ -35,9 +40,17 @@ __all__ = [
     "PushedGraph",
     "QueryError",
     "QueryResult",
+    "TemplateError",
+    "TemplateProblem",
+    "ValidationReport",
+    "ValidationResult",
     "__version__",
     "catalog",
     "connect",
+    "export_plan",
+    "import_plan",
     "load",
     "push",
+    "validate",
+    "write_template",
 ]

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from andtsgraph import __version__
+from andtsgraph.backends import STORES
 from andtsgraph.errors import AndtsError, OutputExistsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph, load
-from andtsgraph.namespaces import plan_id_of
+from andtsgraph.namespaces import plan_graph, plan_id_of
 from andtsgraph.remote import TOKEN_ENV, connect, push
 
 EXIT_USAGE = 2
@@ -55,12 +56,116 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     kg = _load(args)
+    if args.plan or args.format == "xlsx":
+        return _export_plan(kg, args)
     if args.output:
         kg.serialize(args.format, args.output, force=args.force)
         print(f"wrote {args.output} ({args.format}, {len(kg)} triples)", file=sys.stderr)
     else:
         sys.stdout.write(kg.serialize(args.format) or "")
     return 0
+
+
+def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
+    """export --plan: one plan's named graph as RDF, or as a filled-in template (xlsx)."""
+    if args.format == "xlsx":
+        from andtsgraph.spreadsheet import export_plan
+
+        if not (args.plan and args.output):
+            raise AndtsError(
+                "--format xlsx writes one plan as a template: give --plan ID and -o FILE.xlsx"
+            )
+        written = export_plan(kg, args.plan, args.output, force=args.force)
+        print(
+            f"wrote {written} (plan {kg.plan(args.plan).id} as a filled-in template)",
+            file=sys.stderr,
+        )
+        return 0
+    graph = plan_graph(kg.plan(args.plan).id)
+    if args.output:
+        kg.serialize(args.format, args.output, force=args.force, graphs=[graph])
+        print(
+            f"wrote {args.output} ({args.format}, {len(kg.graph(graph))} triples)", file=sys.stderr
+        )
+    else:
+        sys.stdout.write(kg.serialize(args.format, graphs=[graph]) or "")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from andtsgraph.spreadsheet import write_template
+
+    written = write_template(args.output, _load(args), force=args.force)
+    print(
+        f"wrote {written}: an empty plan template; fill it in, then: andtsgraph import {written} -o plan.ttl",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from andtsgraph.errors import TemplateError
+    from andtsgraph.spreadsheet import import_plan
+
+    try:
+        result = import_plan(args.template, _load(args))
+    except TemplateError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"andtsgraph: {len(exc.problems)} problems in {exc.path}; nothing written",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    for line in result.report_lines(
+        result.write(args.output, links_path=args.links, force=args.force)
+    ):
+        print(line)
+    return 0
+
+
+def _add_template(sub, common) -> None:
+    parser = sub.add_parser(
+        "template",
+        parents=[common],
+        help="write an empty plan template (.xlsx) to fill in",
+        description="Write an empty plan template: a workbook with one sheet per part of a plan (Plan, Mål, Områden, Insatser, Indikatorer …), a comment on every column and drop-down lists of the vocabularies. A path without .xlsx gets a folder of CSV files instead.",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.xlsx", help="the file to write"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.set_defaults(func=cmd_template)
+
+
+def _add_import(sub, common) -> None:
+    parser = sub.add_parser(
+        "import",
+        parents=[common],
+        help="read a filled-in plan template (.xlsx or CSV folder) into RDF",
+        description="Read a filled-in plan template into a plan graph: actors are matched to the actor registry (names that match nothing become new actors, listed), targets are read from the indicators' text, and every problem is reported with its sheet, row and column (exit status 2, nothing written). Curated links go to a second file (FILE-links.ttl, or --links), or into the same file for .trig and .nq.",
+    )
+    parser.add_argument(
+        "template", type=Path, metavar="FILE.xlsx|DIR", help="the filled-in template"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the plan as RDF: .ttl, .nt, .jsonld, or .trig/.nq with the links",
+    )
+    parser.add_argument(
+        "--links",
+        type=Path,
+        metavar="FILE",
+        help="where the curated links go (default: FILE-links beside the output)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite the output files if they exist"
+    )
+    parser.set_defaults(func=cmd_import)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,10 +184,13 @@ def _common_options() -> argparse.ArgumentParser:
         action="append",
         metavar="FILE",
         type=Path,
-        help="also load this RDF file (a plan of your own, say); repeatable",
+        help="also load this RDF file or plan template (.xlsx, or a folder of CSV files); repeatable",
     )
     common.add_argument(
-        "--store", default="memory", choices=["memory"], help="embedded store (default: memory)"
+        "--store",
+        default="oxigraph",
+        choices=list(STORES),
+        help="embedded store: oxigraph (default, fast) or memory (rdflib)",
     )
     return common
 
@@ -102,15 +210,16 @@ def _add_export(sub, common) -> None:
     export = sub.add_parser(
         "export",
         parents=[common],
-        help="write the whole graph as RDF",
-        description="Write the knowledge graph as RDF. trig, nq and jsonld keep each plan's named graph; ttl and nt write the union.",
+        help="write the whole graph (or one plan) as RDF, or one plan as a spreadsheet",
+        description="Write the knowledge graph as RDF. trig, nq and jsonld keep each plan's named graph; ttl and nt write the union. --plan ID writes only that plan's graph; --format xlsx --plan ID -o FILE.xlsx writes the plan as a filled-in template, which 'andtsgraph import' reads back to the same graph.",
     )
     export.add_argument(
         "--format",
         default="trig",
-        choices=sorted(EXPORT_FORMATS),
-        help="RDF format (default: trig)",
+        choices=[*sorted(EXPORT_FORMATS), "xlsx"],
+        help="RDF format (default: trig), or xlsx for one plan as a filled-in template (needs --plan)",
     )
+    export.add_argument("--plan", metavar="ID", help="only this plan's named graph")
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
     )
@@ -343,8 +452,274 @@ def _add_push(sub, common) -> None:
     push_parser.set_defaults(func=cmd_push)
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    # Imported here so that the other commands do not pay for it.
+    from andtsgraph.validation import validate
+
+    # Validate at every severity once: what is shown (--severity) and what fails the run
+    # (--fail-on) are two views of the same report.
+    report = validate(args.files or None, lang=args.lang)
+    shown = report.at_least(args.severity)
+    if args.format == "json":
+        print(shown.to_json())
+    elif args.format == "ttl":
+        sys.stdout.write(shown.graph.serialize(format="turtle"))
+    else:
+        sys.stdout.write(shown.to_text(examples=None if args.all else 3))
+    return 0 if report.at_least(args.fail_on).conforms else 1
+
+
+def _add_validate(sub, common) -> None:
+    from andtsgraph.validation import LANGS, SEVERITIES
+
+    validate_parser = sub.add_parser(
+        "validate",
+        help="check plans against the structural and EDPQS quality rules (SHACL)",
+        description="Check plans against the SHACL shapes in ontology/shapes: structural rules (violations) and the quality questions of the European drug prevention quality standards (warnings, info). Without FILE the bundled plans are checked; with FILEs, those files are checked together with the bundled ontology, vocabularies, actors and plans. Exit status: 0 when no result reaches --fail-on, 1 when one does, 2 for a usage or input error.",
+    )
+    validate_parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="RDF files to check (Turtle, N-Triples, TriG, JSON-LD, RDF/XML); default: the bundled plans",
+    )
+    validate_parser.add_argument(
+        "--lang", default="sv", choices=LANGS, help="language of the report (default: sv)"
+    )
+    validate_parser.add_argument(
+        "--format",
+        default="text",
+        choices=["text", "json", "ttl"],
+        help="text for people, json for programs, ttl for the standard SHACL report (default: text)",
+    )
+    validate_parser.add_argument(
+        "--fail-on",
+        default="violation",
+        choices=["violation", "warning"],
+        help="exit with status 1 when a result of this severity or graver is found (default: violation)",
+    )
+    validate_parser.add_argument(
+        "--severity",
+        default="info",
+        choices=SEVERITIES,
+        help="show results of this severity and graver (default: info, i.e. all)",
+    )
+    validate_parser.add_argument(
+        "--all",
+        "--details",
+        dest="all",
+        action="store_true",
+        help="list every node under each rule, not only the first three",
+    )
+    validate_parser.set_defaults(func=cmd_validate)
+
+
+def cmd_gaps(args: argparse.Namespace) -> int:
+    from andtsgraph.analysis import gaps
+
+    kg = _load(args)
+    found = gaps.all_gaps(kg, args.plan)
+    if args.kind:
+        found = [g for g in found if g.kind in args.kind]
+    if args.json:
+        print(json.dumps([g.as_dict() for g in found], ensure_ascii=False, indent=2, default=str))
+        return 0
+    current = None
+    for g in found:
+        if (g.plan, g.kind) != current:
+            current = (g.plan, g.kind)
+            count = sum(1 for x in found if (x.plan, x.kind) == current)
+            print(f"\n{g.plan}  {g.kind} ({count})")
+        print(f"  - {g.label}")
+    if not found:
+        print("no gaps found")
+    return 0
+
+
+def cmd_hubs(args: argparse.Namespace) -> int:
+    from andtsgraph.analysis import network
+
+    kg = _load(args)
+    summary = network.analyse(kg, args.plan)
+    ranked = summary.top(args.top, by=args.by)
+    if args.export:
+        graph = summary.projection if args.export_graph == "actors" else summary.bipartite
+        network.export_network(graph, args.export, force=args.force)
+        print(f"wrote {args.export}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([m.as_dict() for m in ranked], ensure_ascii=False, indent=2))
+        return 0
+    print(
+        f"{len(summary.actors)} actors, {summary.edges} ties, density {summary.density:.3f}, "
+        f"{summary.communities} communities; betweenness {summary.betweenness_method}\n"
+    )
+    rows = [
+        [
+            m.label,
+            str(m.degree),
+            str(m.weighted_degree),
+            str(m.activities),
+            f"{m.betweenness:.3f}",
+            str(m.community),
+        ]
+        for m in ranked
+    ]
+    print(
+        _table(["actor", "degree", "weighted", "activities", "betweenness", "community"], rows, 60)
+    )
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from andtsgraph import render
+    from andtsgraph.analysis import gaps, network
+
+    kg = _load(args)
+    if args.kind == "hierarchy":
+        if not args.plan:
+            raise AndtsError("render hierarchy needs --plan ID")
+        dot = render.plan_hierarchy(kg, args.plan)
+    elif args.kind == "network":
+        dot = render.collaboration_network(network.analyse(kg, args.plan))
+    else:
+        if not args.plan:
+            raise AndtsError(f"render {args.kind} needs --plan ID")
+        dimension = "substance" if args.kind == "matrix" else "target-group"
+        dot = render.coverage_matrix(gaps.coverage_matrix(kg, args.plan, dimension))
+    render.write_picture(dot, args.output, force=args.force)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from andtsgraph import report
+
+    kg = _load(args)
+    if args.html and args.html.exists() and not args.force:
+        raise OutputExistsError(f"{args.html} exists; use --force to overwrite it")
+    built = report.build_report(kg, args.plan, args.lang)
+    print(report.to_text(built))
+    if args.html:
+        report.write_html(built, kg, args.html, force=args.force)
+        print(f"\nwrote {args.html}", file=sys.stderr)
+    return 0
+
+
+def _add_gaps(sub, common) -> None:
+    parser = sub.add_parser(
+        "gaps",
+        parents=[common],
+        help="what plans leave uncovered: risk factors, national goals, indicators …",
+        description="List the gaps of one plan or all plans: risk and protective factors no activity addresses (per the curated links), national goals without aligned parts, goals and areas without activities, activities without indicator or responsible, empty substance × prevention level cells.",
+    )
+    parser.add_argument("--plan", metavar="ID", help="one plan (an id from 'andtsgraph info')")
+    parser.add_argument(
+        "--kind",
+        action="append",
+        metavar="KIND",
+        help="only gaps of this kind (risk-factor, protective-factor, national-goal, no-indicator …); repeatable",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list of {kind, plan, iri, label, explanation, query, details}",
+    )
+    parser.set_defaults(func=cmd_gaps)
+
+
+def _add_hubs(sub, common) -> None:
+    parser = sub.add_parser(
+        "hubs",
+        parents=[common],
+        help="who carries the work: hubs, brokers and communities of the collaboration network",
+        description="Rank the actors of the collaboration network by degree (hubs) or betweenness (brokers), with their community.",
+    )
+    parser.add_argument(
+        "--plan",
+        metavar="ID",
+        help="one plan; all plans (joined through the actor registry) when omitted",
+    )
+    parser.add_argument("--top", type=int, metavar="N", help="only the N highest")
+    parser.add_argument(
+        "--by",
+        choices=["degree", "betweenness", "activities"],
+        default="degree",
+        help="ranking (default: degree)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list of {iri, label, degree, weighted_degree, betweenness, community, …}",
+    )
+    parser.add_argument(
+        "--export",
+        type=Path,
+        metavar="FILE",
+        help="also write the network as .graphml or .gexf (for Gephi)",
+    )
+    parser.add_argument(
+        "--export-graph",
+        choices=["actors", "bipartite"],
+        default="actors",
+        help="which network to export (default: actors)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite the export file if it exists"
+    )
+    parser.set_defaults(func=cmd_hubs)
+
+
+def _add_render(sub, common) -> None:
+    parser = sub.add_parser(
+        "render",
+        parents=[common],
+        help="draw a plan's hierarchy, the collaboration network or a coverage matrix",
+        description="Draw a picture with Graphviz: a plan's hierarchy (plan → goals → areas → activities), the collaboration network, or the substance (matrix) / target group (matrix-groups) × prevention level matrix. The suffix of -o chooses DOT, SVG or PNG.",
+    )
+    parser.add_argument("kind", choices=["hierarchy", "network", "matrix", "matrix-groups"])
+    parser.add_argument("--plan", metavar="ID", help="the plan (required except for network)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="FILE.svg, FILE.png or FILE.dot",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.set_defaults(func=cmd_render)
+
+
+def _add_report(sub, common) -> None:
+    parser = sub.add_parser(
+        "report",
+        parents=[common],
+        help="the main job: validate, find gaps, analyse collaboration; print and write HTML",
+        description="Load the graph, validate it, run the gap and network analysis and print a summary; with --html also write one self-contained HTML page (inline SVG, opens offline).",
+    )
+    parser.add_argument("--plan", metavar="ID", help="one plan; all plans when omitted")
+    parser.add_argument("--html", type=Path, metavar="FILE", help="also write the report as HTML")
+    parser.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default: sv)")
+    parser.add_argument("--force", action="store_true", help="overwrite the HTML file if it exists")
+    parser.set_defaults(func=cmd_report)
+
+
 #: Each command adds its own sub-parser; the order here is the order of ``--help``.
-COMMANDS = [_add_info, _add_export, _add_queries, _add_query, _add_push]
+COMMANDS = [
+    _add_report,
+    _add_info,
+    _add_gaps,
+    _add_hubs,
+    _add_render,
+    _add_export,
+    _add_template,
+    _add_import,
+    _add_queries,
+    _add_query,
+    _add_push,
+    _add_validate,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,3 +30,55 @@ class PlanNotFoundError(AndtsError):
 
 class OutputExistsError(AndtsError):
     """An output file exists and the caller did not ask to overwrite it."""
+
+
+class TemplateProblem:
+    """One problem found in a filled-in plan template: where it is, and what is wrong.
+
+    Attributes
+    ----------
+    sheet : str
+        The sheet (or CSV file) the problem is in.
+    row : int or None
+        The row number as the spreadsheet shows it (the header is row 1).
+    column : str or None
+        The column's name as the template prints it.
+    message : str
+        What is wrong and, where possible, how to put it right.
+    """
+
+    __slots__ = ("column", "message", "row", "sheet")
+
+    def __init__(self, sheet: str, row: int | None, column: str | None, message: str) -> None:
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+        self.message = message
+
+    @property
+    def where(self) -> str:
+        """``"Insatser, row 7, column Text"``: as much of the place as is known."""
+        parts = [self.sheet]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"TemplateProblem({self.sheet!r}, {self.row!r}, {self.column!r}, {self.message!r})"
+
+
+class TemplateError(AndtsError):
+    """A filled-in plan template has problems; ``problems`` lists every one found."""
+
+    def __init__(self, path: str | Path, problems: list[TemplateProblem]) -> None:
+        self.path = Path(path)
+        self.problems = list(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{self.path}: {count} {noun} in the plan template:\n{lines}")

@@ -115,15 +115,24 @@ class KnowledgeGraph:
 
         A file holding one plan goes to that plan's own named graph; TriG and N-Quads keep
         their named graphs (None is returned); other files go to ``graph`` or, if omitted, to a
-        graph named after the file.
+        graph named after the file. A plan template (``.xlsx``, or a folder of CSV files) is
+        imported on the fly: its plan goes to the plan's graph, its curated links to a links
+        graph of its own (``…/graph/links/<plan id>``).
 
         Raises
         ------
         DataFileError
             If the file is missing or bad, holds several plans, or holds a plan that is
             already loaded.
+        TemplateError
+            If a plan template has problems (each one is listed).
         """
         path = Path(path)
+        # Imported here: the spreadsheet package imports this module.
+        from andtsgraph.spreadsheet import is_template
+
+        if is_template(path):
+            return self._add_template(path)
         fmt = guess_format(path) if path.is_file() else None
         ds = read_rdf(path, fmt)
         if fmt in QUAD_FORMATS:
@@ -151,6 +160,20 @@ class KnowledgeGraph:
         else:
             target = graph or str(GRAPH[f"file/{path.stem}"])
         self._add(target, default, path)
+        return target
+
+    def _add_template(self, path: Path) -> str:
+        """Import a plan template, matching its names against what is loaded so far."""
+        from andtsgraph.spreadsheet import import_plan
+
+        result = import_plan(path, self)
+        target = plan_graph(result.plan_id)
+        if target in self.sources:
+            first = self.sources[target][0]
+            raise DataFileError(path, f"plan {result.plan_id!r} is already loaded from {first}")
+        self._add(target, result.graph, path)
+        if len(result.links):
+            self._add(result.links_graph, result.links, path)
         return target
 
     def _add(self, name: str, triples: Iterable, path: Path) -> None:
@@ -308,9 +331,14 @@ class KnowledgeGraph:
 
     # -- writing -----------------------------------------------------------------------------
     def serialize(
-        self, format: str = "trig", destination: str | Path | None = None, *, force: bool = False
+        self,
+        format: str = "trig",
+        destination: str | Path | None = None,
+        *,
+        force: bool = False,
+        graphs: Iterable[str] | None = None,
     ) -> str | None:
-        """Serialise the whole graph.
+        """Serialise the whole graph, or some of its named graphs.
 
         Parameters
         ----------
@@ -321,6 +349,8 @@ class KnowledgeGraph:
             A file to write; the text is returned when omitted.
         force : bool
             Overwrite ``destination`` if it exists.
+        graphs : iterable of str, optional
+            Only these named graphs (e.g. one plan's :func:`~andtsgraph.namespaces.plan_graph`).
 
         Raises
         ------
@@ -345,13 +375,14 @@ class KnowledgeGraph:
                 raise OutputExistsError(
                     f"{destination} exists; use --force (force=True) to overwrite it"
                 )
+        names = self.graph_names() if graphs is None else list(graphs)
         if keeps_graphs:
             source: Graph | Dataset = Dataset()
-            for name in self.graph_names():
+            for name in names:
                 source.graph(URIRef(name)).__iadd__(self.graph(name))
         else:
             source = Graph()
-            for name in self.graph_names():
+            for name in names:
                 source += self.graph(name)
         for prefix, ns in PREFIXES.items():
             source.bind(prefix, ns, replace=True)

@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/andtsgraph info
+# The report is this script's own output, so it is rewritten on every run.
+.venv/bin/andtsgraph report --html report.html --force

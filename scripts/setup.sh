@@ -16,8 +16,10 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 # ---- system packages (Debian/Ubuntu) --------------------------------------------------------
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 if [ "$want_test" = 1 ]; then
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else sudo="none"; fi

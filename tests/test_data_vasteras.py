@@ -384,10 +384,9 @@ def test_grinden_row_has_three_targets(kg):
 def test_tobacco_school_visits_target(kg):
     # 1.2, second row: "… inbjuds ANDTS-förebyggande verksamhet vid minst 5 tillfällen per år …"
     rows = kg.query(
-        """
-        SELECT ?v ?c WHERE { vs:i-1.2-2 andts:indicatorOf vs:a-1.2 ; andts:lead ?l ; andts:target ?t .
-            ?t andts:targetValue ?v ; andts:comparator ?c . FILTER(?l = <%s>) }"""
-        % MKN
+        f"""
+        SELECT ?v ?c WHERE {{ vs:i-1.2-2 andts:indicatorOf vs:a-1.2 ; andts:lead ?l ; andts:target ?t .
+            ?t andts:targetValue ?v ; andts:comparator ?c . FILTER(?l = <{MKN}>) }}"""
     )
     assert [(r["v"], str(r["c"])) for r in rows] == [
         (5, "https://w3id.org/andtsgraph/ontology#atLeast")

@@ -1,0 +1,463 @@
+"""The main job's report: the plans, their validation findings, their gaps and the
+collaboration network, as terminal text or as one self-contained HTML page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from andtsgraph import __version__
+from andtsgraph.analysis import gaps as gap_analysis
+from andtsgraph.analysis import network as network_analysis
+from andtsgraph.analysis.gaps import CoverageMatrix, Gap
+from andtsgraph.analysis.network import Bridge, NetworkSummary
+from andtsgraph.errors import OutputExistsError
+from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
+from andtsgraph.validation import ValidationReport, validate
+
+WORDS = {
+    "sv": {
+        "title": "ANDTS-planer: validering, luckor och samverkan",
+        "plans": "Planer",
+        "plan_columns": ("id", "plan", "typ", "giltighet", "innehåll"),
+        "kind": {"national": "nationell", "regional": "regional", "municipal": "kommunal"},
+        "counts": "{goals} mål, {areas} områden, {activities} insatser, {indicators} indikatorer, {actors} aktörer",
+        "validation": "Validering (SHACL)",
+        "conforms": "Inga överträdelser av strukturreglerna.",
+        "not_conforms": "{n} överträdelser av strukturreglerna.",
+        "severity": {"violation": "Fel", "warning": "Varning", "info": "Info"},
+        "gaps": "Luckor",
+        "risk": "Riskfaktorer som ingen insats påverkar",
+        "protective": "Skyddsfaktorer som ingen insats stärker",
+        "national": "Nationella mål som planen inte kopplas till",
+        "empty": "Mål och områden utan insatser",
+        "no_indicator": "Insatser utan indikator",
+        "no_responsible": "Insatser utan ansvarig",
+        "matrix": "Substans × preventionsnivå: tomma celler",
+        "matrix_empty": "Ingen insats har både substans och preventionsnivå; matrisen är tom.",
+        "neighbour": "Det som {other} täcker men inte {plan}",
+        "none": "inga",
+        "network": "Samverkansnätverk",
+        "network_line": "{actors} aktörer, {edges} samverkansband, täthet {density:.3f}, {communities} grupper (Louvain)",
+        "hubs": "Nav (flest samverkanspartner)",
+        "brokers": "Mäklare (högst betweenness)",
+        "bridges": "Aktörer som förbinder planer",
+        "via": "via",
+        "isolated": "Aktörer utan samverkanspartner",
+        "columns": ("aktör", "partner", "delade", "insatser", "betweenness", "grupp"),
+        "method": "Betweenness: {method}.",
+        "curated": "Faktorluckor och nationella mål bygger på de kurerade kopplingarna i data/links.",
+        "hierarchy": "Planens struktur",
+        "generated": "Skapad {date} med andtsgraph {version}",
+    },
+    "en": {
+        "title": "ANDTS plans: validation, gaps and collaboration",
+        "plans": "Plans",
+        "plan_columns": ("id", "plan", "kind", "valid", "contents"),
+        "kind": {"national": "national", "regional": "regional", "municipal": "municipal"},
+        "counts": "{goals} goals, {areas} areas, {activities} activities, {indicators} indicators, {actors} actors",
+        "validation": "Validation (SHACL)",
+        "conforms": "No violations of the structural rules.",
+        "not_conforms": "{n} violations of the structural rules.",
+        "severity": {"violation": "Violation", "warning": "Warning", "info": "Info"},
+        "gaps": "Gaps",
+        "risk": "Risk factors no activity addresses",
+        "protective": "Protective factors no activity strengthens",
+        "national": "National goals the plan is not aligned with",
+        "empty": "Goals and areas without activities",
+        "no_indicator": "Activities without an indicator",
+        "no_responsible": "Activities without a responsible actor",
+        "matrix": "Substance × prevention level: empty cells",
+        "matrix_empty": "No activity has both a substance and a prevention level; the matrix is empty.",
+        "neighbour": "What {other} covers that {plan} does not",
+        "none": "none",
+        "network": "Collaboration network",
+        "network_line": "{actors} actors, {edges} ties, density {density:.3f}, {communities} communities (Louvain)",
+        "hubs": "Hubs (most collaborators)",
+        "brokers": "Brokers (highest betweenness)",
+        "bridges": "Actors that connect plans",
+        "via": "via",
+        "isolated": "Actors with no collaborator",
+        "columns": ("actor", "partners", "shared", "activities", "betweenness", "community"),
+        "method": "Betweenness: {method}.",
+        "curated": "Factor gaps and national goals rest on the curated links in data/links.",
+        "hierarchy": "The plan's structure",
+        "generated": "Made {date} with andtsgraph {version}",
+    },
+}
+
+
+@dataclass
+class PlanGaps:
+    """The gap findings of one plan, by kind."""
+
+    plan: PlanInfo
+    risk: list[Gap]
+    protective: list[Gap]
+    national: list[Gap]
+    empty: list[Gap]
+    no_indicator: list[Gap]
+    no_responsible: list[Gap]
+    matrix: CoverageMatrix
+    matrix_gaps: list[Gap]
+    neighbours: dict[str, list[Gap]] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    """Everything the report shows; build it with :func:`build_report`."""
+
+    plans: list[PlanInfo]
+    scope: str | None
+    lang: str
+    validation: ValidationReport
+    gaps: list[PlanGaps]
+    network: NetworkSummary
+    bridges: list[Bridge]
+
+
+def _neighbours(kg: KnowledgeGraph, plan: PlanInfo) -> list[PlanInfo]:
+    """The non-national plans a plan is based on, and those based on it."""
+    rows = kg.query("plan-documents")
+    related = set()
+    for r in rows:
+        if r["relation"] != "based on":
+            continue
+        if r["plan"] == plan.iri:
+            related.add(r["document"])
+        elif r["document"] == plan.iri:
+            related.add(r["plan"])
+    return [p for p in kg.plans if p.iri in related and p.kind != "national" and p.activities]
+
+
+def build_report(
+    kg: KnowledgeGraph,
+    plan: str | None = None,
+    lang: str = "sv",
+    *,
+    validation: ValidationReport | None = None,
+) -> Report:
+    """Validate, find the gaps and analyse the collaboration network of one plan or all plans.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+    plan : str, optional
+        A plan id; all plans when omitted.
+    lang : {"sv", "en"}
+    validation : ValidationReport, optional
+        A report already made (it is made when omitted).
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> report = build_report(andtsgraph.load(), plan="vaxjo")
+    >>> [g.plan.id for g in report.gaps]
+    ['vaxjo-2022-2027']
+    """
+    plans = [kg.plan(plan)] if plan else kg.plans
+    scope = plans[0].id if plan else None
+    if validation is None:
+        validation = validate(kg, lang=lang)
+    plan_gaps = []
+    for p in plans:
+        if not p.activities:
+            continue
+        found = PlanGaps(
+            plan=p,
+            risk=gap_analysis.uncovered_factors(kg, p.id, "risk"),
+            protective=gap_analysis.uncovered_factors(kg, p.id, "protective"),
+            national=gap_analysis.uncovered_national_goals(kg, p.id),
+            empty=gap_analysis.empty_goals_and_areas(kg, p.id),
+            no_indicator=gap_analysis.activities_without_indicator(kg, p.id),
+            no_responsible=gap_analysis.activities_without_responsible(kg, p.id),
+            matrix=gap_analysis.coverage_matrix(kg, p.id),
+            matrix_gaps=gap_analysis.matrix_gaps(kg, p.id),
+        )
+        for other in _neighbours(kg, p):
+            found.neighbours[other.id] = gap_analysis.neighbour_covers(kg, p.id, other.id)
+        plan_gaps.append(found)
+    summary = network_analysis.analyse(kg, scope)
+    bridges = (
+        network_analysis.bridges_between_plans(kg)
+        if not plan
+        else [b for b in network_analysis.bridges_between_plans(kg) if scope in b.plans]
+    )
+    return Report(plans, scope, lang, validation, plan_gaps, summary, bridges)
+
+
+# ---- terminal text --------------------------------------------------------------------------
+def _labels(found: list[Gap], words: dict) -> str:
+    return "; ".join(g.label for g in found) if found else words["none"]
+
+
+def _wrapped(text: str, indent: int, width: int = 110) -> str:
+    """Wrap a long finding so the terminal report stays readable."""
+    import textwrap
+
+    return textwrap.fill(
+        text,
+        width,
+        initial_indent=" " * indent,
+        subsequent_indent=" " * (indent + 4),
+        break_long_words=False,
+    )
+
+
+def to_text(report: Report, *, top: int = 8) -> str:
+    """Return the report as terminal text.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> text = to_text(build_report(andtsgraph.load(), plan="vaxjo"))
+    >>> "Riskfaktorer som ingen insats påverkar" in text
+    True
+    """
+    w = WORDS[report.lang]
+    out: list[str] = [w["title"], "=" * len(w["title"]), "", w["plans"]]
+    for p in report.plans:
+        period = f"{p.valid_from or '?'}–{p.valid_until or '?'}"
+        out.append(f"  {p.id:<20} {w['kind'][p.kind]:<10} {period}")
+        out.append(" " * 23 + p.title)
+        out.append(
+            " " * 23
+            + w["counts"].format(
+                goals=p.goals,
+                areas=p.development_areas + p.action_areas,
+                activities=p.activities,
+                indicators=p.indicators,
+                actors=p.actors,
+            )
+        )
+    out += ["", w["validation"]]
+    violations = report.validation.counts().get("violation", 0)
+    out.append("  " + (w["conforms"] if not violations else w["not_conforms"].format(n=violations)))
+    for g in report.validation.groups():
+        out.append(f"  {g.plan or '-':<20} {w['severity'][g.severity]}: {g.line}")
+    out += ["", w["gaps"] + " (" + w["curated"] + ")"]
+    for pg in report.gaps:
+        out.append(f"  {pg.plan.id}")
+        out.append(_wrapped(f"{w['risk']} ({len(pg.risk)}): {_labels(pg.risk, w)}", 4))
+        out.append(
+            _wrapped(f"{w['protective']} ({len(pg.protective)}): {_labels(pg.protective, w)}", 4)
+        )
+        out.append(_wrapped(f"{w['national']} ({len(pg.national)}): {_labels(pg.national, w)}", 4))
+        out.append(
+            f"    {w['empty']}: {len(pg.empty)}; {w['no_indicator']}: {len(pg.no_indicator)}; {w['no_responsible']}: {len(pg.no_responsible)}"
+        )
+        if pg.matrix_gaps and pg.matrix_gaps[0].kind == "matrix-empty":
+            out.append(f"    {w['matrix_empty']}")
+        else:
+            out.append(
+                _wrapped(f"{w['matrix']} ({len(pg.matrix_gaps)}): {_labels(pg.matrix_gaps, w)}", 4)
+            )
+        for other, found in pg.neighbours.items():
+            out.append(
+                _wrapped(
+                    f"{w['neighbour'].format(other=other, plan=pg.plan.id)}: {_labels(found, w)}", 4
+                )
+            )
+    net = report.network
+    out += [
+        "",
+        f"{w['network']} ({net.plan or ', '.join(p.id for p in report.plans if p.activities)})",
+    ]
+    out.append(
+        "  "
+        + w["network_line"].format(
+            actors=len(net.actors),
+            edges=net.edges,
+            density=net.density,
+            communities=net.communities,
+        )
+    )
+    out += _metrics_table(net.top(top), w, w["hubs"])
+    out += _metrics_table(net.top(min(top, 5), by="betweenness"), w, w["brokers"])
+    out.append("  " + w["method"].format(method=net.betweenness_method))
+    if report.bridges:
+        out.append(f"  {w['bridges']}:")
+        direct = [b for b in report.bridges if not b.via]
+        through = [b for b in report.bridges if b.via]
+        for b in direct:
+            out.append(f"    {b.label}: {', '.join(b.plans)}")
+        if through:
+            groups = sorted({g for b in through for gs in b.via.values() for g in gs})
+            out.append(
+                _wrapped(
+                    f"{len(through)} {w['via']} {', '.join(groups)}: {', '.join(b.label for b in through)}",
+                    4,
+                )
+            )
+    if net.isolated:
+        out.append(
+            _wrapped(
+                f"{w['isolated']}: {', '.join(net.projection.nodes[a]['label'] for a in net.isolated)}",
+                2,
+            )
+        )
+    return "\n".join(out)
+
+
+def _metrics_table(metrics, w: dict, heading: str) -> list[str]:
+    cols = w["columns"]
+    width = max([len(cols[0]), *(len(m.label) for m in metrics)]) if metrics else len(cols[0])
+    width = min(width, 48)
+    lines = [
+        f"  {heading}:",
+        f"    {cols[0]:<{width}}  {cols[1]:>8}  {cols[2]:>7}  {cols[3]:>8}  {cols[4]:>11}  {cols[5]:>6}",
+    ]
+    for m in metrics:
+        label = m.label if len(m.label) <= width else m.label[: width - 1] + "…"
+        lines.append(
+            f"    {label:<{width}}  {m.degree:>8}  {m.weighted_degree:>7}  {m.activities:>8}  {m.betweenness:>11.3f}  {m.community:>6}"
+        )
+    return lines
+
+
+# ---- HTML -----------------------------------------------------------------------------------
+CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1200px; color: #222; line-height: 1.4; }
+h1 { color: #1f4e79; } h2 { color: #1f4e79; border-bottom: 2px solid #9dc3e6; padding-bottom: .2em; margin-top: 2em; }
+h3 { color: #2e75b6; } table { border-collapse: collapse; margin: .5em 0 1em; }
+th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
+th { background: #deebf7; } td.num { text-align: right; }
+.violation { color: #a50f15; font-weight: bold; } .warning { color: #b35806; } .info { color: #555; }
+.figure { overflow-x: auto; border: 1px solid #ddd; padding: .5em; margin: 1em 0; background: white; }
+.figure svg { max-width: 100%; height: auto; } .note { color: #555; font-size: .9em; }
+ul.gaps li { margin: .15em 0; }
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def to_html(report: Report, kg: KnowledgeGraph) -> str:
+    """Return the report as one self-contained HTML page (inline CSS and SVG, no network).
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> kg = andtsgraph.load()
+    >>> page = to_html(build_report(kg, plan="vasteras"), kg)
+    >>> page.startswith("<!DOCTYPE html>") and "<svg" in page
+    True
+    """
+    from andtsgraph import render
+
+    w = WORDS[report.lang]
+    parts = [
+        f'<!DOCTYPE html><html lang="{report.lang}"><head><meta charset="utf-8">',
+        f"<title>{_e(w['title'])}</title><style>{CSS}</style></head><body>",
+        f"<h1>{_e(w['title'])}</h1>",
+        f'<p class="note">{_e(w["generated"].format(date=dt.date.today().isoformat(), version=__version__))}</p>',
+        f"<h2>{_e(w['plans'])}</h2><table><tr>"
+        + "".join(f"<th>{_e(c)}</th>" for c in w["plan_columns"])
+        + "</tr>",
+    ]
+    for p in report.plans:
+        counts = w["counts"].format(
+            goals=p.goals,
+            areas=p.development_areas + p.action_areas,
+            activities=p.activities,
+            indicators=p.indicators,
+            actors=p.actors,
+        )
+        parts.append(
+            f"<tr><td>{_e(p.id)}</td><td>{_e(p.title)}</td><td>{_e(w['kind'][p.kind])}</td>"
+            f"<td>{_e(p.valid_from or '?')}–{_e(p.valid_until or '?')}</td><td>{_e(counts)}</td></tr>"
+        )
+    parts.append("</table>")
+
+    violations = report.validation.counts().get("violation", 0)
+    parts.append(
+        f"<h2>{_e(w['validation'])}</h2><p>{_e(w['conforms'] if not violations else w['not_conforms'].format(n=violations))}</p><table>"
+    )
+    for g in report.validation.groups():
+        parts.append(
+            f'<tr><td>{_e(g.plan or "-")}</td><td class="{g.severity}">{_e(w["severity"][g.severity])}</td>'
+            f'<td>{_e(g.line)}</td><td class="note">{_e(g.note or "")}</td></tr>'
+        )
+    parts.append("</table>")
+
+    parts.append(f'<h2>{_e(w["gaps"])}</h2><p class="note">{_e(w["curated"])}</p>')
+    for pg in report.gaps:
+        parts.append(f'<h3>{_e(pg.plan.title)} ({_e(pg.plan.id)})</h3><ul class="gaps">')
+        for key in ("risk", "protective", "national", "empty", "no_indicator", "no_responsible"):
+            found = getattr(pg, key)
+            items = "".join(
+                f'<li title="{_e(g.explanation)}">{_e(g.label)}</li>' for g in found[:30]
+            )
+            more = f"<li>… {len(found) - 30}</li>" if len(found) > 30 else ""
+            parts.append(
+                f"<li><b>{_e(w[key])} ({len(found)})</b>{'<ul>' + items + more + '</ul>' if found else ''}</li>"
+            )
+        for other, found in pg.neighbours.items():
+            items = "".join(f'<li title="{_e(g.explanation)}">{_e(g.label)}</li>' for g in found)
+            parts.append(
+                f"<li><b>{_e(w['neighbour'].format(other=other, plan=pg.plan.id))} ({len(found)})</b><ul>{items}</ul></li>"
+            )
+        parts.append("</ul>")
+        if any(pg.matrix.counts.values()):
+            parts.append(
+                f'<div class="figure">{render.to_svg(render.coverage_matrix(pg.matrix))}</div>'
+            )
+        else:
+            parts.append(f"<p>{_e(w['matrix_empty'])}</p>")
+        parts.append(
+            f'<details><summary>{_e(w["hierarchy"])}</summary><div class="figure">{render.to_svg(render.plan_hierarchy(kg, pg.plan.id))}</div></details>'
+        )
+
+    net = report.network
+    parts.append(
+        f"<h2>{_e(w['network'])}</h2><p>{_e(w['network_line'].format(actors=len(net.actors), edges=net.edges, density=net.density, communities=net.communities))}</p>"
+    )
+    parts.append(f'<div class="figure">{render.to_svg(render.collaboration_network(net))}</div>')
+    for heading, metrics in (
+        (w["hubs"], net.top(15)),
+        (w["brokers"], net.top(8, by="betweenness")),
+    ):
+        parts.append(
+            f"<h3>{_e(heading)}</h3><table><tr>"
+            + "".join(f"<th>{_e(c)}</th>" for c in w["columns"])
+            + "</tr>"
+        )
+        for m in metrics:
+            parts.append(
+                f"<tr><td>{_e(m.label)}</td><td class=num>{m.degree}</td><td class=num>{m.weighted_degree}</td>"
+                f"<td class=num>{m.activities}</td><td class=num>{m.betweenness:.3f}</td><td class=num>{m.community}</td></tr>"
+            )
+        parts.append("</table>")
+    parts.append(f'<p class="note">{_e(w["method"].format(method=net.betweenness_method))}</p>')
+    if report.bridges:
+        parts.append(f"<h3>{_e(w['bridges'])}</h3><ul>")
+        for b in report.bridges:
+            via = "; ".join(
+                f"{plan} {w['via']} {', '.join(groups)}" for plan, groups in b.via.items()
+            )
+            parts.append(
+                f"<li>{_e(b.label)}: {_e(', '.join(b.plans))}{(' (' + _e(via) + ')') if via else ''}</li>"
+            )
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def write_html(
+    report: Report, kg: KnowledgeGraph, path: str | Path, *, force: bool = False
+) -> Path:
+    """Write :func:`to_html` to ``path``; an existing file is kept unless ``force``.
+
+    Raises
+    ------
+    OutputExistsError
+        If ``path`` exists and ``force`` is false.
+    """
+    path = Path(path)
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
+    path.write_text(to_html(report, kg), encoding="utf-8")
+    return path

@@ -1,0 +1,48 @@
+"""Plans as spreadsheets: the template coordinators fill in, and the way back.
+
+``write_template`` writes an empty template; ``import_plan`` reads a filled-in one (an
+``.xlsx`` workbook or a folder of CSV files) into a plan graph in the model of the bundled
+plans; ``export_plan`` writes any loaded plan as a filled-in template, so that importing it
+again gives the same graph. The layout (sheets and columns) is in
+:mod:`andtsgraph.spreadsheet.layout`.
+
+>>> from andtsgraph.spreadsheet.layout import SHEETS
+>>> [s.name for s in SHEETS][:5]
+['Plan', 'Mål', 'Områden', 'Insatser', 'Indikatorer']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from andtsgraph.spreadsheet.reader import ImportResult, NewActor, import_plan
+from andtsgraph.spreadsheet.targets import ParsedTarget, parse_targets
+from andtsgraph.spreadsheet.writer import export_plan, write_template
+
+#: File suffixes read as spreadsheet templates.
+TEMPLATE_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def is_template(path: str | Path) -> bool:
+    """Whether ``path`` is read as a plan template: an ``.xlsx`` workbook or a folder (of CSV
+    files, one per sheet).
+
+    Examples
+    --------
+    >>> is_template("plan.xlsx"), is_template("plan.ttl")
+    (True, False)
+    """
+    path = Path(path)
+    return path.suffix.lower() in TEMPLATE_SUFFIXES or path.is_dir()
+
+
+__all__ = [
+    "ImportResult",
+    "NewActor",
+    "ParsedTarget",
+    "export_plan",
+    "import_plan",
+    "is_template",
+    "parse_targets",
+    "write_template",
+]

@@ -1,0 +1,1071 @@
+"""Reading a filled-in template into a plan graph in the model of ``docs/modelling.md``.
+
+The reader goes through the template in three passes: the Plan sheet (the plan's id and
+kind), then every row's id (so that rows can point at each other in any order), then every
+cell. It never stops at the first problem: each bad cell is recorded with its sheet, row and
+column, and one :class:`~andtsgraph.errors.TemplateError` lists them all at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDFS
+from rdflib.term import Node
+
+from andtsgraph.errors import TemplateError, TemplateProblem
+from andtsgraph.namespaces import ACTOR, ANDTS, BASE, LINKS_GRAPH
+from andtsgraph.spreadsheet.layout import (
+    ACTIVITIES,
+    ACTORS,
+    AREAS,
+    DOCUMENTS,
+    GOALS,
+    INDICATORS,
+    INSTRUCTIONS_SHEET,
+    LISTS_SHEET,
+    PLAN,
+    PLAN_FIELDS,
+    ROW_SHEETS,
+    SHEETS,
+    Column,
+    Sheet,
+)
+from andtsgraph.spreadsheet.names import Registry, normalise, slug
+from andtsgraph.spreadsheet.targets import parse_targets
+from andtsgraph.spreadsheet.values import (
+    CODECS,
+    ID_RE,
+    PERIOD_WORDS,
+    CellError,
+    Context,
+    read_flag,
+    read_link_object,
+    read_term,
+    split_cell,
+)
+from andtsgraph.spreadsheet.workbook import RawTable, read_tables
+
+if TYPE_CHECKING:
+    from andtsgraph.knowledge_graph import KnowledgeGraph
+
+LINK = f"{BASE}link/"
+_DOTTED = re.compile(r"\d\.\d+\.\d")
+
+#: Short verbs of the curated-link predicates, used in the ids made for links.
+_LINK_VERBS = {
+    ANDTS.addressesFactor: "addresses",
+    ANDTS.alignsWith: "aligns",
+    ANDTS.preventionLevel: "level",
+    ANDTS.targetGroup: "group",
+}
+#: Columns handled by their own code rather than the generic "predicate + codec" rule.
+_SPECIAL = {"id", "type", "parent", "activity", "comparator", "value", "unit", "period"}
+_IGNORED_SHEETS = {normalise(n) for n in (INSTRUCTIONS_SHEET, LISTS_SHEET, "instructions", "lists")}
+
+
+@dataclass(frozen=True)
+class NewActor:
+    """An actor the template names that the actor registry does not hold.
+
+    ``declared`` is True for actors described on the Aktörer sheet, False for names that
+    matched nothing and became a new group of actors.
+    """
+
+    name: str
+    iri: str
+    type: str
+    where: str
+    declared: bool
+
+
+@dataclass
+class ImportResult:
+    """A plan read from a template.
+
+    Attributes
+    ----------
+    plan_id, plan_iri : str
+        The plan's id and IRI.
+    graph : rdflib.Graph
+        The plan, in the model of the bundled plans (and the new actors it names).
+    links : rdflib.Graph
+        The curated links of its Kopplingar sheet, kept apart from the plan.
+    new_actors : list of NewActor
+        Actors that are not in the actor registry.
+    warnings : list of str
+        Things that were ignored (an unknown column, say).
+    notes : list of str
+        What the importer read into the plan (targets read from an indicator's text).
+    source : Path
+        The template file or folder.
+    """
+
+    plan_id: str
+    plan_iri: str
+    graph: Graph
+    links: Graph
+    new_actors: list[NewActor] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    source: Path = Path()
+
+    @property
+    def links_graph(self) -> str:
+        """The named graph of the plan's curated links: ``…/graph/links/<plan id>``, beside
+        (and apart from) the bundled links graph."""
+        return f"{LINKS_GRAPH}/{self.plan_id}"
+
+    def counts(self) -> dict[str, int]:
+        """How many goals, areas, activities, indicators and curated links the plan has."""
+
+        def count(*classes: URIRef) -> int:
+            return len({s for c in classes for s in self.graph.subjects(RDF.type, c)})
+
+        return {
+            "goals": count(ANDTS.OverarchingGoal, ANDTS.SubGoal),
+            "areas": count(ANDTS.DevelopmentArea, ANDTS.ActionArea),
+            "activities": count(ANDTS.Activity),
+            "indicators": count(ANDTS.Indicator),
+            "links": len(set(self.links.subjects(RDF.type, ANDTS.CuratedLink))),
+        }
+
+    def write(
+        self, path: str | Path, *, links_path: str | Path | None = None, force: bool = False
+    ) -> list[Path]:
+        """Write the plan as RDF; return the files written.
+
+        The format follows the suffix (``.ttl``, ``.nt``, ``.jsonld``, ``.trig``, ``.nq``).
+        TriG and N-Quads hold the plan and its curated links in their own named graphs, so
+        ``--with`` loads them where they belong; other formats get the links in a second file,
+        ``links_path`` or ``<name>-links<suffix>`` beside ``path``.
+
+        Raises
+        ------
+        OutputExistsError
+            If a file to write exists and ``force`` is false (nothing is written then).
+        DataFileError
+            If the suffix is not an RDF format andtsgraph writes.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> from andtsgraph import load
+        >>> from andtsgraph.spreadsheet import export_plan
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> kg = load()
+        >>> result = import_plan(export_plan(kg, "kronoberg", folder / "kr.xlsx"), kg)
+        >>> [p.name for p in result.write(folder / "kr.ttl")]
+        ['kr.ttl', 'kr-links.ttl']
+        """
+        from rdflib import Dataset
+
+        from andtsgraph.errors import DataFileError, OutputExistsError
+        from andtsgraph.namespaces import PREFIXES, plan_graph
+        from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS
+
+        path = Path(path)
+        fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
+        if fmt is None or fmt == "n3":
+            raise DataFileError(path, "write the plan as .ttl, .nt, .jsonld, .rdf, .trig or .nq")
+        outputs: list[tuple[Path, Graph | Dataset]] = []
+        if fmt in QUAD_FORMATS:
+            dataset = Dataset()
+            dataset.graph(URIRef(plan_graph(self.plan_id))).__iadd__(self.graph)
+            if len(self.links):
+                dataset.graph(URIRef(self.links_graph)).__iadd__(self.links)
+            outputs.append((path, dataset))
+        else:
+            outputs.append((path, self.graph))
+            if len(self.links):
+                links_file = Path(links_path or path.with_name(f"{path.stem}-links{path.suffix}"))
+                outputs.append((links_file, self.links))
+        for file, _ in outputs:
+            if file.exists() and not force:
+                raise OutputExistsError(f"{file} exists; use --force (force=True) to overwrite it")
+        for file, graph in outputs:
+            for prefix, ns in PREFIXES.items():
+                graph.bind(prefix, ns, replace=True)
+            graph.bind("", f"{self.plan_iri}/", replace=True)
+            graph.serialize(file, format=fmt, encoding="utf-8")
+        return [file for file, _ in outputs]
+
+    def report_lines(self, written: Iterable[Path] = ()) -> list[str]:
+        """What an import did, for people: files written, new actors, notes and warnings."""
+        counts = self.counts()
+        lines = []
+        for file in written:
+            if file.name.endswith(f"-links{file.suffix}") and counts["links"]:
+                lines.append(f"wrote {file}: {counts['links']} curated links")
+            else:
+                lines.append(
+                    f"wrote {file}: plan {self.plan_id}, {counts['goals']} goals, {counts['areas']} areas, "
+                    f"{counts['activities']} activities, {counts['indicators']} indicators ({len(self.graph)} triples)"
+                )
+        if self.new_actors:
+            lines.append(
+                f"{len(self.new_actors)} actors are not in the actor registry (check the spelling, or add them to data/actors/):"
+            )
+            for actor in self.new_actors:
+                short = actor.iri.replace(str(ACTOR), "actor:")
+                lines.append(f"  {actor.name} → {short} ({actor.type}), {actor.where}")
+        lines += [f"note: {note}" for note in self.notes]
+        lines += [f"warning: {warning}" for warning in self.warnings]
+        return lines
+
+
+def import_plan(path: str | Path, kg: KnowledgeGraph | None = None) -> ImportResult:
+    """Read a filled-in plan template (``.xlsx``, or a folder of CSV files).
+
+    Parameters
+    ----------
+    path : str or Path
+        The workbook, or the folder holding one CSV file per sheet.
+    kg : KnowledgeGraph, optional
+        The graph whose actor registry and vocabularies names are matched against; the
+        bundled graph when omitted.
+
+    Returns
+    -------
+    ImportResult
+        The plan graph, its curated links, the actors new to the registry, and warnings.
+
+    Raises
+    ------
+    TemplateError
+        Listing every problem found (sheet, row and column of each); nothing is returned.
+    DataFileError
+        If the file is missing or is not a workbook.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from andtsgraph import load
+    >>> from andtsgraph.spreadsheet import export_plan
+    >>> kg = load()
+    >>> path = Path(tempfile.mkdtemp()) / "vasteras.xlsx"
+    >>> _ = export_plan(kg, "vasteras-2022-2025", path)
+    >>> result = import_plan(path, kg)
+    >>> result.plan_id, result.counts()["activities"]
+    ('vasteras-2022-2025', 14)
+    """
+    from andtsgraph.knowledge_graph import load  # imported here: the graph module loads templates
+
+    path = Path(path)
+    registry = Registry.from_kg(kg) if kg is not None else None
+    if registry is None or registry.is_empty():
+        # A graph loaded without the bundled data (load(bundled=False), as validate() does
+        # with the user's files first) has no vocabularies to match names against.
+        registry = Registry.from_kg(load())
+    return _Reader(path, registry).run()
+
+
+# -- the reader ----------------------------------------------------------------------------------
+@dataclass
+class _Row:
+    number: int
+    cells: dict[str, str]
+
+    def get(self, key: str) -> str:
+        return self.cells.get(key, "").strip()
+
+
+@dataclass
+class _Table:
+    sheet: Sheet
+    name: str
+    columns: dict[str, Column]
+    rows: list[_Row]
+
+
+class _Reader:
+    def __init__(self, path: Path, registry: Registry) -> None:
+        self.path = path
+        self.registry = registry
+        self.problems: list[TemplateProblem] = []
+        self.warnings: list[str] = []
+        self.notes: list[str] = []
+        self.graph = Graph()
+        self.links = Graph()
+        self.ctx = Context(registry, "plan")
+        self.interpret = True
+        self.row_of: dict[URIRef, tuple[str, int]] = {}
+        self.class_of: dict[URIRef, URIRef] = {}
+        self.subject_of: dict[tuple[str, int], URIRef] = {}
+        self.by_notation: dict[str, dict[str, list[URIRef]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.new_actors: list[NewActor] = []
+        self.targeted: set[URIRef] = set()
+
+    # -- problems -------------------------------------------------------------------------------
+    def problem(
+        self, sheet: str, row: int | None, column: Column | str | None, message: str
+    ) -> None:
+        name = column.name if isinstance(column, Column) else column
+        self.problems.append(TemplateProblem(sheet, row, name, message))
+
+    # -- the passes ------------------------------------------------------------------------------
+    def run(self) -> ImportResult:
+        tables = self._match_sheets(read_tables(self.path))
+        plan_table = tables.get("plan")
+        fields = self._plan_fields(plan_table) if plan_table else {}
+        plan_id = self._plan_id(fields, plan_table)
+        self.ctx = Context(self.registry, plan_id)
+        plan = self.ctx.plan_iri
+        if "interpret" in fields:
+            number, text = fields["interpret"][0]
+            try:
+                self.interpret = read_flag(text)
+            except CellError as exc:
+                self.problem(PLAN.name, number, "Värde", str(exc))
+        if "actors" in tables:
+            self._index_actors(tables["actors"])
+        for sheet in ROW_SHEETS:
+            if sheet.key in tables:
+                self._index_rows(tables[sheet.key])
+        if plan_table:
+            self._read_plan(plan, fields, plan_table)
+        if "actors" in tables:
+            self._read_actors(tables["actors"])
+        if "targets" in tables:
+            self._read_targets(tables["targets"])
+        for sheet in ROW_SHEETS:
+            if sheet.key in tables:
+                self._read_rows(tables[sheet.key])
+        if "links" in tables:
+            self._read_links(tables["links"])
+        if "other" in tables:
+            self._read_other(tables["other"])
+        if self.problems:
+            order = {s.name: i for i, s in enumerate(SHEETS)}
+            self.problems.sort(key=lambda p: (order.get(p.sheet, len(order)), p.row or 0))
+            raise TemplateError(self.path, self.problems)
+        return ImportResult(
+            plan_id,
+            str(plan),
+            self.graph,
+            self.links,
+            self.new_actors,
+            self.warnings,
+            self.notes,
+            self.path,
+        )
+
+    # -- sheets and columns ---------------------------------------------------------------------
+    def _match_sheets(self, raw_tables: list[RawTable]) -> dict[str, _Table]:
+        by_name = {}
+        for sheet in SHEETS:
+            for name in (sheet.name, sheet.hint, *sheet.aliases):
+                by_name[normalise(name)] = sheet
+                by_name[normalise(slug(name))] = sheet
+        tables: dict[str, _Table] = {}
+        for raw in raw_tables:
+            sheet = by_name.get(normalise(raw.name)) or by_name.get(normalise(slug(raw.name)))
+            if sheet is None:
+                if normalise(raw.name) not in _IGNORED_SHEETS:
+                    self.warnings.append(f"sheet {raw.name!r} is not part of the template; ignored")
+                continue
+            if sheet.key in tables:
+                self.problem(raw.name, None, None, f"a second sheet for {sheet.name}; keep one")
+                continue
+            tables[sheet.key] = self._table(sheet, raw)
+        for sheet in SHEETS:
+            if sheet.required and sheet.key not in tables:
+                self.problem(
+                    sheet.name,
+                    None,
+                    None,
+                    f"the template has no sheet {sheet.name} ({sheet.hint}); it is required",
+                )
+        return tables
+
+    def _table(self, sheet: Sheet, raw: RawTable) -> _Table:
+        by_header: dict[str, Column] = {}
+        for column in sheet.columns:
+            for name in (column.header, column.name, column.hint):
+                by_header.setdefault(normalise(name), column)
+        index: dict[int, Column] = {}
+        for position, header in enumerate(raw.header):
+            if not header:
+                continue
+            column = by_header.get(normalise(header))
+            if column is None:
+                self.warnings.append(
+                    f"{raw.name}: column {header!r} is not part of the template; ignored"
+                )
+            elif column in index.values():
+                self.problem(raw.name, 1, header, f"a second column {column.name}; keep one")
+            else:
+                index[position] = column
+        for column in sheet.columns:
+            if column.required and column not in index.values():
+                self.problem(
+                    raw.name, 1, column.name, f"the required column {column.header} is missing"
+                )
+        rows = []
+        for number, cells in raw.rows:
+            values = {index[i].key: cells[i] for i in index if i < len(cells) and cells[i].strip()}
+            if values:
+                rows.append(_Row(number, values))
+        return _Table(sheet, raw.name, {c.key: c for c in index.values()}, rows)
+
+    # -- the Plan sheet ----------------------------------------------------------------------------
+    def _plan_fields(self, table: _Table) -> dict[str, list[tuple[int, str]]]:
+        by_name: dict[str, Column] = {}
+        for f in PLAN_FIELDS:
+            for name in (f.header, f.name, f.hint):
+                by_name.setdefault(normalise(name), f)
+        fields: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for row in table.rows:
+            name, value = row.get("field"), row.get("value")
+            if not name:
+                if value:
+                    self.problem(table.name, row.number, "Fält", "a value without a field name")
+                continue
+            f = by_name.get(normalise(name))
+            if f is None:
+                self.warnings.append(
+                    f"{table.name} row {row.number}: field {name!r} is not part of the template; ignored"
+                )
+            elif value:
+                fields[f.key].append((row.number, value))
+        return fields
+
+    def _plan_id(self, fields: dict[str, list[tuple[int, str]]], table: _Table | None) -> str:
+        if table is None:
+            return "plan"
+        if "id" in fields:
+            number, text = fields["id"][0]
+            if ID_RE.match(text) and "." not in text:
+                return text
+            self.problem(
+                table.name,
+                number,
+                "Värde",
+                f"the plan id {text!r} may hold only letters, digits and '-' (for example exempelby-2024-2027)",
+            )
+            return slug(text) or "plan"
+        if "title" in fields:
+            return slug(fields["title"][0][1])
+        self.problem(table.name, None, "Värde", "the plan needs an ID or a Titel (title)")
+        return "plan"
+
+    def _read_plan(
+        self, plan: URIRef, fields: dict[str, list[tuple[int, str]]], table: _Table
+    ) -> None:
+        kind = fields.get("type")
+        if not kind:
+            self.problem(
+                table.name,
+                None,
+                "Värde",
+                "the field Typ (kind) is required: "
+                + ", ".join(self.registry.choices("plan_kinds")),
+            )
+        for f in PLAN_FIELDS:
+            if f.predicate is None and f.key != "type":
+                continue
+            for number, text in fields.get(f.key, []):
+                where = (table.name, number, "Värde")
+                for value in self._values(f, text, where):
+                    self.graph.add((plan, f.predicate or RDF.type, value))
+                    if f.kind == "ref":
+                        self._check_defined(value, text, where)
+        if self.interpret:
+            if "label" not in fields:
+                for title in list(self.graph.objects(plan, DCTERMS.title)):
+                    self.graph.add((plan, RDFS.label, title))
+            if "source_document" not in fields:
+                self.graph.add((plan, ANDTS.sourceDocument, Literal(self.path.name)))
+        self._check_period(plan, fields, table)
+
+    def _check_period(self, plan: URIRef, fields, table: _Table) -> None:
+        start = self.graph.value(plan, ANDTS.validFrom)
+        end = self.graph.value(plan, ANDTS.validUntil)
+        if isinstance(start, Literal) and isinstance(end, Literal):
+            first = _day(start, first=True)
+            last = _day(end, first=False)
+            if first and last and last < first:
+                number = fields["valid_until"][0][0]
+                self.problem(
+                    table.name, number, "Värde", f"the plan ends ({end}) before it starts ({start})"
+                )
+
+    # -- actors --------------------------------------------------------------------------------------
+    def _index_actors(self, table: _Table) -> None:
+        """Register the Aktörer sheet's names first, so every other sheet can use them."""
+        for row in table.rows:
+            name = row.get("label")
+            if not name:
+                self.problem(
+                    table.name, row.number, table.sheet.column("label"), "the actor has no name"
+                )
+                continue
+            if self.ctx.local_actors.find(name):
+                self.problem(
+                    table.name,
+                    row.number,
+                    table.sheet.column("label"),
+                    f"the actor {name!r} is listed twice",
+                )
+                continue
+            given = row.get("id")
+            if not given:
+                try:
+                    known = self.ctx.find_actor(name)
+                except CellError:
+                    known = None
+                if known is not None:
+                    self.warnings.append(
+                        f"{table.name} row {row.number}: {name!r} is already in the actor registry as {self.ctx.ref_text(known)}; the row is not needed"
+                    )
+                    continue
+            iri = self._actor_iri(given, name, table, row)
+            if iri is None:
+                continue
+            if iri in self.row_of:
+                sheet, number = self.row_of[iri]
+                self.problem(
+                    table.name,
+                    row.number,
+                    table.sheet.column("id"),
+                    f"duplicate actor id: {sheet} row {number} has it too",
+                )
+                continue
+            self.row_of[iri] = (table.name, row.number)
+            self.subject_of[(table.sheet.key, row.number)] = iri
+            self.ctx.local_actors.add(iri, name, shown=True)
+            for alt in split_cell(row.get("alt_labels"), multi=True):
+                self.ctx.local_actors.add(iri, alt)
+
+    def _actor_iri(self, given: str, name: str, table: _Table, row: _Row) -> URIRef | None:
+        if given:
+            if ID_RE.match(given):
+                return ACTOR[given]
+            try:
+                return self.ctx.resolve_ref(given)
+            except CellError as exc:
+                self.problem(table.name, row.number, table.sheet.column("id"), str(exc))
+                return None
+        return self._fresh_actor_iri(name)
+
+    def _fresh_actor_iri(self, name: str) -> URIRef:
+        """``actor:<slug>``, unless a registry actor of another name already has that IRI."""
+        base = slug(name) or "aktor"
+        for candidate in (base, f"{self.ctx.plan_id}-{base}"):
+            iri = ACTOR[candidate]
+            if iri not in self.registry.actor_types and iri not in self.ctx.local_actors:
+                return iri
+        number = 2
+        while ACTOR[f"{self.ctx.plan_id}-{base}-{number}"] in self.ctx.local_actors:
+            number += 1
+        return ACTOR[f"{self.ctx.plan_id}-{base}-{number}"]
+
+    def _read_actors(self, table: _Table) -> None:
+        for row in table.rows:
+            actor = self.subject_of.get((table.sheet.key, row.number))
+            if actor is None:
+                continue
+            types = (
+                self._values(
+                    table.sheet.column("type"), row.get("type"), (table.name, row.number, "Typ")
+                )
+                if row.get("type")
+                else [ANDTS.ActorGroup]
+            )
+            for actor_type in types:
+                self.graph.add((actor, RDF.type, actor_type))
+            self._generic(actor, table, row)
+            if self.interpret and not row.get("mentioned_in"):
+                self.graph.add((actor, DCTERMS.source, self.ctx.plan_iri))
+            self.new_actors.append(
+                NewActor(
+                    row.get("label"),
+                    str(actor),
+                    self._class_name(types[0] if types else ANDTS.ActorGroup),
+                    f"{table.name} row {row.number}",
+                    True,
+                )
+            )
+
+    def _actor(self, text: str, where: tuple[str, int, str]) -> URIRef | None:
+        """The actor a cell names; a name that matches nothing becomes a new group of actors."""
+        try:
+            found = self.ctx.find_actor(text)
+        except CellError as exc:
+            self.problem(*where, str(exc))
+            return None
+        if found is not None:
+            return found
+        iri = self._fresh_actor_iri(text)
+        self.ctx.local_actors.add(iri, text, shown=True)
+        self.graph.add((iri, RDF.type, ANDTS.ActorGroup))
+        self.graph.add((iri, RDFS.label, Literal(text, lang="sv")))
+        if self.interpret:
+            self.graph.add((iri, DCTERMS.source, self.ctx.plan_iri))
+        sheet, number, column = where
+        self.new_actors.append(
+            NewActor(
+                text,
+                str(iri),
+                self._class_name(ANDTS.ActorGroup),
+                f"{sheet} row {number}, column {column}",
+                False,
+            )
+        )
+        return iri
+
+    def _class_name(self, iri: URIRef) -> str:
+        return self.registry.classes["actor"].shown(iri) or str(iri).rsplit("#", 1)[-1]
+
+    # -- rows: goals, areas, activities, indicators, documents, references -------------------------
+    def _index_rows(self, table: _Table) -> None:
+        sheet = table.sheet
+        for row in table.rows:
+            subject = self._row_iri(table, row)
+            if subject is None:
+                continue
+            if subject in self.row_of:
+                other_sheet, other_row = self.row_of[subject]
+                made = "" if row.get("id") else " (the id made from its number or row)"
+                self.problem(
+                    table.name,
+                    row.number,
+                    "ID",
+                    f"duplicate id {self.ctx.ref_text(subject)!r}{made}: {other_sheet} row {other_row} has it too",
+                )
+                continue
+            self.row_of[subject] = (table.name, row.number)
+            self.subject_of[(sheet.key, row.number)] = subject
+            self.ctx.defined.add(subject)
+            self.class_of[subject] = self._row_class(table, row)
+            if row.get("notation"):
+                self.by_notation[sheet.key][row.get("notation")].append(subject)
+
+    def _row_iri(self, table: _Table, row: _Row) -> URIRef | None:
+        given = row.get("id")
+        if given:
+            if ID_RE.match(given):
+                if _DOTTED.search(given):
+                    self.warnings.append(
+                        f"{table.name} row {row.number}: id {given!r} has dots between numbers, which Oxigraph's SPARQL cannot write as a prefixed name; prefer {given.replace('.', '-')!r}"
+                    )
+                return self.ctx.ns[given]
+            try:
+                return self.ctx.resolve_ref(given)
+            except CellError as exc:
+                self.problem(table.name, row.number, "ID", str(exc))
+                return None
+        sheet = table.sheet
+        notation = row.get("notation")
+        if notation:
+            # Hyphens between section numbers: a-1-2-1, never a-1.2.1 (docs/modelling.md).
+            return self.ctx.ns[f"{sheet.id_prefix}-{slug(notation)}"]
+        if sheet is DOCUMENTS and (row.get("title") or row.get("label")):
+            return self.ctx.ns[slug(row.get("title") or row.get("label"))]
+        return self.ctx.ns[f"{sheet.id_prefix}-r{row.number}"]
+
+    def _row_class(self, table: _Table, row: _Row) -> URIRef:
+        sheet = table.sheet
+        text = row.get("type")
+        if text and sheet.has("type"):
+            found = self._values(sheet.column("type"), text, (table.name, row.number, "Typ"))
+            if found:
+                return found[0]
+        return sheet.classes[0]
+
+    def _read_rows(self, table: _Table) -> None:
+        sheet = table.sheet
+        for row in table.rows:
+            subject = self.subject_of.get((sheet.key, row.number))
+            if subject is None:
+                continue
+            self.graph.add((subject, RDF.type, self.class_of[subject]))
+            if sheet.component:
+                self.graph.add((subject, ANDTS.inPlan, self.ctx.plan_iri))
+            self._generic(subject, table, row)
+            self._required_text(subject, table, row)
+            if sheet in (GOALS, AREAS, ACTIVITIES):
+                self._parent(subject, table, row)
+            if sheet is INDICATORS:
+                self._indicator(subject, table, row)
+            if sheet in (ACTIVITIES, INDICATORS):
+                # A lead is always also responsible (docs/modelling.md, "Activities").
+                for lead in list(self.graph.objects(subject, ANDTS.lead)):
+                    self.graph.add((subject, ANDTS.responsible, lead))
+            if self.interpret:
+                self._provenance(subject, table, row)
+
+    def _generic(self, subject: URIRef, table: _Table, row: _Row) -> None:
+        """Every column that is one property with a plain codec."""
+        for key, column in table.columns.items():
+            if key in _SPECIAL or column.predicate is None or not row.get(key):
+                continue
+            where = (table.name, row.number, column.name)
+            for value in self._values(column, row.get(key), where):
+                self.graph.add((subject, column.predicate, value))
+                if column.kind == "ref" and table.sheet is not ACTORS:
+                    self._check_defined(value, row.get(key), where)
+
+    def _values(self, column: Column, text: str, where: tuple[str, int, str]) -> list[Node]:
+        values: list[Node] = []
+        for part in split_cell(text, column.multi):
+            if column.kind == "actor":
+                actor = self._actor(part, where)
+                if actor is not None:
+                    values.append(actor)
+                continue
+            try:
+                values.append(CODECS[column.kind][0](part, self.ctx))
+            except CellError as exc:
+                self.problem(*where, str(exc))
+        return values
+
+    def _check_defined(self, value: Node, text: str, where: tuple[str, int, str]) -> None:
+        """A bare id must name a row of this template."""
+        if str(value).startswith(self.ctx.ns) and value not in self.ctx.defined:
+            shown = self.ctx.ref_text(value)
+            self.problem(*where, f"unknown id {shown!r}: no row of the template has it")
+
+    def _required_text(self, subject: URIRef, table: _Table, row: _Row) -> None:
+        sheet = table.sheet
+        if sheet is DOCUMENTS:
+            if not row.get("label") and not row.get("title"):
+                self.problem(
+                    table.name,
+                    row.number,
+                    sheet.column("label"),
+                    "the document has neither a name nor a title",
+                )
+            elif self.interpret and not row.get("label"):
+                self.graph.add((subject, RDFS.label, Literal(row.get("title"), lang="sv")))
+            return
+        if sheet.has("label") and not row.get("label"):
+            what = {
+                ACTIVITIES: "activity",
+                INDICATORS: "indicator",
+                GOALS: "goal",
+                AREAS: "area",
+            }.get(sheet, "row")
+            self.problem(
+                table.name,
+                row.number,
+                sheet.column("label"),
+                f"the {what} has no text; write the {what}'s own words",
+            )
+
+    def _parent(self, subject: URIRef, table: _Table, row: _Row) -> None:
+        sheet = table.sheet
+        column = sheet.column("parent")
+        allowed = {GOALS: (GOALS,), AREAS: (AREAS, GOALS), ACTIVITIES: (AREAS, GOALS)}[sheet]
+        text = row.get("parent")
+        if text:
+            parent = self._row_ref(text, allowed, table, row, column)
+        else:
+            parent = self._default_parent(subject)
+        if parent is not None:
+            self.graph.add((subject, ANDTS.partOf, parent))
+
+    def _default_parent(self, subject: URIRef) -> URIRef:
+        """The plan itself; under Tolka, a sub-goal's is the plan's one overarching goal."""
+        if self.interpret and self.class_of[subject] == ANDTS.SubGoal:
+            overarching = [s for s, c in self.class_of.items() if c == ANDTS.OverarchingGoal]
+            if len(overarching) == 1:
+                return overarching[0]
+        return self.ctx.plan_iri
+
+    def _row_ref(
+        self, text: str, sheets: Iterable[Sheet], table: _Table, row: _Row, column: Column
+    ) -> URIRef | None:
+        """A reference to another row: its id, or else its number (Nummer)."""
+        sheets = tuple(sheets)
+        try:
+            iri = self.ctx.resolve_ref(text)
+        except CellError as exc:
+            self.problem(table.name, row.number, column, str(exc))
+            return None
+        if iri == self.ctx.plan_iri or not str(iri).startswith(self.ctx.ns):
+            return iri
+        classes = {c for s in sheets for c in s.classes}
+        if iri in self.class_of:
+            if self.class_of[iri] in classes:
+                return iri
+            self.problem(
+                table.name,
+                row.number,
+                column,
+                f"{text!r} is not a row of {' or '.join(s.name for s in sheets)}",
+            )
+            return None
+        found = [i for s in sheets for i in self.by_notation[s.key].get(text, [])]
+        if len(found) == 1:
+            return found[0]
+        what = " or ".join(s.name for s in sheets)
+        if found:
+            self.problem(
+                table.name,
+                row.number,
+                column,
+                f"number {text!r} is used by several rows of {what}; write the id instead",
+            )
+        else:
+            self.problem(
+                table.name,
+                row.number,
+                column,
+                f"unknown {column.name} {text!r}: no row of {what} has this id or number",
+            )
+        return None
+
+    def _provenance(self, subject: URIRef, table: _Table, row: _Row) -> None:
+        """Under Tolka: the sheet and row as source, and as section when none is given."""
+        self.graph.add((subject, DCTERMS.source, Literal(f"{table.name}!{row.number}")))
+        if table.sheet.component and not row.get("section"):
+            self.graph.add(
+                (subject, ANDTS.sourceSection, Literal(f"{table.name} rad {row.number}"))
+            )
+
+    # -- indicators and targets ------------------------------------------------------------------------
+    def _indicator(self, subject: URIRef, table: _Table, row: _Row) -> None:
+        column = table.sheet.column("activity")
+        text = row.get("activity")
+        if not text:
+            if "activity" in table.columns:
+                self.problem(
+                    table.name,
+                    row.number,
+                    column,
+                    "the indicator does not say which activity it follows up",
+                )
+        else:
+            activity = self._row_ref(text, (ACTIVITIES,), table, row, column)
+            if activity is not None:
+                self.graph.add((subject, ANDTS.indicatorOf, activity))
+        if any(row.get(k) for k in ("comparator", "value", "unit", "period")):
+            self._target(subject, table, row)
+        elif self.interpret and subject not in self.targeted and row.get("label"):
+            self._targets_from_text(subject, table, row)
+
+    def _target(
+        self, indicator: URIRef, table: _Table, row: _Row, *, provenance: bool = False
+    ) -> None:
+        sheet = table.sheet
+        values: dict[str, Node] = {}
+        for key in ("comparator", "value", "unit", "period"):
+            column = sheet.column(key)
+            text = row.get(key)
+            if text:
+                found = self._values(column, text, (table.name, row.number, column.name))
+                if found:
+                    values[key] = found[0]
+            elif key == "comparator":
+                self.problem(
+                    table.name,
+                    row.number,
+                    column,
+                    "a target needs a comparator: "
+                    + ", ".join(self.registry.choices("comparators")),
+                )
+            elif key == "value":
+                self.problem(table.name, row.number, column, "a target needs a number (Målvärde)")
+        if len(values) < len([k for k in ("comparator", "value", "unit", "period") if row.get(k)]):
+            return
+        target = BNode()
+        self.graph.add((indicator, ANDTS.target, target))
+        self.graph.add((target, RDF.type, ANDTS.Target))
+        for key, predicate in (
+            ("comparator", ANDTS.comparator),
+            ("value", ANDTS.targetValue),
+            ("unit", ANDTS.unit),
+            ("period", ANDTS.perPeriod),
+        ):
+            if key in values:
+                self.graph.add((target, predicate, values[key]))
+        if provenance and self.interpret:
+            self.graph.add((target, DCTERMS.source, Literal(f"{table.name}!{row.number}")))
+
+    def _targets_from_text(self, indicator: URIRef, table: _Table, row: _Row) -> None:
+        for parsed in parse_targets(row.get("label")):
+            target = BNode()
+            self.graph.add((indicator, ANDTS.target, target))
+            self.graph.add((target, RDF.type, ANDTS.Target))
+            self.graph.add((target, ANDTS.comparator, ANDTS[parsed.comparator]))
+            datatype = XSD.integer if isinstance(parsed.value, int) else XSD.decimal
+            self.graph.add(
+                (target, ANDTS.targetValue, Literal(str(parsed.value), datatype=datatype))
+            )
+            if parsed.unit:
+                self.graph.add((target, ANDTS.unit, Literal(parsed.unit, lang="sv")))
+            if parsed.period:
+                self.graph.add(
+                    (target, ANDTS.perPeriod, Literal(parsed.period, datatype=XSD.duration))
+                )
+            words = [
+                self.registry.comparators.shown(ANDTS[parsed.comparator]),
+                str(parsed.value),
+                parsed.unit,
+                f"per {PERIOD_WORDS.get(parsed.period, parsed.period)}" if parsed.period else None,
+            ]
+            self.notes.append(
+                f"{table.name} row {row.number}: target read from the text: {' '.join(w for w in words if w)}"
+            )
+
+    def _read_targets(self, table: _Table) -> None:
+        column = table.sheet.column("indicator")
+        for row in table.rows:
+            text = row.get("indicator")
+            if not text:
+                self.problem(
+                    table.name,
+                    row.number,
+                    column,
+                    "the target does not say which indicator it belongs to",
+                )
+                continue
+            indicator = self._row_ref(text, (INDICATORS,), table, row, column)
+            if indicator is not None:
+                self.targeted.add(indicator)
+                self._target(indicator, table, row, provenance=True)
+
+    # -- curated links and other statements --------------------------------------------------------------
+    def _read_links(self, table: _Table) -> None:
+        sheet = table.sheet
+        seen: dict[URIRef, int] = {}
+        for row in table.rows:
+            parts = [self._link_part(key, table, row) for key in ("subject", "predicate")]
+            subject, predicate = parts
+            obj = self._link_object(predicate, table, row) if predicate is not None else None
+            language_ok, rationale = self._rationale(table, row)
+            if subject is None or predicate is None or obj is None or not language_ok:
+                continue
+            link = self._link_iri(subject, predicate, obj, table, row)
+            if link is None:
+                continue
+            if link in seen:
+                self.problem(
+                    table.name,
+                    row.number,
+                    sheet.column("id"),
+                    f"duplicate link id: row {seen[link]} has it too",
+                )
+                continue
+            seen[link] = row.number
+            self.links.add((subject, predicate, obj))
+            self.links.add((link, RDF.type, RDF.Statement))
+            self.links.add((link, RDF.type, ANDTS.CuratedLink))
+            self.links.add((link, RDF.subject, subject))
+            self.links.add((link, RDF.predicate, predicate))
+            self.links.add((link, RDF.object, obj))
+            if rationale is not None:
+                self.links.add((link, ANDTS.rationale, rationale))
+            if self.interpret:
+                self.links.add((link, DCTERMS.source, Literal(f"{table.name}!{row.number}")))
+
+    def _link_part(self, key: str, table: _Table, row: _Row) -> URIRef | None:
+        column = table.sheet.column(key)
+        text = row.get(key)
+        if not text:
+            self.problem(table.name, row.number, column, f"the link has no {column.name}")
+            return None
+        if key == "subject":
+            return self._row_ref(text, (GOALS, AREAS, ACTIVITIES, INDICATORS), table, row, column)
+        found = self._values(column, text, (table.name, row.number, column.name))
+        return found[0] if found else None
+
+    def _link_object(self, predicate: URIRef, table: _Table, row: _Row) -> Node | None:
+        column = table.sheet.column("object")
+        text = row.get("object")
+        if not text:
+            self.problem(table.name, row.number, column, "the link has no Till (to)")
+            return None
+        try:
+            value = read_link_object(predicate, text, self.ctx)
+        except CellError as exc:
+            self.problem(table.name, row.number, column, str(exc))
+            return None
+        self._check_defined(value, text, (table.name, row.number, column.name))
+        return value
+
+    def _rationale(self, table: _Table, row: _Row) -> tuple[bool, Literal | None]:
+        """(whether the language is good, the rationale with its language if there is one)."""
+        text = row.get("rationale")
+        lang = row.get("lang") or "sv"
+        try:
+            CODECS["lang"][0](lang, self.ctx)
+        except CellError as exc:
+            self.problem(table.name, row.number, table.sheet.column("lang"), str(exc))
+            return False, None
+        return True, (Literal(text, lang=lang.lower()) if text else None)
+
+    def _link_iri(
+        self, subject: URIRef, predicate: URIRef, obj: Node, table: _Table, row: _Row
+    ) -> URIRef | None:
+        given = row.get("id")
+        if given:
+            if ID_RE.match(given):
+                return URIRef(LINK + given)
+            try:
+                return self.ctx.resolve_ref(given)
+            except CellError as exc:
+                self.problem(table.name, row.number, table.sheet.column("id"), str(exc))
+                return None
+        verb = _LINK_VERBS.get(predicate, str(predicate).rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+        parts = [self.ctx.plan_id, _local(subject, self.ctx), verb, _local(obj, self.ctx)]
+        return URIRef(LINK + "-".join(p for p in parts if p))
+
+    def _read_other(self, table: _Table) -> None:
+        sheet = table.sheet
+        for row in table.rows:
+            graph_name = normalise(row.get("graph") or "plan")
+            if graph_name not in ("plan", "kopplingar", "links"):
+                self.problem(
+                    table.name,
+                    row.number,
+                    sheet.column("graph"),
+                    f"{row.get('graph')!r} is neither plan nor kopplingar",
+                )
+                continue
+            terms = []
+            for key in ("subject", "predicate", "object"):
+                text = row.get(key)
+                if not text:
+                    self.problem(
+                        table.name,
+                        row.number,
+                        sheet.column(key),
+                        f"the statement has no {sheet.column(key).name}",
+                    )
+                    continue
+                try:
+                    terms.append(read_term(text, self.ctx, position=key))
+                except CellError as exc:
+                    self.problem(table.name, row.number, sheet.column(key), str(exc))
+            if len(terms) == 3:
+                target = self.graph if graph_name == "plan" else self.links
+                target.add(tuple(terms))  # type: ignore[arg-type]
+
+
+def _local(node: Node, ctx: Context) -> str:
+    text = ctx.ref_text(node) or str(node)
+    return slug(text.replace(":", "-").replace(".", "-"), limit=80) or "x"
+
+
+def _day(value: Literal, *, first: bool) -> dt.date | None:
+    """The first (or last) day a date or year stands for."""
+    text = str(value)
+    try:
+        if value.datatype == XSD.gYear:
+            return dt.date(int(text), 1, 1) if first else dt.date(int(text), 12, 31)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None

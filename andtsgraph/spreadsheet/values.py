@@ -1,0 +1,517 @@
+"""Cell values ↔ RDF terms, one codec per kind of column.
+
+Every kind reads a cell's text into an RDF term (or raises :class:`CellError` saying what
+is wrong) and writes a term back as text (or returns None when the column cannot hold it).
+The exporter puts a value in a column only when reading what it wrote gives the very same
+term — lexical form, datatype and language — so a plan written to the template and read
+back is unchanged; whatever a column cannot hold goes to the Övrigt sheet instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import cache
+
+from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import NamespaceManager
+from rdflib.term import Node
+
+from andtsgraph.namespaces import PLAN, PREFIXES
+from andtsgraph.spreadsheet.names import NameIndex, Registry
+from andtsgraph.spreadsheet.targets import parse_number
+
+#: A row's own id: letters, digits, "_", ".", "~", "-"; not ending in "." (Turtle's rule).
+ID_RE = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9._~-]*[A-Za-z0-9_~-])?$")
+#: Several values in one cell are separated by this.
+SEPARATOR = ";"
+
+_YEAR = re.compile(r"^\d{4}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DURATION = re.compile(r"^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$")
+_LANG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
+_ABSOLUTE = re.compile(r"^(https?|urn|mailto|file):\S+$")
+
+#: Periods by their Swedish name, as xsd:duration; the first name of each is the one written.
+PERIOD_NAMES: dict[str, str] = {
+    "år": "P1Y",
+    "per år": "P1Y",
+    "årligen": "P1Y",
+    "halvår": "P6M",
+    "per halvår": "P6M",
+    "termin": "P6M",
+    "månad": "P1M",
+    "per månad": "P1M",
+    "vecka": "P1W",
+    "per vecka": "P1W",
+    "dag": "P1D",
+    "per dag": "P1D",
+}
+#: The name written for each period.
+PERIOD_WORDS = {"P1Y": "år", "P6M": "halvår", "P1M": "månad", "P1W": "vecka", "P1D": "dag"}
+_YES = {"ja", "j", "yes", "y", "true", "sant", "1", "x"}
+_NO = {"nej", "n", "no", "false", "falskt", "0"}
+
+
+class CellError(ValueError):
+    """A cell's text is not a value its column accepts; the message says why."""
+
+
+class Context:
+    """What cell values are resolved against while one plan is read or written.
+
+    Attributes
+    ----------
+    registry : Registry
+        Actors, vocabularies and ontology labels of the loaded graph.
+    plan_id : str
+        The plan's id; its parts get IRIs ``https://w3id.org/andtsgraph/plan/<id>/<row id>``.
+    local_actors : NameIndex
+        Actors the plan defines itself (its Aktörer sheet).
+    defined : set
+        IRIs that the plan's rows define (goals, areas, activities …).
+    """
+
+    def __init__(self, registry: Registry, plan_id: str) -> None:
+        self.registry = registry
+        self.plan_id = plan_id
+        self.plan_iri = PLAN[plan_id]
+        self.ns = Namespace(f"{self.plan_iri}/")
+        self.local_actors = NameIndex()
+        self.defined: set[URIRef] = set()
+        self._bnodes: dict[str, BNode] = {}
+
+    # -- IRIs written as ids, prefixed names or full IRIs -----------------------------------
+    def resolve_ref(self, text: str) -> URIRef:
+        """Read a reference: a row id of this plan, a loaded plan's id, ``prefix:name``, or an
+        IRI (bare or in ``<…>``)."""
+        text = text.strip()
+        if text.startswith("<") and text.endswith(">"):
+            return _iri(text[1:-1])
+        if _ABSOLUTE.match(text):
+            return _iri(text)
+        prefix, colon, local = text.partition(":")
+        if colon and prefix in PREFIXES and local and not local.startswith("//"):
+            return _iri(PREFIXES[prefix] + local)
+        if ID_RE.match(text):
+            own = self.ns[text]
+            if own in self.defined or text not in self.registry.plans:
+                return own
+            return self.registry.plans[text]
+        raise CellError(
+            f"{text!r} is not an id, a prefixed name (prefix:name) or an IRI; ids use letters, digits, '.', '_' and '-'"
+        )
+
+    def ref_text(self, iri: Node) -> str | None:
+        """Write a reference the way :meth:`resolve_ref` reads it back."""
+        if not isinstance(iri, URIRef):
+            return None
+        text = str(iri)
+        if text.startswith(self.ns) and ID_RE.match(text[len(self.ns) :]):
+            return text[len(self.ns) :]
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if text.startswith(ns) and ID_RE.match(text[len(ns) :]):
+                return f"{prefix}:{text[len(ns) :]}"
+        return text if _ABSOLUTE.match(text) else f"<{text}>"
+
+    # -- actors -------------------------------------------------------------------------------
+    def find_actor(self, text: str) -> URIRef | None:
+        """Return the actor ``text`` names (registry or this plan's own), None if no actor.
+
+        Raises
+        ------
+        CellError
+            If the name fits several actors, or is an IRI of no known actor.
+        """
+        text = text.strip()
+        if looks_like_ref(text):
+            iri = self.resolve_ref(text)
+            if iri in self.registry.actor_types or iri in self.local_actors:
+                return iri
+            raise CellError(
+                f"{text} is not an actor of the registry or of this plan's Aktörer sheet"
+            )
+        indexes = (self.registry.actors, self.local_actors)
+        # Exact names first, in the registry and this plan's own actors alike; then loose ones.
+        found = set().union(*(i.find_exact(text) for i in indexes)) or set().union(
+            *(i.find_loose(text) for i in indexes)
+        )
+        if len(found) > 1:
+            options = " or ".join(sorted(self.ref_text(i) or str(i) for i in found))
+            raise CellError(
+                f"actor {text!r} is ambiguous: it could be {options}; write the one you mean"
+            )
+        return found.pop() if found else None
+
+    def actor_text(self, iri: Node) -> str | None:
+        """The name the template writes for an actor: its Swedish label, or else another of
+        its names, that finds it and no other actor; its prefixed IRI when none does."""
+        for index in (self.local_actors, self.registry.actors):
+            if iri not in index:
+                continue
+            for name in index.names_of(iri):
+                try:
+                    if self.find_actor(name) == iri:
+                        return name
+                except CellError:
+                    continue
+            return self.ref_text(iri)
+        return None
+
+    def bnode(self, label: str) -> BNode:
+        """The blank node written ``_:label`` in the Övrigt sheet (one per label)."""
+        return self._bnodes.setdefault(label, BNode())
+
+
+# -- codecs: (read, write) per kind --------------------------------------------------------------
+Reader = Callable[[str, Context], Node]
+Writer = Callable[[Node, Context], "str | None"]
+
+
+def _iri(text: str) -> URIRef:
+    if not text or any(c.isspace() or c in '<>"{}|^`\\' for c in text):
+        raise CellError(f"{text!r} is not a valid IRI")
+    return URIRef(text)
+
+
+def _plain(node: Node) -> bool:
+    return isinstance(node, Literal) and node.language is None and node.datatype is None
+
+
+def _read_string(text: str, ctx: Context) -> Node:
+    return Literal(text)
+
+
+def _write_string(node: Node, ctx: Context) -> str | None:
+    return str(node) if _plain(node) else None
+
+
+def _read_text(text: str, ctx: Context) -> Node:
+    return Literal(text, lang="sv")
+
+
+def _write_text(node: Node, ctx: Context) -> str | None:
+    return str(node) if isinstance(node, Literal) and node.language == "sv" else None
+
+
+def _read_integer(text: str, ctx: Context) -> Node:
+    value = parse_number(text)
+    if not isinstance(value, int):
+        raise CellError(f"{text!r} is not a whole number")
+    return Literal(str(value), datatype=XSD.integer)
+
+
+def _write_number(node: Node, ctx: Context) -> str | None:
+    if isinstance(node, Literal) and node.datatype in (XSD.integer, XSD.decimal):
+        return str(node)
+    return None
+
+
+def _read_number(text: str, ctx: Context) -> Node:
+    value = parse_number(text)
+    if value is None:
+        raise CellError(f"{text!r} is not a number (write digits such as 30 or 2,5)")
+    if isinstance(value, int):
+        return Literal(str(value), datatype=XSD.integer)
+    return Literal(str(value), datatype=XSD.decimal)
+
+
+def _read_date(text: str, ctx: Context) -> Node:
+    if not _DATE.match(text):
+        raise CellError(f"{text!r} is not a date; write it as ÅÅÅÅ-MM-DD (YYYY-MM-DD)")
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise CellError(f"{text!r} is not a date of the calendar") from None
+    return Literal(text, datatype=XSD.date)
+
+
+def _write_date(node: Node, ctx: Context) -> str | None:
+    return str(node) if isinstance(node, Literal) and node.datatype == XSD.date else None
+
+
+def _read_date_or_year(text: str, ctx: Context) -> Node:
+    if _YEAR.match(text):
+        return Literal(text, datatype=XSD.gYear)
+    try:
+        return _read_date(text, ctx)
+    except CellError:
+        raise CellError(
+            f"{text!r} is not a date; write ÅÅÅÅ-MM-DD (YYYY-MM-DD), or only the year ÅÅÅÅ"
+        ) from None
+
+
+def _write_date_or_year(node: Node, ctx: Context) -> str | None:
+    if isinstance(node, Literal) and node.datatype in (XSD.date, XSD.gYear):
+        return str(node)
+    return None
+
+
+def _read_duration(text: str, ctx: Context) -> Node:
+    key = " ".join(text.casefold().split())
+    if key in PERIOD_NAMES:
+        return Literal(PERIOD_NAMES[key], datatype=XSD.duration)
+    if _DURATION.match(text.upper()):
+        return Literal(text.upper(), datatype=XSD.duration)
+    raise CellError(
+        f"{text!r} is not a period: write år, halvår, månad, vecka, dag or a duration like P1Y"
+    )
+
+
+def _write_duration(node: Node, ctx: Context) -> str | None:
+    if isinstance(node, Literal) and node.datatype == XSD.duration:
+        return PERIOD_WORDS.get(str(node), str(node))
+    return None
+
+
+def _read_lang(text: str, ctx: Context) -> Node:
+    if not _LANG.match(text):
+        raise CellError(f"{text!r} is not a language tag such as sv or en")
+    return Literal(text.lower())
+
+
+def _one(index: NameIndex, text: str, what: str, options: list[str]) -> URIRef:
+    found = index.find(text)
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        raise CellError(f"{what} {text!r} is ambiguous; choose one of: {', '.join(options)}")
+    shown = ", ".join(options[:12]) + (", …" if len(options) > 12 else "")
+    raise CellError(f"unknown {what} {text!r}; choose one of: {shown}")
+
+
+def _shown(index: NameIndex) -> Writer:
+    def write(node: Node, ctx: Context) -> str | None:
+        return index.shown(node)
+
+    return write
+
+
+_CONCEPT_WHAT = {
+    "substance": "substance",
+    "level": "prevention level",
+    "group": "target group",
+    "method": "method",
+    "perspective": "perspective",
+    "factor": "risk or protective factor",
+}
+
+
+def _concept_codec(kind: str) -> tuple[Reader, Writer]:
+    def read(text: str, ctx: Context) -> Node:
+        if looks_like_ref(text):
+            iri = ctx.resolve_ref(text)
+            if iri in ctx.registry.concepts[kind]:
+                return iri
+        index = ctx.registry.concepts[kind]
+        return _one(index, text, _CONCEPT_WHAT[kind], sorted(index.names(), key=str.casefold))
+
+    def write(node: Node, ctx: Context) -> str | None:
+        return ctx.registry.concepts[kind].shown(node)
+
+    return read, write
+
+
+def _class_codec(group: str) -> tuple[Reader, Writer]:
+    def read(text: str, ctx: Context) -> Node:
+        index = ctx.registry.classes[group]
+        return _one(index, text, "type", index.names())
+
+    def write(node: Node, ctx: Context) -> str | None:
+        return ctx.registry.classes[group].shown(node)
+
+    return read, write
+
+
+def _read_comparator(text: str, ctx: Context) -> Node:
+    index = ctx.registry.comparators
+    return _one(index, text, "comparator", index.names())
+
+
+def _read_actor(text: str, ctx: Context) -> Node:
+    found = ctx.find_actor(text)
+    if found is None:
+        raise CellError(f"no actor is named {text!r}")
+    return found
+
+
+def _read_ref(text: str, ctx: Context) -> Node:
+    return ctx.resolve_ref(text)
+
+
+def _write_ref(node: Node, ctx: Context) -> str | None:
+    return ctx.ref_text(node)
+
+
+def _read_predicate(text: str, ctx: Context) -> Node:
+    found = ctx.registry.link_predicates.find(text)
+    if len(found) == 1:
+        return found.pop()
+    if looks_like_ref(text):
+        return ctx.resolve_ref(text)
+    return _one(
+        ctx.registry.link_predicates, text, "kind of link", ctx.registry.link_predicates.names()
+    )
+
+
+def _write_predicate(node: Node, ctx: Context) -> str | None:
+    return ctx.registry.link_predicates.shown(node) or ctx.ref_text(node)
+
+
+def looks_like_ref(text: str) -> bool:
+    """Whether a cell is written as an IRI or a prefixed name rather than as a name."""
+    text = text.strip()
+    if text.startswith("<") and text.endswith(">"):
+        return True
+    if _ABSOLUTE.match(text):
+        return True
+    prefix, colon, local = text.partition(":")
+    return bool(colon) and prefix in PREFIXES and bool(local) and not any(c.isspace() for c in text)
+
+
+#: The vocabulary of a curated link's object, by the link's predicate.
+_LINK_OBJECTS = {
+    "addressesFactor": "concept:factor",
+    "preventionLevel": "concept:level",
+    "targetGroup": "concept:group",
+}
+
+
+def read_link_object(predicate: Node, text: str, ctx: Context) -> Node:
+    """Read the Till (to) cell of a curated link: a factor, level or target group by name,
+    a national goal as "Nationellt mål 3", or a reference."""
+    local = str(predicate).rsplit("#", 1)[-1]
+    if local in _LINK_OBJECTS:
+        return CODECS[_LINK_OBJECTS[local]][0](text, ctx)
+    found = ctx.registry.national_goals.find(text)
+    if len(found) == 1:
+        return found.pop()
+    if local == "alignsWith" and not looks_like_ref(text) and not ID_RE.match(text):
+        goals = ", ".join(ctx.registry.national_goals.names())
+        raise CellError(f"unknown goal {text!r}; write a national goal ({goals}) or a goal's id")
+    return ctx.resolve_ref(text)
+
+
+def write_link_object(predicate: Node, node: Node, ctx: Context) -> str | None:
+    """Write a curated link's object the way :func:`read_link_object` reads it back."""
+    local = str(predicate).rsplit("#", 1)[-1]
+    if local in _LINK_OBJECTS:
+        return CODECS[_LINK_OBJECTS[local]][1](node, ctx)
+    return ctx.registry.national_goals.shown(node) or ctx.ref_text(node)
+
+
+# -- Turtle terms (the Övrigt sheet) -------------------------------------------------------------
+@cache
+def _prefix_header() -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+
+
+def read_term(text: str, ctx: Context, *, position: str = "object") -> Node:
+    """Read one RDF term written as in Turtle; ``:id`` is a part of this plan.
+
+    Examples
+    --------
+    >>> from andtsgraph.spreadsheet.names import Registry
+    >>> ctx = Context(Registry(), "exempelby-2024-2027")
+    >>> read_term('"2022"^^xsd:gYear', ctx).datatype.endswith("gYear")
+    True
+    >>> str(read_term(":a-1", ctx))
+    'https://w3id.org/andtsgraph/plan/exempelby-2024-2027/a-1'
+    """
+    text = text.strip()
+    if text.startswith("_:") and ID_RE.match(text[2:]):
+        if position == "predicate":
+            raise CellError("a predicate cannot be a blank node")
+        return ctx.bnode(text[2:])
+    if position == "predicate" and text == "a":
+        return RDF.type
+    doc = f"{_prefix_header()}@prefix : <{ctx.ns}> .\n<urn:x:s> <urn:x:p> {text} ."
+    try:
+        triples = list(Graph().parse(data=doc, format="turtle"))
+    except Exception:
+        triples = []
+    if len(triples) != 1 or isinstance(triples[0][2], BNode):
+        raise CellError(
+            f'{text!r} is not one RDF term in Turtle form (:id, prefix:name, <IRI>, _:name, "text"@sv, 5)'
+        )
+    term = triples[0][2]
+    if position != "object" and not isinstance(term, URIRef):
+        raise CellError(f"the {position} must be an IRI (:id, prefix:name or <IRI>), not {text!r}")
+    return term
+
+
+def write_term(node: Node, ctx: Context, bnode_labels: dict[BNode, str]) -> str:
+    """Write one RDF term as :func:`read_term` reads it; blank nodes get stable labels."""
+    if isinstance(node, BNode):
+        return "_:" + bnode_labels.setdefault(node, f"b{len(bnode_labels) + 1}")
+    if isinstance(node, URIRef):
+        text = str(node)
+        if text.startswith(ctx.ns) and ID_RE.match(text[len(ctx.ns) :]):
+            return ":" + text[len(ctx.ns) :]
+        ref = ctx.ref_text(node)
+        return ref if ref and not _ABSOLUTE.match(ref) else f"<{text}>"
+    assert isinstance(node, Literal)
+    return node.n3(namespace_manager=_namespaces())
+
+
+@cache
+def _namespaces() -> NamespaceManager:
+    manager = NamespaceManager(Graph(), bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        manager.bind(prefix, ns, replace=True)
+    return manager
+
+
+#: The codec of every column kind whose cells are read one value at a time.
+CODECS: dict[str, tuple[Reader, Writer]] = {
+    "string": (_read_string, _write_string),
+    "text": (_read_text, _write_text),
+    "integer": (_read_integer, _write_number),
+    "number": (_read_number, _write_number),
+    "date": (_read_date, _write_date),
+    "date_or_year": (_read_date_or_year, _write_date_or_year),
+    "duration": (_read_duration, _write_duration),
+    "lang": (_read_lang, _write_string),
+    "comparator": (_read_comparator, lambda n, c: c.registry.comparators.shown(n)),
+    "actor": (_read_actor, lambda n, c: c.actor_text(n)),
+    "ref": (_read_ref, _write_ref),
+    "predicate": (_read_predicate, _write_predicate),
+    **{f"concept:{kind}": _concept_codec(kind) for kind in _CONCEPT_WHAT},
+    **{
+        f"class:{group}": _class_codec(group)
+        for group in ("plan", "goal", "area", "document", "actor")
+    },
+}
+
+
+def read_flag(text: str) -> bool:
+    """Read a yes/no cell ("ja", "nej", "yes", "no" …).
+
+    Examples
+    --------
+    >>> read_flag("Ja"), read_flag("nej")
+    (True, False)
+    """
+    key = text.strip().casefold()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise CellError(f"{text!r} is neither ja nor nej")
+
+
+def split_cell(text: str, multi: bool) -> list[str]:
+    """The values of a cell: several separated by ``;`` in a multi-valued column."""
+    if not multi:
+        return [text.strip()] if text.strip() else []
+    return [part.strip() for part in text.split(SEPARATOR) if part.strip()]
+
+
+def same_term(a: Node, b: Node) -> bool:
+    """Whether two terms are the very same: kind, lexical form, datatype and language."""
+    if type(a) is not type(b) or str(a) != str(b):
+        return False
+    if isinstance(a, Literal):
+        return a.datatype == b.datatype and a.language == b.language
+    return True

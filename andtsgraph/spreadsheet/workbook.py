@@ -1,0 +1,292 @@
+"""Tables in and out of files: an ``.xlsx`` workbook, or a folder with one CSV file per sheet.
+
+This module knows cells, not RDF: it reads every sheet into rows of text (whatever a cell
+held — a number, a date — becomes the text a person would type) and writes rows of text
+with the template's dressing: header comments, drop-down lists and a Listor sheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from andtsgraph.errors import DataFileError
+from andtsgraph.spreadsheet.layout import (
+    INSTRUCTIONS_SHEET,
+    LISTS_SHEET,
+    PLAN,
+    PLAN_FIELDS,
+    Column,
+    Sheet,
+)
+
+#: Rows of an empty template that carry the drop-down lists.
+TEMPLATE_ROWS = 500
+_HEADER_FILL = "DDEBF7"
+_INLINE_LIST_LIMIT = 250  # Excel refuses inline lists longer than 255 characters
+_FIELDS = {f.key: f for f in PLAN_FIELDS}
+
+
+@dataclass
+class RawTable:
+    """One sheet as read: its name, its header cells, and its non-empty rows of text.
+
+    ``rows`` holds ``(row number, cells)``; the header is row 1.
+    """
+
+    name: str
+    header: list[str]
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+
+
+@dataclass
+class OutTable:
+    """One sheet to write: the layout sheet and its rows, each a column key → text."""
+
+    sheet: Sheet
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+
+# -- reading -------------------------------------------------------------------------------------
+def read_tables(path: Path) -> list[RawTable]:
+    """Read every sheet of a workbook, or every CSV file of a folder, as text.
+
+    Raises
+    ------
+    DataFileError
+        If the file is missing or not a readable workbook, or the folder holds no CSV file.
+    """
+    if path.is_dir():
+        return _read_csv_folder(path)
+    if not path.exists():
+        raise DataFileError(path, "no such file or folder")
+    return _read_workbook(path)
+
+
+def _read_workbook(path: Path) -> list[RawTable]:
+    from openpyxl import load_workbook  # imported here: only templates need it
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl errors alike mean "not a workbook"
+        raise DataFileError(path, f"not a readable .xlsx workbook ({exc})") from None
+    try:
+        return [_table(ws.title, ws.iter_rows(values_only=True)) for ws in workbook.worksheets]
+    finally:
+        workbook.close()
+
+
+def _read_csv_folder(path: Path) -> list[RawTable]:
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
+    if not files:
+        raise DataFileError(path, "the folder holds no .csv files (one per template sheet)")
+    return [
+        _table(p.stem, csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+        for p, text in ((p, _decode(p)) for p in files)
+    ]
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Windows saves "CSV (semikolonavgränsad)" in the Windows code page.
+        return data.decode("cp1252")
+
+
+def _delimiter(text: str) -> str:
+    """Comma, semicolon (Swedish Excel) or tab: whichever the header line holds most of."""
+    first = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=first.count)
+
+
+def _table(name: str, rows) -> RawTable:
+    table: RawTable | None = None
+    for number, values in enumerate(rows, start=1):
+        cells = [cell_text(v) for v in values]
+        if table is None:
+            table = RawTable(name, [c.strip() for c in cells])
+        elif any(c.strip() for c in cells):
+            table.rows.append((number, cells))
+    return table or RawTable(name, [])
+
+
+def cell_text(value: object) -> str:
+    """The text a person would type for a cell's value: dates as ÅÅÅÅ-MM-DD, whole numbers
+    without ".0", and nothing for an empty cell.
+
+    Examples
+    --------
+    >>> cell_text(30.0), cell_text(dt.datetime(2024, 1, 31)), cell_text(None)
+    ('30', '2024-01-31', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+# -- writing -------------------------------------------------------------------------------------
+def write_workbook(
+    path: Path,
+    tables: Sequence[OutTable],
+    lists: Mapping[str, list[str]],
+    titles: Mapping[str, str],
+    instructions: Sequence[str],
+) -> None:
+    """Write ``tables`` as a workbook: an instructions sheet, one sheet per table with
+    commented headers and drop-downs, and a Listor sheet holding the drop-downs' values
+    (``lists``: list name → values; ``titles``: list name → its header on Listor)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    guide = workbook.active
+    guide.title = INSTRUCTIONS_SHEET
+    _write_instructions(guide, instructions)
+    list_refs = _write_lists(workbook, lists, titles)
+    for table in tables:
+        ws = workbook.create_sheet(table.sheet.name, index=len(workbook.sheetnames) - 1)
+        if table.sheet is PLAN:
+            _write_plan_sheet(ws, table, list_refs)
+        else:
+            _write_sheet(ws, table, list_refs)
+    workbook.save(path)
+
+
+def write_csv_folder(path: Path, tables: Sequence[OutTable]) -> None:
+    """Write ``tables`` as one UTF-8 CSV file per sheet in the folder ``path``."""
+    path.mkdir(parents=True, exist_ok=True)
+    for table in tables:
+        columns = table.sheet.columns
+        with (path / f"{table.sheet.name}.csv").open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow([c.header for c in columns])
+            for row in table.rows:
+                writer.writerow([row.get(c.key, "") for c in columns])
+
+
+def _write_instructions(ws, lines: Sequence[str]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.column_dimensions["A"].width = 120
+    for number, line in enumerate(lines, start=1):
+        cell = ws.cell(row=number, column=1, value=line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if number == 1:
+            cell.font = Font(bold=True, size=14)
+
+
+def _write_lists(
+    workbook, lists: Mapping[str, list[str]], titles: Mapping[str, str]
+) -> dict[str, str]:
+    """Write each list in a column of the Listor sheet; return list name → validation formula."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    ws = workbook.create_sheet(LISTS_SHEET)
+    refs = {}
+    for index, (name, values) in enumerate(lists.items(), start=1):
+        letter = get_column_letter(index)
+        ws.cell(row=1, column=index, value=titles.get(name, name)).font = Font(bold=True)
+        ws.column_dimensions[letter].width = 30
+        for row, value in enumerate(values, start=2):
+            _set(ws.cell(row=row, column=index), value)
+        inline = ",".join(values)
+        if values and "," not in "".join(values) and len(inline) <= _INLINE_LIST_LIMIT:
+            refs[name] = f'"{inline}"'
+        else:
+            refs[name] = f"{LISTS_SHEET}!${letter}$2:${letter}${max(2, len(values) + 1)}"
+    return refs
+
+
+def _header(ws, columns: Sequence[Column]) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    for index, column in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=index, value=column.header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        comment = Comment(column.help, "andtsgraph")
+        comment.width, comment.height = 320, 160
+        cell.comment = comment
+        ws.column_dimensions[get_column_letter(index)].width = column.width
+    ws.freeze_panes = "A2"
+
+
+def _write_sheet(ws, table: OutTable, list_refs: Mapping[str, str]) -> None:
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    columns = table.sheet.columns
+    _header(ws, columns)
+    for number, row in enumerate(table.rows, start=2):
+        for index, column in enumerate(columns, start=1):
+            cell = ws.cell(row=number, column=index)
+            _set(cell, row.get(column.key, ""))
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    last = max(TEMPLATE_ROWS, len(table.rows) + 1)
+    for index, column in enumerate(columns, start=1):
+        if column.choices:
+            letter = get_column_letter(index)
+            _validation(ws, column, list_refs[column.choices], f"{letter}2:{letter}{last}")
+
+
+def _write_plan_sheet(ws, table: OutTable, list_refs: Mapping[str, str]) -> None:
+    """The key/value Plan sheet: one field per row, each with its own drop-down."""
+    from openpyxl.styles import Alignment, Font
+
+    _header(ws, PLAN.columns)
+    for number, row in enumerate(table.rows, start=2):
+        field_cell = ws.cell(row=number, column=1)
+        _set(field_cell, row["field"])
+        field_cell.font = Font(bold=True)
+        _set(ws.cell(row=number, column=2), row.get("value", ""))
+        help_cell = ws.cell(row=number, column=3)
+        _set(help_cell, row.get("help", ""))
+        help_cell.alignment = Alignment(wrap_text=True, vertical="top")
+        column = _FIELDS.get(row.get("key", ""))
+        if column is not None and column.choices:
+            _validation(ws, column, list_refs[column.choices], f"B{number}")
+
+
+def _validation(ws, column: Column, formula: str, cells: str) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    # Multi-valued columns keep the list as a help but accept "a; b" (no error alert).
+    dv = DataValidation(
+        type="list",
+        formula1=formula,
+        allow_blank=True,
+        showErrorMessage=column.strict,
+        showInputMessage=True,
+        promptTitle=column.name[:32],
+        prompt=column.help.split("\n", 1)[0][:255],
+    )
+    if column.strict:
+        dv.errorTitle = column.name[:32]
+        dv.error = f"Välj ett värde ur listan (se bladet {LISTS_SHEET})."
+    dv.add(cells)
+    ws.add_data_validation(dv)
+
+
+def _set(cell, value: str) -> None:
+    """Put text in a cell as text: never as a formula, a number or a date."""
+    cell.value = value if value != "" else None
+    if value:
+        cell.data_type = "s"
+        cell.number_format = "@"

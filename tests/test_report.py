@@ -1,0 +1,190 @@
+"""Pictures and the main job's report: legible PNG/SVG/DOT of the real plans, the terminal
+summary, and an HTML page that opens offline and renders in a real headless browser."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import pytest
+from PIL import Image
+
+import andtsgraph
+from andtsgraph import render, report
+from andtsgraph.analysis import gaps, network
+
+
+def not_blank(path) -> bool:
+    """A picture with real content: many colours and not almost all one colour."""
+    with Image.open(path) as image:
+        rgb = image.convert("RGB")
+        colours = rgb.getcolors(maxcolors=1 << 20) or []
+        most = max(count for count, _ in colours)
+        return len(colours) > 20 and most < 0.97 * rgb.width * rgb.height
+
+
+@pytest.fixture(scope="module")
+def built(kg):
+    return report.build_report(kg)
+
+
+def test_hierarchy_picture_of_a_real_plan(kg, tmp_path):
+    dot = render.plan_hierarchy(kg, "kronoberg")
+    # plan + 6 goals + 14 areas + 30 activities
+    drawn = [n for n in dot.get_nodes() if n.get_name() not in ("node", "edge")]  # pydot lists the defaults too
+    assert len(drawn) == 1 + 6 + 14 + 30
+    assert len(dot.get_edges()) == 6 + 14 + 30
+    png = render.write_picture(dot, tmp_path / "kr.png")
+    with Image.open(png) as image:
+        assert image.width > 800 and image.height > 800
+    assert not_blank(png)
+    svg = render.write_picture(dot, tmp_path / "kr.svg").read_text(encoding="utf-8")
+    assert "Tillgänglighetsbegränsande insatser" in svg
+
+
+def test_network_picture(kg, tmp_path):
+    summary = network.analyse(kg)
+    png = render.write_picture(render.collaboration_network(summary), tmp_path / "net.png")
+    assert not_blank(png)
+    svg = render.to_svg(render.collaboration_network(summary))
+    for label in ("Polisen", "Beredningsgruppen", "Individ- och familjenämnden"):
+        assert label in svg.replace("&#45;", "-")
+
+
+def test_matrix_picture(kg, tmp_path):
+    dot = render.coverage_matrix(gaps.coverage_matrix(kg, "vaxjo"))
+    text = render.write_picture(dot, tmp_path / "m.dot").read_text(encoding="utf-8")
+    assert "Indikerad" in text and "#f4cccc" in text  # the empty cells are red
+    assert not_blank(render.write_picture(dot, tmp_path / "m.png"))
+
+
+def test_pictures_never_overwrite_without_force(kg, tmp_path):
+    out = tmp_path / "x.svg"
+    out.write_text("mine", encoding="utf-8")
+    with pytest.raises(andtsgraph.OutputExistsError):
+        render.write_picture(render.plan_hierarchy(kg, "vasteras"), out)
+    assert out.read_text(encoding="utf-8") == "mine"
+    with pytest.raises(andtsgraph.AndtsError, match=r"\.dot, \.svg or \.png"):
+        render.write_picture(render.plan_hierarchy(kg, "vasteras"), tmp_path / "x.pdf")
+
+
+def test_terminal_report(built):
+    text = report.to_text(built)
+    assert "Inga överträdelser av strukturreglerna." in text
+    assert "vaxjo-2022-2027      Varning: 23 insatser saknar indikator (uppföljning)" in text
+    assert "Det som kronoberg-2022-2026 täcker men inte vaxjo-2022-2027: Langning" in text
+    hubs = text[text.index("Nav (flest samverkanspartner)") :]
+    assert re.search(r"Polisen\s+29\s+44\s+9\s+0\.239", hubs)
+    assert "Polisen: kronoberg-2022-2026, vaxjo-2022-2027" in text
+
+
+def test_english_report(kg):
+    text = report.to_text(report.build_report(kg, plan="vasteras", lang="en"))
+    assert "Risk factors no activity addresses (9)" in text
+    assert "vasteras-2022-2025   Warning: 14" in text
+
+
+def test_html_report_is_self_contained(built, kg, tmp_path):
+    path = report.write_html(built, kg, tmp_path / "report.html")
+    page = path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    # The network, a hierarchy for each of the three plans with activities, and the matrix of
+    # Växjö and Västerås (Kronoberg states no prevention levels, so its matrix is a sentence).
+    assert page.count("<svg") == 1 + 3 + 2
+    # Nothing is fetched: no scripts, stylesheets or images from elsewhere.
+    assert not re.search(r"<(script|link|img|iframe)\b", page)
+    assert not re.search(r"""(src|href)=["']https?:""", page)
+    for text in (
+        "Regional handlingsplan ANDTS och brottsförebyggande arbete 2022–2026",
+        "Beredningsgruppen",
+        "Langning",
+    ):
+        assert text in page
+    with pytest.raises(andtsgraph.OutputExistsError):
+        report.write_html(built, kg, path)
+
+
+def test_headless_chromium_renders_the_report(built, kg, tmp_path):
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert browser, "Debian's chromium is installed by scripts/setup.sh --test"
+    page = report.write_html(built, kg, tmp_path / "report.html")
+    shot = tmp_path / "shot.png"
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            f"--user-data-dir={tempfile.mkdtemp()}",
+            "--window-size=1400,3000",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert shot.exists(), "chromium wrote no screenshot"
+    with Image.open(shot) as image:
+        assert image.size == (1400, 3000)
+    assert not_blank(shot)
+
+
+def test_cli_report_writes_html_and_prints_the_summary(tmp_path):
+    out = tmp_path / "r.html"
+    proc = subprocess.run(
+        [sys.executable, "-m", "andtsgraph", "report", "--plan", "vaxjo", "--html", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Riskfaktorer som ingen insats påverkar (8)" in proc.stdout
+    assert out.read_text(encoding="utf-8").count("<svg") >= 2
+    again = subprocess.run(
+        [sys.executable, "-m", "andtsgraph", "report", "--html", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert again.returncode == 2 and "use --force" in again.stderr
+
+
+def test_cli_render(tmp_path):
+    out = tmp_path / "h.png"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "andtsgraph",
+            "render",
+            "hierarchy",
+            "--plan",
+            "vaxjo",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert not_blank(out)
+    missing = subprocess.run(
+        [sys.executable, "-m", "andtsgraph", "render", "matrix", "-o", str(tmp_path / "m.svg")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (
+        missing.returncode == 2
+        and missing.stderr.strip() == "andtsgraph: error: render matrix needs --plan ID"
+    )
