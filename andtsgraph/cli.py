@@ -458,7 +458,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     # Validate at every severity once: what is shown (--severity) and what fails the run
     # (--fail-on) are two views of the same report.
-    report = validate(args.files or None, lang=args.lang)
+    files = [*args.files, *(args.with_files or [])]
+    report = validate(files or None, lang=args.lang)
     shown = report.at_least(args.severity)
     if args.format == "json":
         print(shown.to_json())
@@ -482,7 +483,15 @@ def _add_validate(sub, common) -> None:
         nargs="*",
         type=Path,
         metavar="FILE",
-        help="RDF files to check (Turtle, N-Triples, TriG, JSON-LD, RDF/XML); default: the bundled plans",
+        help="RDF files to check (Turtle, N-Triples, TriG, JSON-LD, RDF/XML) or filled templates (.xlsx, a folder of CSV); default: the bundled plans",
+    )
+    validate_parser.add_argument(
+        "--with",
+        dest="with_files",
+        action="append",
+        type=Path,
+        metavar="FILE",
+        help="the same as giving FILE (as for the other commands); repeatable",
     )
     validate_parser.add_argument(
         "--lang", default="sv", choices=LANGS, help="language of the report (default: sv)"

@@ -8,7 +8,14 @@ from andtsgraph.backends.base import Backend, SelectRows
 from andtsgraph.backends.oxigraph_memory import OxigraphMemoryBackend
 from andtsgraph.backends.rdflib_memory import RdflibMemoryBackend
 
-__all__ = ["STORES", "Backend", "OxigraphMemoryBackend", "RdflibMemoryBackend", "SelectRows", "make_backend"]
+__all__ = [
+    "STORES",
+    "Backend",
+    "OxigraphMemoryBackend",
+    "RdflibMemoryBackend",
+    "SelectRows",
+    "make_backend",
+]
 
 #: The embedded stores: pyoxigraph (compiled, the default) and rdflib's pure-Python memory store.
 STORES = ("oxigraph", "memory")

@@ -61,7 +61,11 @@ class OxigraphMemoryBackend:
         )
 
     def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and self._nonempty(g))
+        return sorted(
+            g.value
+            for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and self._nonempty(g)
+        )
 
     def _nonempty(self, graph: ox.NamedNode) -> bool:
         return next(iter(self._store.quads_for_pattern(None, None, None, graph)), None) is not None
@@ -77,22 +81,34 @@ class OxigraphMemoryBackend:
         # only in a FILTER would be refused, so parameters go into a VALUES block, exactly as
         # they do for a remote server.
         return self._store.query(
-            bind_with_values(sparql, bindings), prefixes=dict(prefixes), use_default_graph_as_union=True
+            bind_with_values(sparql, bindings),
+            prefixes=dict(prefixes),
+            use_default_graph_as_union=True,
         )
 
-    def select(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> SelectRows:
+    def select(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> SelectRows:
         solutions = self._run(sparql, bindings, prefixes)
         columns = [v.value for v in solutions.variables]
-        rows = [tuple(to_rdflib(solution[i]) for i in range(len(columns))) for solution in solutions]
+        rows = [
+            tuple(to_rdflib(solution[i]) for i in range(len(columns))) for solution in solutions
+        ]
         return SelectRows(columns, rows)
 
-    def ask(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> bool:
+    def ask(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> bool:
         return bool(self._run(sparql, bindings, prefixes))
 
-    def construct(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]) -> Graph:
+    def construct(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> Graph:
         graph = Graph()
         for triple in self._run(sparql, bindings, prefixes):
-            graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+            graph.add(
+                (to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object))
+            )
         return graph
 
     def dataset(self) -> Dataset:
