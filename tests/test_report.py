@@ -33,8 +33,8 @@ def built(kg):
 
 def test_hierarchy_picture_of_a_real_plan(kg, tmp_path):
     dot = render.plan_hierarchy(kg, "kronoberg")
-    # plan + 6 goals + 14 areas + 30 activities
-    drawn = [n for n in dot.get_nodes() if n.get_name() not in ("node", "edge")]  # pydot lists the defaults too
+    # plan + 6 goals + 14 areas + 30 activities; pydot also lists the node and edge defaults.
+    drawn = [n for n in dot.get_nodes() if n.get_name() not in ("node", "edge")]
     assert len(drawn) == 1 + 6 + 14 + 30
     assert len(dot.get_edges()) == 6 + 14 + 30
     png = render.write_picture(dot, tmp_path / "kr.png")
