@@ -31,7 +31,7 @@ from SPARQLWrapper.SPARQLExceptions import (
     URITooLong,
 )
 
-from andtsgraph.backends.base import SelectRows
+from andtsgraph.backends.base import SelectRows, dataset_of
 from andtsgraph.errors import AndtsError, QueryError
 from andtsgraph.sparql_text import bind_with_values, query_form, with_prefixes
 
@@ -252,10 +252,7 @@ class RemoteBackend:
         )
 
     def dataset(self) -> Dataset:
-        ds = Dataset()
-        for name in self.graph_names():
-            ds.graph(URIRef(name)).__iadd__(self.graph(name))
-        return ds
+        return dataset_of(self)
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {}, {})

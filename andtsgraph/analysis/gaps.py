@@ -201,19 +201,9 @@ def activities_without_indicator(kg: KnowledgeGraph, plan: str | None = None) ->
     >>> len(activities_without_indicator(andtsgraph.load(), plan="vaxjo"))
     23
     """
-    rows = kg.query("activities-without-indicator", plan=_plan_iri(kg, plan))
-    return [
-        Gap(
-            kind="no-indicator",
-            plan=plan_id_of(r["plan"]),
-            iri=r["activity"],
-            label=r["label"],
-            explanation=f"Expected an indicator (uppföljning) for the activity in section {r['section']}; the plan gives none.",
-            query="activities-without-indicator",
-            details={"section": r["section"]},
-        )
-        for r in rows
-    ]
+    return _activity_gaps(
+        kg, plan, "activities-without-indicator", "no-indicator", "an indicator (uppföljning)"
+    )
 
 
 def activities_without_responsible(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
@@ -225,18 +215,25 @@ def activities_without_responsible(kg: KnowledgeGraph, plan: str | None = None) 
     >>> activities_without_responsible(andtsgraph.load())
     []
     """
-    rows = kg.query("activities-without-responsible", plan=_plan_iri(kg, plan))
+    return _activity_gaps(
+        kg, plan, "activities-without-responsible", "no-responsible", "a responsible actor"
+    )
+
+
+def _activity_gaps(
+    kg: KnowledgeGraph, plan: str | None, query: str, kind: str, expected: str
+) -> list[Gap]:
     return [
         Gap(
-            kind="no-responsible",
+            kind=kind,
             plan=plan_id_of(r["plan"]),
             iri=r["activity"],
             label=r["label"],
-            explanation=f"Expected a responsible actor for the activity in section {r['section']}; the plan names none.",
-            query="activities-without-responsible",
+            explanation=f"Expected {expected} for the activity in section {r['section']}; the plan gives none.",
+            query=query,
             details={"section": r["section"]},
         )
-        for r in rows
+        for r in kg.query(query, plan=_plan_iri(kg, plan))
     ]
 
 

@@ -50,3 +50,13 @@ class Backend(Protocol):
 
     def __len__(self) -> int:
         """Return the number of quads."""
+
+
+def dataset_of(backend: Backend) -> Dataset:
+    """Copy every named graph of ``backend`` into a new rdflib Dataset."""
+    from rdflib import URIRef
+
+    ds = Dataset()
+    for name in backend.graph_names():
+        ds.graph(URIRef(name)).__iadd__(backend.graph(name))
+    return ds

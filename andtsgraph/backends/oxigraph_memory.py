@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
-from andtsgraph.backends.base import SelectRows
+from andtsgraph.backends.base import SelectRows, dataset_of
 from andtsgraph.sparql_text import bind_with_values
 
 
@@ -112,10 +112,7 @@ class OxigraphMemoryBackend:
         return graph
 
     def dataset(self) -> Dataset:
-        ds = Dataset()
-        for name in self.graph_names():
-            ds.graph(URIRef(name)).__iadd__(self.graph(name))
-        return ds
+        return dataset_of(self)
 
     def __len__(self) -> int:
         return len(self._store)
