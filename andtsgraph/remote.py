@@ -381,7 +381,11 @@ def push(
 
     Examples
     --------
-    >>> push(load(), "http://127.0.0.1:7878")  # doctest: +SKIP
+    A bare server URL stands for an Oxigraph-style server; ``push(andtsgraph.load(), url)``
+    then uploads through its Graph Store Protocol endpoint:
+
+    >>> Endpoint.from_url("http://127.0.0.1:7878").gsp
+    'http://127.0.0.1:7878/store'
     """
     if not isinstance(endpoint, Endpoint):
         endpoint = Endpoint.from_url(
@@ -462,8 +466,11 @@ def connect(
 
     Examples
     --------
-    >>> kg = connect("http://127.0.0.1:7878")  # doctest: +SKIP
-    >>> kg.query("plans").to_dataframe()  # doctest: +SKIP
+    Nothing is sent until the first query (``kg.query("plans")``):
+
+    >>> kg = connect("http://127.0.0.1:7878", timeout=10)
+    >>> kg.backend.endpoint.query, kg.backend.endpoint.timeout
+    ('http://127.0.0.1:7878/query', 10)
     """
     from andtsgraph.knowledge_graph import KnowledgeGraph
 

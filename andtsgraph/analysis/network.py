@@ -256,7 +256,7 @@ def analyse(kg: KnowledgeGraph, plan: str | None = None, seed: int = SEED) -> Ne
     >>> import andtsgraph
     >>> summary = analyse(andtsgraph.load(), plan="vasteras")
     >>> summary.top(1)[0].label
-    'Individ- och familjenämnden'
+    'Nämnden för idrott, fritid och förebyggande'
     """
     bipartite = collaboration_graph(kg, plan)
     projection = actor_network(bipartite)
@@ -302,7 +302,7 @@ def hubs(kg: KnowledgeGraph, plan: str | None = None, top: int | None = None) ->
     --------
     >>> import andtsgraph
     >>> [m.label for m in hubs(andtsgraph.load(), plan="kronoberg", top=2)]
-    ['Beredningsgruppen', 'Nätverk för länets kommunala ANDT-samordnare']
+    ['Beredningsgruppen', 'Polisen']
     """
     return analyse(kg, plan).top(top, by="degree")
 
