@@ -601,6 +601,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from andtsgraph.ontology_docs import make_ontology_docs
+
+    written = make_ontology_docs(args.output, lang=args.lang, force=args.force)
+    print(f"wrote {written} (ontology documentation, {args.lang})", file=sys.stderr)
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from andtsgraph import report
 
@@ -714,6 +722,31 @@ def _add_report(sub, common) -> None:
     parser.set_defaults(func=cmd_report)
 
 
+def _add_docs(sub, common) -> None:
+    # No ``common`` parent: the page is made from the ontology file alone, no graph is loaded.
+    parser = sub.add_parser(
+        "docs",
+        help="write the ontology's documentation as one HTML page (pyLODE)",
+        description="Write browsable documentation of the ontology (ontology/andts.ttl): every class and property with its label, definition, domain and range, as one self-contained HTML page made by pyLODE (pip install 'andtsgraph[docs]'). One language per page.",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE.html",
+        help="the page to write, e.g. docs/ontology.html",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["en", "sv"],
+        default="en",
+        help="language of labels and definitions (default: en)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.set_defaults(func=cmd_docs)
+
+
 #: Each command adds its own sub-parser; the order here is the order of ``--help``.
 COMMANDS = [
     _add_report,
@@ -728,6 +761,7 @@ COMMANDS = [
     _add_query,
     _add_push,
     _add_validate,
+    _add_docs,
 ]
 
 

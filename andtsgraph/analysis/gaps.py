@@ -100,7 +100,11 @@ def uncovered_factors(
     True
     """
     rows = kg.query("uncovered-factors-by-plan", plan=_plan_iri(kg, plan))
-    domains = {r["factor"]: r["domains"] for r in kg.query("factor-activities")}
+    # GROUP_CONCAT leaves the order open: sort, so explanations read the same on every run.
+    domains = {
+        r["factor"]: ", ".join(sorted(r["domains"].split(", "))) if r["domains"] else None
+        for r in kg.query("factor-activities")
+    }
     links = _factor_link_counts(kg)
     titles = _plan_titles(kg)
     gaps = []
