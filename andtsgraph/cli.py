@@ -29,7 +29,6 @@ def cmd_info(args: argparse.Namespace) -> int:
         data = {
             "plans": [p.as_dict() for p in plans],
             "triples": len(kg),
-            "graphs": kg.graph_names(),
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
