@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+from browser import not_blank, screenshot
 from rdflib import OWL, RDF, RDFS, Graph
-from test_report import not_blank
 
 from andtsgraph.namespaces import ANDTS
 from andtsgraph.ontology_docs import make_ontology_docs
@@ -132,27 +131,5 @@ def test_docs_command_is_documented():
 
 
 def test_headless_chromium_renders_the_page(pages, tmp_path):
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert browser, "Debian's chromium is installed by scripts/setup.sh --test"
-    shot = tmp_path / "shot.png"
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--window-size=1400,1000",
-            f"--screenshot={shot}",
-            pages["en"].as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    assert shot.exists(), "chromium wrote no screenshot"
+    shot = screenshot(pages["en"], tmp_path / "shot.png", (1400, 1000))
     assert not_blank(shot)

@@ -4,26 +4,16 @@ summary, and an HTML page that opens offline and renders in a real headless brow
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
 import pytest
+from browser import not_blank, screenshot
 from PIL import Image
 
 import andtsgraph
 from andtsgraph import render, report
 from andtsgraph.analysis import gaps, network
-
-
-def not_blank(path) -> bool:
-    """A picture with real content: many colours and not almost all one colour."""
-    with Image.open(path) as image:
-        rgb = image.convert("RGB")
-        colours = rgb.getcolors(maxcolors=1 << 20) or []
-        most = max(count for count, _ in colours)
-        return len(colours) > 20 and most < 0.97 * rgb.width * rgb.height
 
 
 @pytest.fixture(scope="module")
@@ -108,31 +98,8 @@ def test_html_report_is_self_contained(built, kg, tmp_path):
 
 
 def test_headless_chromium_renders_the_report(built, kg, tmp_path):
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert browser, "Debian's chromium is installed by scripts/setup.sh --test"
     page = report.write_html(built, kg, tmp_path / "report.html")
-    shot = tmp_path / "shot.png"
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-            f"--user-data-dir={tempfile.mkdtemp()}",
-            "--window-size=1400,3000",
-            f"--screenshot={shot}",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    assert shot.exists(), "chromium wrote no screenshot"
+    shot = screenshot(page, tmp_path / "shot.png", (1400, 3000))
     with Image.open(shot) as image:
         assert image.size == (1400, 3000)
     assert not_blank(shot)
