@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,9 +120,9 @@ class Report:
     bridges: list[Bridge]
 
 
-def _neighbours(kg: KnowledgeGraph, plan: PlanInfo) -> list[PlanInfo]:
-    """The non-national plans a plan is based on, and those based on it."""
-    rows = kg.query("plan-documents")
+def _neighbours(kg: KnowledgeGraph, plan: PlanInfo, rows: Iterable[dict]) -> list[PlanInfo]:
+    """The non-national plans a plan is based on, and those based on it (``rows``: the
+    ``plan-documents`` query)."""
     related = set()
     for r in rows:
         if r["relation"] != "based on":
@@ -161,31 +163,33 @@ def build_report(
     scope = plans[0].id if plan else None
     if validation is None:
         validation = validate(kg, lang=lang)
-    plan_gaps = []
-    for p in plans:
-        if not p.activities:
-            continue
-        found = PlanGaps(
-            plan=p,
-            risk=gap_analysis.uncovered_factors(kg, p.id, "risk"),
-            protective=gap_analysis.uncovered_factors(kg, p.id, "protective"),
-            national=gap_analysis.uncovered_national_goals(kg, p.id),
-            empty=gap_analysis.empty_goals_and_areas(kg, p.id),
-            no_indicator=gap_analysis.activities_without_indicator(kg, p.id),
-            no_responsible=gap_analysis.activities_without_responsible(kg, p.id),
-            matrix=gap_analysis.coverage_matrix(kg, p.id),
-            matrix_gaps=gap_analysis.matrix_gaps(kg, p.id),
-        )
-        for other in _neighbours(kg, p):
-            found.neighbours[other.id] = gap_analysis.neighbour_covers(kg, p.id, other.id)
-        plan_gaps.append(found)
+    documents = kg.query("plan-documents").records()
+    # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
+    with gap_analysis.batch(kg) if not plan else nullcontext():
+        plan_gaps = [_plan_gaps(kg, p, documents) for p in plans if p.activities]
     summary = network_analysis.analyse(kg, scope)
-    bridges = (
-        network_analysis.bridges_between_plans(kg)
-        if not plan
-        else [b for b in network_analysis.bridges_between_plans(kg) if scope in b.plans]
-    )
+    if not plan:  # the network of all plans is the one bridges are found in: build it once
+        bridges = network_analysis.bridges_between_plans(kg, graph=summary.bipartite)
+    else:
+        bridges = [b for b in network_analysis.bridges_between_plans(kg) if scope in b.plans]
     return Report(plans, scope, lang, validation, plan_gaps, summary, bridges)
+
+
+def _plan_gaps(kg: KnowledgeGraph, p: PlanInfo, documents: list[dict]) -> PlanGaps:
+    found = PlanGaps(
+        plan=p,
+        risk=gap_analysis.uncovered_factors(kg, p.id, "risk"),
+        protective=gap_analysis.uncovered_factors(kg, p.id, "protective"),
+        national=gap_analysis.uncovered_national_goals(kg, p.id),
+        empty=gap_analysis.empty_goals_and_areas(kg, p.id),
+        no_indicator=gap_analysis.activities_without_indicator(kg, p.id),
+        no_responsible=gap_analysis.activities_without_responsible(kg, p.id),
+        matrix=gap_analysis.coverage_matrix(kg, p.id),
+        matrix_gaps=gap_analysis.matrix_gaps(kg, p.id),
+    )
+    for other in _neighbours(kg, p, documents):
+        found.neighbours[other.id] = gap_analysis.neighbour_covers(kg, p.id, other.id)
+    return found
 
 
 # ---- terminal text --------------------------------------------------------------------------
@@ -335,6 +339,33 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
+def _plan_pictures(report: Report, kg: KnowledgeGraph) -> tuple[dict[str, str], dict[str, str]]:
+    """Each plan's coverage matrix and hierarchy as SVG: Graphviz once for all of them (a
+    national report has hundreds), the hierarchies from one query."""
+    from andtsgraph import render
+
+    rows: dict[str, list[dict]] = {}
+    if len(report.gaps) > 1:
+        for r in kg.query("plan-hierarchy"):
+            rows.setdefault(r["plan"], []).append(r)
+    matrices = {
+        pg.plan.id: render.coverage_matrix(pg.matrix)
+        for pg in report.gaps
+        if any(pg.matrix.counts.values())
+    }
+    hierarchies = {
+        pg.plan.id: render.plan_hierarchy(
+            kg, pg.plan.id, rows=rows.get(pg.plan.iri, []) if rows else None
+        )
+        for pg in report.gaps
+    }
+    drawn = render.to_svgs([*matrices.values(), *hierarchies.values()])
+    return (
+        dict(zip(matrices, drawn[: len(matrices)], strict=True)),
+        dict(zip(hierarchies, drawn[len(matrices) :], strict=True)),
+    )
+
+
 def to_html(report: Report, kg: KnowledgeGraph) -> str:
     """Return the report as one self-contained HTML page (inline CSS and SVG, no network).
 
@@ -384,6 +415,7 @@ def to_html(report: Report, kg: KnowledgeGraph) -> str:
     parts.append("</table>")
 
     parts.append(f'<h2>{_e(w["gaps"])}</h2><p class="note">{_e(w["curated"])}</p>')
+    matrices, hierarchies = _plan_pictures(report, kg)
     for pg in report.gaps:
         parts.append(f'<h3>{_e(pg.plan.title)} ({_e(pg.plan.id)})</h3><ul class="gaps">')
         for key in ("risk", "protective", "national", "empty", "no_indicator", "no_responsible"):
@@ -402,13 +434,11 @@ def to_html(report: Report, kg: KnowledgeGraph) -> str:
             )
         parts.append("</ul>")
         if any(pg.matrix.counts.values()):
-            parts.append(
-                f'<div class="figure">{render.to_svg(render.coverage_matrix(pg.matrix))}</div>'
-            )
+            parts.append(f'<div class="figure">{matrices[pg.plan.id]}</div>')
         else:
             parts.append(f"<p>{_e(w['matrix_empty'])}</p>")
         parts.append(
-            f'<details><summary>{_e(w["hierarchy"])}</summary><div class="figure">{render.to_svg(render.plan_hierarchy(kg, pg.plan.id))}</div></details>'
+            f'<details><summary>{_e(w["hierarchy"])}</summary><div class="figure">{hierarchies[pg.plan.id]}</div></details>'
         )
 
     net = report.network

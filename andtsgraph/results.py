@@ -57,9 +57,19 @@ class QueryResult(Sequence[dict[str, Any]]):
     def __init__(self, columns: list[str], terms: list[tuple[Node | None, ...]]) -> None:
         self.columns = columns
         self.terms = terms
-        self._records = [
-            dict(zip(columns, (to_python(t) for t in row), strict=True)) for row in terms
-        ]
+        # Stores hand out one object per distinct term, so each is converted once (by identity:
+        # cheaper than hashing an rdflib Literal).
+        values: dict[int, Any] = {}
+        records = []
+        for row in terms:
+            record = []
+            for t in row:
+                key = id(t)
+                if key not in values:
+                    values[key] = to_python(t)
+                record.append(values[key])
+            records.append(dict(zip(columns, record, strict=True)))
+        self._records = records
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return iter(self._records)

@@ -16,6 +16,9 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -62,6 +65,83 @@ class Gap:
         return asdict(self)
 
 
+class _Batch:
+    """Catalog query results over all plans, fetched once and split by plan.
+
+    Every gap function asks one catalog query per plan; for a report on hundreds of plans that
+    is thousands of queries (and ``factor-activities`` over all plans for each one). Within
+    :func:`batch`, each query runs once, without a plan, and each plan gets its own rows: the
+    same rows in the same order, since every such query only filters on ``?plan``.
+    """
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.kg = kg
+        self._all: dict[str, list[dict[str, Any]]] = {}
+        self._by_plan: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self._derived: dict[str, Any] = {}
+
+    def rows(self, query: str, plan_iri: str | None) -> list[dict[str, Any]]:
+        if query not in self._all:
+            self._all[query] = self.kg.query(query).records()
+        if plan_iri is None:
+            return self._all[query]
+        if query not in self._by_plan:
+            split: dict[str, list[dict[str, Any]]] = {}
+            for r in self._all[query]:
+                split.setdefault(r["plan"], []).append(r)
+            self._by_plan[query] = split
+        return self._by_plan[query].get(plan_iri, [])
+
+    def derived(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
+
+
+_BATCH: ContextVar[_Batch | None] = ContextVar("andtsgraph_gap_batch", default=None)
+
+
+@contextmanager
+def batch(kg: KnowledgeGraph) -> Iterator[None]:
+    """Within the block, gap functions on ``kg`` share one run of each catalog query.
+
+    The answers are the same as without it; a report on all 311 plans of a national corpus
+    needs a few dozen queries instead of several thousand. :func:`all_gaps` and
+    :func:`andtsgraph.report.build_report` use it; use it around your own loops over plans.
+    The graph must not change inside the block.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> kg = andtsgraph.load()
+    >>> with batch(kg):
+    ...     found = [len(uncovered_factors(kg, p.id)) for p in kg.plans if p.activities]
+    >>> found == [len(uncovered_factors(kg, p.id)) for p in kg.plans if p.activities]
+    True
+    """
+    token = _BATCH.set(_Batch(kg))
+    try:
+        yield
+    finally:
+        _BATCH.reset(token)
+
+
+def _query(kg: KnowledgeGraph, query: str, plan_iri: str | None = None) -> Sequence[dict]:
+    """Rows of a catalog query, for one plan or all: from the batch, if one is open."""
+    current = _BATCH.get()
+    if current is not None and current.kg is kg:
+        return current.rows(query, plan_iri)
+    return kg.query(query, plan=plan_iri) if plan_iri else kg.query(query)
+
+
+def _derived(kg: KnowledgeGraph, key: str, make: Callable[[], Any]) -> Any:
+    """A value computed from query rows: once per batch, or every time without one."""
+    current = _BATCH.get()
+    if current is not None and current.kg is kg:
+        return current.derived(key, make)
+    return make()
+
+
 def _plan_iri(kg: KnowledgeGraph, plan: str | None) -> str | None:
     return None if plan is None else kg.plan(plan).iri
 
@@ -99,14 +179,10 @@ def uncovered_factors(
     >>> "Langning" in [g.label for g in uncovered_factors(kg, plan="vaxjo")]
     True
     """
-    rows = kg.query("uncovered-factors-by-plan", plan=_plan_iri(kg, plan))
-    # GROUP_CONCAT leaves the order open: sort, so explanations read the same on every run.
-    domains = {
-        r["factor"]: ", ".join(sorted(r["domains"].split(", "))) if r["domains"] else None
-        for r in kg.query("factor-activities")
-    }
-    links = _factor_link_counts(kg)
-    titles = _plan_titles(kg)
+    rows = _query(kg, "uncovered-factors-by-plan", _plan_iri(kg, plan))
+    domains = _derived(kg, "factor-domains", lambda: _factor_domains(kg))
+    links = _derived(kg, "factor-link-counts", lambda: _factor_link_counts(kg))
+    titles = _derived(kg, "plan-titles", lambda: _plan_titles(kg))
     gaps = []
     for r in rows:
         if kind and r["kind"] != kind:
@@ -131,9 +207,17 @@ def uncovered_factors(
     return gaps
 
 
+def _factor_domains(kg: KnowledgeGraph) -> dict[str, str | None]:
+    # GROUP_CONCAT leaves the order open: sort, so explanations read the same on every run.
+    return {
+        r["factor"]: ", ".join(sorted(r["domains"].split(", "))) if r["domains"] else None
+        for r in _query(kg, "factor-activities")
+    }
+
+
 def _factor_link_counts(kg: KnowledgeGraph) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for r in kg.query("factor-activities"):
+    for r in _query(kg, "factor-activities"):
         if r["activity"] is not None:
             counts[r["plan"]] = counts.get(r["plan"], 0) + 1
     return counts
@@ -152,8 +236,8 @@ def uncovered_national_goals(kg: KnowledgeGraph, plan: str | None = None) -> lis
     >>> uncovered_national_goals(kg, plan="kronoberg")
     []
     """
-    rows = kg.query("national-goal-coverage", plan=_plan_iri(kg, plan))
-    titles = _plan_titles(kg)
+    rows = _query(kg, "national-goal-coverage", _plan_iri(kg, plan))
+    titles = _derived(kg, "plan-titles", lambda: _plan_titles(kg))
     return [
         Gap(
             kind="national-goal",
@@ -181,7 +265,7 @@ def empty_goals_and_areas(kg: KnowledgeGraph, plan: str | None = None) -> list[G
     >>> empty_goals_and_areas(andtsgraph.load())
     []
     """
-    rows = kg.query("empty-goals-and-areas", plan=_plan_iri(kg, plan))
+    rows = _query(kg, "empty-goals-and-areas", _plan_iri(kg, plan))
     return [
         Gap(
             kind="empty-goal" if "goal" in r["kind"] else "empty-area",
@@ -237,7 +321,7 @@ def _activity_gaps(
             query=query,
             details={"section": r["section"]},
         )
-        for r in kg.query(query, plan=_plan_iri(kg, plan))
+        for r in _query(kg, query, _plan_iri(kg, plan))
     ]
 
 
@@ -298,7 +382,7 @@ def coverage_matrix(kg: KnowledgeGraph, plan: str, dimension: str = "substance")
     key, label = (
         ("substance", "substanceLabel") if dimension == "substance" else ("group", "groupLabel")
     )
-    result = kg.query(query, plan=_plan_iri(kg, plan))
+    result = _query(kg, query, _plan_iri(kg, plan))
     counts = {(r[key], r["level"]): int(r["activities"]) for r in result}
     # Engines differ in how they order after GROUP BY, so sort here: substances in the ANDTS
     # order of their notations, target groups by label, levels by their notations 1–3.
@@ -371,8 +455,8 @@ def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> list[Gap]
     gaps: list[Gap] = []
     own_factors = {g.iri for g in uncovered_factors(kg, own.id)}
     other_factors = {g.iri for g in uncovered_factors(kg, other.id)}
-    labels = {r["factor"]: r["label"] for r in kg.query("uncovered-factors-by-plan")}
-    labels.update({r["factor"]: r["factorLabel"] for r in kg.query("factor-activities")})
+    labels = {r["factor"]: r["label"] for r in _query(kg, "uncovered-factors-by-plan")}
+    labels.update({r["factor"]: r["factorLabel"] for r in _query(kg, "factor-activities")})
     for iri in sorted(own_factors - other_factors, key=lambda i: labels.get(i, i)):
         gaps.append(
             Gap(
@@ -387,7 +471,7 @@ def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> list[Gap]
         )
     own_goals = {g.iri for g in uncovered_national_goals(kg, own.id)}
     other_goals = {g.iri: g for g in uncovered_national_goals(kg, other.id)}
-    goal_labels = {r["nationalGoal"]: r["label"] for r in kg.query("national-goal-coverage")}
+    goal_labels = {r["nationalGoal"]: r["label"] for r in _query(kg, "national-goal-coverage")}
     for iri in sorted(own_goals - set(other_goals)):
         gaps.append(
             Gap(
@@ -432,13 +516,22 @@ def all_gaps(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
     >>> sorted(kinds)
     ['matrix-cell', 'no-indicator', 'risk-factor']
     """
-    plans = [kg.plan(plan).id] if plan else [p.id for p in kg.plans if p.activities]
+    if plan:
+        return _plan_gaps(kg, kg.plan(plan).id)
     found: list[Gap] = []
-    for plan_id in plans:
-        found += uncovered_factors(kg, plan_id)
-        found += uncovered_national_goals(kg, plan_id) if plan_id != NATIONAL_PLAN_ID else []
-        found += empty_goals_and_areas(kg, plan_id)
-        found += activities_without_indicator(kg, plan_id)
-        found += activities_without_responsible(kg, plan_id)
-        found += matrix_gaps(kg, plan_id)
+    # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
+    with batch(kg):
+        for p in kg.plans:
+            if p.activities:
+                found += _plan_gaps(kg, p.id)
+    return found
+
+
+def _plan_gaps(kg: KnowledgeGraph, plan_id: str) -> list[Gap]:
+    found = uncovered_factors(kg, plan_id)
+    found += uncovered_national_goals(kg, plan_id) if plan_id != NATIONAL_PLAN_ID else []
+    found += empty_goals_and_areas(kg, plan_id)
+    found += activities_without_indicator(kg, plan_id)
+    found += activities_without_responsible(kg, plan_id)
+    found += matrix_gaps(kg, plan_id)
     return found

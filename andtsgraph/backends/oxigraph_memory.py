@@ -4,6 +4,7 @@ aggregate queries. rdflib terms go in and come out; pyoxigraph stays inside this
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -11,6 +12,20 @@ from rdflib.term import Identifier, Node
 
 from andtsgraph.backends.base import SelectRows, dataset_of
 from andtsgraph.sparql_text import bind_with_values
+
+#: rdflib parser names of the formats Oxigraph parses itself, into the same quads as rdflib.
+#: (JSON-LD, RDF/XML and N3 stay with rdflib: their processors differ in the corners.)
+NATIVE_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+}
+
+#: Where the default graph of a TriG or N-Quads file goes: the name rdflib gives it.
+RDFLIB_DEFAULT_GRAPH = "urn:x-rdflib:default"
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -50,15 +65,85 @@ class OxigraphMemoryBackend:
     """Quads in a pyoxigraph ``Store``; queries see the union of all named graphs by default."""
 
     name = "oxigraph"
+    #: Formats :meth:`load_file` reads (rdflib parser names).
+    native_formats = frozenset(NATIVE_FORMATS)
 
     def __init__(self) -> None:
         self._store = ox.Store()
+
+    @property
+    def store(self) -> ox.Store:
+        """The pyoxigraph Store itself, for Oxigraph-specific tools (the SPARQL validation
+        engine, :mod:`andtsgraph.shacl_sparql`). Read it; change it only through this class."""
+        return self._store
 
     def add_triples(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         context = ox.NamedNode(graph)
         self._store.bulk_extend(
             ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), context) for s, p, o in triples
         )
+
+    # -- loading files with Oxigraph's own parsers (KnowledgeGraph.add_file's fast path) -----
+    def load_file(self, path: Path, fmt: str, graph: str | None) -> None:
+        """Parse ``path`` with Oxigraph straight into the store, in one transaction.
+
+        Triples go to the named graph ``graph``; TriG and N-Quads keep their named graphs,
+        and their default graph goes to :data:`RDFLIB_DEFAULT_GRAPH`, as with rdflib.
+
+        Raises
+        ------
+        SyntaxError, ValueError, OSError
+            As pyoxigraph raises them (nothing is written then).
+        """
+        self._store.load(
+            path=path,
+            format=NATIVE_FORMATS[fmt],
+            base_iri=path.resolve().as_uri(),
+            to_graph=None if graph is None else ox.NamedNode(graph),
+        )
+        if graph is None:
+            self._name_default_graph()
+
+    def _name_default_graph(self) -> None:
+        # The store's own default graph is otherwise always empty: anything in it came from
+        # the file just loaded.
+        default = list(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        if default:
+            named = ox.NamedNode(RDFLIB_DEFAULT_GRAPH)
+            self._store.extend(ox.Quad(q.subject, q.predicate, q.object, named) for q in default)
+            self._store.clear_graph(ox.DefaultGraph())
+
+    @staticmethod
+    def subjects_typed_in_file(path: Path, fmt: str, classes: Iterable[str]) -> list[str]:
+        """Return the subjects of ``path`` typed with one of ``classes`` (IRIs, or blank node ids).
+
+        Parses into a scratch store, so that the file can then be loaded into the graph its
+        content calls for.
+        """
+        scratch = ox.Store()
+        scratch.load(path=path, format=NATIVE_FORMATS[fmt], base_iri=path.resolve().as_uri())
+        wanted = {ox.NamedNode(c) for c in classes}
+        return sorted(
+            {
+                q.subject.value
+                for q in scratch.quads_for_pattern(None, _RDF_TYPE, None, None)
+                if q.object in wanted
+            }
+        )
+
+    @staticmethod
+    def graphs_in_file(path: Path, fmt: str) -> list[str]:
+        """Return the names of the graphs a TriG or N-Quads file puts quads in."""
+        names = {
+            RDFLIB_DEFAULT_GRAPH if isinstance(g, ox.DefaultGraph) else g.value
+            for g in (
+                q.graph_name
+                for q in ox.parse(
+                    path=path, format=NATIVE_FORMATS[fmt], base_iri=path.resolve().as_uri()
+                )
+            )
+        }
+        return sorted(names)
 
     def graph_names(self) -> list[str]:
         return sorted(
@@ -91,9 +176,18 @@ class OxigraphMemoryBackend:
     ) -> SelectRows:
         solutions = self._run(sparql, bindings, prefixes)
         columns = [v.value for v in solutions.variables]
-        rows = [
-            tuple(to_rdflib(solution[i]) for i in range(len(columns))) for solution in solutions
-        ]
+        # Results repeat their terms (the same actor, plan or label on thousands of rows), and
+        # making an rdflib Literal costs more than the query: convert each distinct term once.
+        converted: dict = {None: None}
+        rows = []
+        for solution in solutions:
+            row = []
+            for term in solution:
+                value = converted.get(term, converted)
+                if value is converted:
+                    value = converted[term] = to_rdflib(term)
+                row.append(value)
+            rows.append(tuple(row))
         return SelectRows(columns, rows)
 
     def ask(

@@ -1,0 +1,408 @@
+"""The national-scale benchmark suite (issue 9): run on demand, never by the tests.
+
+From the repository root, with the package installed (``bash scripts/setup.sh --test``)::
+
+    python benchmarks/run.py                       # N = 1, 10, 100, 311: everything (~1 h)
+    python benchmarks/run.py --plans 311 --only oxigraph raw server
+    python benchmarks/run.py --plans 1 10 --repeat 3
+
+For each N it writes a synthetic corpus (:mod:`andtsgraph.synthetic`: N plans of 50 activities,
+seed 0) beside the bundled data and measures, each in a fresh process so that its peak memory is
+its own:
+
+``oxigraph``, ``memory``
+    andtsgraph on each embedded store: load, validate (all plans), every catalog query (over all
+    plans: the heaviest form), the full gap analysis, the collaboration network with betweenness
+    and communities, and the whole HTML report (validation, gaps, network, pictures).
+``baseline``
+    The same jobs the way a user would write them with plain rdflib, pyshacl and networkx: parse
+    every file into a ``Dataset``, ``ds.query()`` each query, ``pyshacl.validate`` on the union,
+    the gap queries over all plans, exact betweenness and Louvain on the actor projection.
+``raw``
+    pyoxigraph alone: ``Store.load`` and each catalog query's exact text with every term
+    fetched: the practical limit andtsgraph's own queries are compared with.
+``server``
+    The Oxigraph server (``oxigraph serve`` from PyPI, loopback): ``push`` the whole graph, then
+    each catalog query through ``andtsgraph.connect``.
+
+Each figure is the median of ``--repeat`` runs (default 5); a job whose first run takes longer
+than ``--budget`` seconds (default 20) is not repeated, and the table says how many runs each
+median is of. Results go to ``benchmarks/results/<date>-<host>.json`` and ``.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+try:
+    import andtsgraph
+except ImportError:  # run from a checkout without an install
+    sys.path.insert(0, str(ROOT))
+    import andtsgraph
+
+JOBS = ("oxigraph", "memory", "baseline", "raw", "server")
+SIZES = (1, 10, 100, 311)
+ACTIVITIES_PER_PLAN = 50
+SEED = 0
+#: Parameters for queries that need one to do their usual work; the others run over all plans.
+QUERY_PARAMS: dict[str, dict[str, str]] = {"search-activities": {"text": "tillsyn"}}
+#: The gap analysis asks these catalog queries (the baseline runs each once over all plans).
+GAP_QUERIES = (
+    "uncovered-factors-by-plan",
+    "factor-activities",
+    "national-goal-coverage",
+    "empty-goals-and-areas",
+    "activities-without-indicator",
+    "activities-without-responsible",
+    "substance-level-matrix",
+    "plan-documents",
+)
+
+
+# ---- measuring --------------------------------------------------------------------------------
+class Timer:
+    """Median wall times of named jobs, each repeated while it stays within the budget."""
+
+    def __init__(self, repeat: int, budget: float) -> None:
+        self.repeat = repeat
+        self.budget = budget
+        self.runs: dict[str, list[float]] = {}
+
+    def time(self, name: str, job: Callable[[], Any]) -> Any:
+        """Run ``job`` up to ``repeat`` times; keep its wall times; return its last value."""
+        times: list[float] = []
+        value = None
+        while len(times) < self.repeat:
+            start = time.perf_counter()
+            value = job()
+            times.append(time.perf_counter() - start)
+            if sum(times) > self.budget:
+                break
+        self.runs[name] = times
+        print(f"  {name}: {statistics.median(times):.3f} s ({len(times)} runs)", file=sys.stderr)
+        return value
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory in MB (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ---- the jobs (each runs in a child process) ------------------------------------------------
+def corpus_files(n_plans: int, directory: Path) -> list[Path]:
+    """The corpus of ``n_plans`` plans in ``directory``, written once and reused."""
+    from andtsgraph.synthetic import synthetic_corpus
+
+    corpus = synthetic_corpus(n_plans, seed=SEED, activities_per_plan=ACTIVITIES_PER_PLAN)
+    paths = [directory / name for name in corpus.documents]
+    if not all(p.exists() for p in paths):
+        paths = corpus.write(directory)
+    return paths
+
+
+def job_andtsgraph(store: str, files: list[Path], timer: Timer) -> dict:
+    from andtsgraph import report as report_module
+    from andtsgraph.analysis import gaps, network
+    from andtsgraph.validation import validate
+
+    kg = timer.time("load", lambda: andtsgraph.load(files, store=store))
+    size = {"quads": len(kg), "plans": len(kg.plans)}
+    timer.time("validate", lambda: validate(kg))
+    for entry in andtsgraph.catalog():
+        params = QUERY_PARAMS.get(entry.name, {})
+        timer.time(f"query {entry.name}", lambda e=entry, p=params: kg.query(e.name, **p))
+    timer.time("gaps", lambda: gaps.all_gaps(kg))
+    timer.time("network", lambda: network.analyse(kg))
+
+    def report() -> str:
+        built = report_module.build_report(kg)
+        return report_module.to_html(built, kg)
+
+    timer.time("report", report)
+    return size
+
+
+def job_baseline(files: list[Path], timer: Timer) -> dict:
+    """The obvious way: rdflib Dataset, ds.query, pyshacl on the union, networkx on the actors."""
+    import networkx as nx
+    import pyshacl
+    from rdflib import Dataset, Graph, URIRef
+    from rdflib.util import guess_format
+
+    from andtsgraph.knowledge_graph import bundled_files
+    from andtsgraph.namespaces import PREFIXES
+    from andtsgraph.validation import load_shapes
+
+    everything = [path for path, _ in bundled_files()] + files
+
+    def load() -> Dataset:
+        ds = Dataset(default_union=True)
+        for path in everything:
+            fmt = guess_format(str(path))
+            if fmt in ("trig", "nquads"):
+                ds.parse(path, format=fmt)
+            else:
+                ds.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
+        return ds
+
+    ds = timer.time("load", load)
+    size = {"quads": len(list(ds.quads())), "plans": None}
+    header = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+    def run(name: str) -> list:
+        from rdflib import Literal
+
+        entry = andtsgraph.get_query(name)
+        bindings = {k: Literal(v) for k, v in QUERY_PARAMS.get(name, {}).items()}
+        return list(ds.query(header + entry.text, initBindings=bindings))
+
+    def shacl() -> bool:
+        union = Graph()
+        for triple in ds.triples((None, None, None)):
+            union.add(triple)
+        conforms, _, _ = pyshacl.validate(union, shacl_graph=load_shapes(), inference="none")
+        return conforms
+
+    timer.time("validate", shacl)
+    for entry in andtsgraph.catalog():
+        timer.time(f"query {entry.name}", lambda n=entry.name: run(n))
+    timer.time("gaps", lambda: [run(name) for name in GAP_QUERIES])
+
+    def network() -> tuple:
+        graph = nx.Graph()
+        for row in run("actor-activity-edges"):
+            graph.add_edge(str(row.actor), str(row.part))
+        actors = {str(row.actor) for row in run("actor-activity-edges")}
+        projection = nx.bipartite.weighted_projected_graph(graph, actors)
+        between = nx.betweenness_centrality(projection)
+        parts = nx.community.louvain_communities(projection, seed=42)
+        return between, parts
+
+    timer.time("network", network)
+    return size
+
+
+def job_raw(files: list[Path], timer: Timer) -> dict:
+    """pyoxigraph with nothing around it: the practical limit."""
+    import pyoxigraph as ox
+    from rdflib import Literal
+
+    from andtsgraph.knowledge_graph import bundled_files
+    from andtsgraph.namespaces import PREFIXES
+    from andtsgraph.sparql_text import bind_with_values
+
+    formats = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG}
+    everything = [path for path, _ in bundled_files()] + files
+
+    def load() -> ox.Store:
+        store = ox.Store()
+        for path in everything:
+            fmt = formats[path.suffix]
+            graph = None if fmt == ox.RdfFormat.TRIG else ox.NamedNode(path.resolve().as_uri())
+            store.load(path=path, format=fmt, to_graph=graph)
+        return store
+
+    store = timer.time("load", load)
+    size = {"quads": len(store), "plans": None}
+
+    def run(name: str) -> list:
+        entry = andtsgraph.get_query(name)
+        bindings = {k: Literal(v) for k, v in QUERY_PARAMS.get(name, {}).items()}
+        text = bind_with_values(entry.text, bindings)
+        solutions = store.query(text, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
+        return [tuple(solution) for solution in solutions]
+
+    for entry in andtsgraph.catalog():
+        timer.time(f"query {entry.name}", lambda n=entry.name: run(n))
+    return size
+
+
+def job_server(files: list[Path], timer: Timer) -> dict:
+    """Push everything to a real Oxigraph server, then ask every catalog query through it."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from oxigraph_server import oxigraph_server
+
+    kg = andtsgraph.load(files)
+    with tempfile.TemporaryDirectory() as location, oxigraph_server(Path(location)) as url:
+        timer.time("push", lambda: andtsgraph.push(kg, url, replace=True))
+        remote = andtsgraph.connect(url, timeout=600)
+        for entry in andtsgraph.catalog():
+            params = QUERY_PARAMS.get(entry.name, {})
+            timer.time(f"query {entry.name}", lambda e=entry, p=params: remote.query(e.name, **p))
+    return {"quads": len(kg), "plans": len(kg.plans)}
+
+
+def child(n_plans: int, job: str, directory: Path, repeat: int, budget: float) -> None:
+    """Run one job on one corpus size; print its figures as one JSON line."""
+    files = corpus_files(n_plans, directory)
+    timer = Timer(repeat, budget)
+    print(f"{job}, {n_plans} plans:", file=sys.stderr)
+    if job in ("oxigraph", "memory"):
+        size = job_andtsgraph(job, files, timer)
+    elif job == "baseline":
+        size = job_baseline(files, timer)
+    elif job == "raw":
+        size = job_raw(files, timer)
+    else:
+        size = job_server(files, timer)
+    print(json.dumps({"runs": timer.runs, "size": size, "peak_mb": peak_memory_mb()}))
+
+
+# ---- the table --------------------------------------------------------------------------------
+def machine() -> dict:
+    """The machine and the library versions the figures were measured with."""
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
+    return {
+        "cpus": len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
+        else os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        **{
+            package: version(package)
+            for package in ("andtsgraph", "rdflib", "pyoxigraph", "pyshacl", "networkx")
+        },
+        "igraph": _version_or_none("igraph"),
+        "oxigraph server": _version_or_none("oxigraph"),
+    }
+
+
+def _version_or_none(package: str) -> str | None:
+    try:
+        return version(package)
+    except Exception:
+        return None
+
+
+def median(results: dict, n: int, job: str, name: str) -> float | None:
+    runs = results.get(str(n), {}).get(job, {}).get("runs", {}).get(name)
+    return statistics.median(runs) if runs else None
+
+
+def markdown(results: dict, info: dict) -> str:
+    """The figures as Markdown tables: one per corpus size, jobs side by side."""
+    lines = [
+        f"Measured {info['date']} on {info['cpus']} CPUs ({info['cpu']}), Python "
+        f"{info['python']}, rdflib {info['rdflib']}, pyoxigraph {info['pyoxigraph']}, pyshacl "
+        f"{info['pyshacl']}, networkx {info['networkx']}, igraph {info['igraph']}. Medians in "
+        "seconds; ×base = baseline ÷ andtsgraph (oxigraph), ×raw = andtsgraph ÷ raw pyoxigraph.",
+        "",
+    ]
+    for n in sorted(results, key=int):
+        jobs = results[n]
+        size = next((j["size"] for j in jobs.values() if j.get("size", {}).get("quads")), {})
+        lines.append(
+            f"### {n} synthetic plans ({size.get('quads', '?'):,} quads with the bundled data)"
+        )
+        lines.append("")
+        present = [j for j in JOBS if j in jobs]
+        lines.append("| job | " + " | ".join(present) + " | ×base | ×raw |")
+        lines.append("|---|" + "---:|" * (len(present) + 2))
+        names: list[str] = []
+        for job in present:
+            names += [k for k in jobs[job]["runs"] if k not in names]
+        for name in names:
+            cells = []
+            for job in present:
+                value = median(results, int(n), job, name)
+                cells.append("" if value is None else f"{value:.3f}")
+            ours = median(results, int(n), "oxigraph", name)
+            base = median(results, int(n), "baseline", name)
+            raw = median(results, int(n), "raw", name)
+            ratio_base = f"{base / ours:.0f}×" if ours and base else ""
+            ratio_raw = f"{ours / raw:.2f}" if ours and raw and name.startswith("query") else ""
+            lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio_base} | {ratio_raw} |")
+        peaks = " | ".join(f"{jobs[j]['peak_mb']:.0f} MB" for j in present)
+        lines.append(f"| peak memory | {peaks} | | |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plans", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--only", nargs="+", choices=JOBS, default=list(JOBS))
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--budget", type=float, default=20.0)
+    parser.add_argument(
+        "--corpus", type=Path, help="where to keep the corpora (default: a temp dir)"
+    )
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    parser.add_argument("--child", nargs=3, metavar=("N", "JOB", "DIR"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        n, job, directory = args.child
+        child(int(n), job, Path(directory), args.repeat, args.budget)
+        return 0
+
+    info = {"date": dt.date.today().isoformat(), **machine()}
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        base = args.corpus or Path(scratch)
+        for n in args.plans:
+            directory = base / f"corpus-{n}"
+            directory.mkdir(parents=True, exist_ok=True)
+            results[str(n)] = {}
+            for job in args.only:
+                done = subprocess.run(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--child",
+                        str(n),
+                        job,
+                        str(directory),
+                        "--repeat",
+                        str(args.repeat),
+                        "--budget",
+                        str(args.budget),
+                    ],
+                    stdout=subprocess.PIPE,
+                    text=True,
+                    check=False,
+                )
+                if done.returncode != 0:
+                    print(f"{job} on {n} plans failed (exit {done.returncode})", file=sys.stderr)
+                    continue
+                results[str(n)][job] = json.loads(done.stdout.strip().splitlines()[-1])
+    table = markdown(results, info)
+    print(table)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stem = args.out / f"{info['date']}-{platform.node() or 'machine'}"
+    stem.with_suffix(".json").write_text(
+        json.dumps({"machine": info, "results": results}, indent=1), encoding="utf-8"
+    )
+    stem.with_suffix(".md").write_text(table + "\n", encoding="utf-8")
+    print(f"written: {stem}.json, {stem}.md", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

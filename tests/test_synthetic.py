@@ -1,0 +1,310 @@
+"""National scale (issue 9): the synthetic corpus, the fast load path, the SPARQL validation
+engine, the compiled betweenness and the batched gap analysis give the same answers as the
+plain ways. No timing here: speed is measured by benchmarks/run.py."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, SH
+from test_server import SAMPLE_PARAMS, _canonical
+from test_validation import CASES, _fixture_graph, _kg_with, _write
+
+import andtsgraph
+from andtsgraph import render, shacl_sparql
+from andtsgraph.analysis import gaps, network
+from andtsgraph.errors import AndtsError, DataFileError
+from andtsgraph.namespaces import ACTORS_GRAPH, LINKS_GRAPH, plan_graph
+from andtsgraph.synthetic import plan_mix, synthetic_corpus, write_corpus
+from andtsgraph.validation import load_shapes, validate
+
+
+@pytest.fixture(scope="module")
+def corpus_files(tmp_path_factory):
+    """Three synthetic plans (one regional, two municipal) of 20 activities, as TriG files."""
+    return write_corpus(tmp_path_factory.mktemp("synthetic"), 3, seed=7, activities_per_plan=20)
+
+
+@pytest.fixture(scope="module")
+def synthetic_kg(corpus_files):
+    return andtsgraph.load(corpus_files)
+
+
+@pytest.fixture(scope="module")
+def synthetic_rdflib_kg(corpus_files):
+    return andtsgraph.load(corpus_files, store="memory")
+
+
+def _synthetic(kg) -> list:
+    return [p for p in kg.plans if p.id.startswith("synthetic-")]
+
+
+# ---- the generator ----------------------------------------------------------------------------
+def test_the_same_seed_gives_the_same_corpus():
+    first, again = (
+        synthetic_corpus(2, seed=3, activities_per_plan=8),
+        synthetic_corpus(2, seed=3, activities_per_plan=8),
+    )
+    assert first.documents == again.documents
+    a, b = first.dataset(), again.dataset()
+    for context in a.graphs():
+        assert isomorphic(context, b.graph(context.identifier)), context.identifier
+
+
+def test_another_seed_gives_another_corpus():
+    a = synthetic_corpus(2, seed=3, activities_per_plan=8)
+    b = synthetic_corpus(2, seed=4, activities_per_plan=8)
+    assert a.plan_ids != b.plan_ids or a.documents != b.documents
+    graph = plan_graph(a.plan_ids[-1])
+    if a.plan_ids == b.plan_ids:
+        assert not isomorphic(a.dataset().graph(graph), b.dataset().graph(graph))
+
+
+def test_the_national_mix_is_21_regions_and_290_municipalities():
+    corpus = synthetic_corpus(311, activities_per_plan=1)
+    kinds = [i.split("-")[1] for i in corpus.plan_ids]
+    assert (kinds.count("region"), kinds.count("kommun")) == (21, 290)
+    assert len(set(corpus.plan_ids)) == 311
+    assert plan_mix(100) == (7, 93)
+
+
+def test_each_plan_has_its_activities_indicators_goals_and_actors(synthetic_kg):
+    plans = _synthetic(synthetic_kg)
+    assert [p.kind for p in plans] == ["regional", "municipal", "municipal"]
+    for p in plans:
+        assert p.activities == 20
+        assert p.goals == 7  # an overarching goal and six sub-goals, as the national strategy
+        assert p.indicators > 0 and p.action_areas > 0 and p.actors > 3
+
+
+def test_everything_synthetic_is_marked_so():
+    corpus = synthetic_corpus(2, seed=3, activities_per_plan=8)
+    union = Graph()
+    for context in corpus.dataset().graphs():
+        union += context
+    synthetic = ("plan/synthetic-", "actor/synthetic-", "link/synthetic-")
+    subjects = {s for s in union.subjects() if isinstance(s, URIRef)}
+    assert subjects and all(
+        str(s).split("andtsgraph/", 1)[1].startswith(synthetic) for s in subjects
+    )
+    assert all((s, DCTERMS.source, Literal("synthetic")) in union for s in subjects)
+
+
+def test_local_actors_and_links_go_where_the_bundled_ones_are(synthetic_kg):
+    assert str(ACTORS_GRAPH) in synthetic_kg.sources and str(LINKS_GRAPH) in synthetic_kg.sources
+    links = synthetic_kg.graph(str(LINKS_GRAPH))
+    assert any(
+        str(s).startswith("https://w3id.org/andtsgraph/link/synthetic-") for s in links.subjects()
+    )
+
+
+def test_generated_plans_have_no_violation():
+    kg = andtsgraph.load(write_corpus_tmp(5))
+    report = validate(kg)
+    assert report.counts()["violation"] == 0
+    synthetic = {p.id for p in _synthetic(kg)}
+    assert len(synthetic) == 5
+    # The quality rules have work to do: every plan has findings.
+    assert synthetic <= {r.plan for r in report.results}
+
+
+def write_corpus_tmp(n: int):
+    import tempfile
+
+    return write_corpus(tempfile.mkdtemp(prefix="andtsgraph-synthetic-"), n, seed=11)
+
+
+# ---- the two stores -----------------------------------------------------------------------------
+def test_both_stores_hold_the_same_synthetic_graphs(synthetic_kg, synthetic_rdflib_kg):
+    assert synthetic_kg.graph_names() == synthetic_rdflib_kg.graph_names()
+    assert len(synthetic_kg) == len(synthetic_rdflib_kg)
+    for name in synthetic_kg.graph_names():
+        assert isomorphic(synthetic_kg.graph(name), synthetic_rdflib_kg.graph(name)), name
+
+
+@pytest.mark.parametrize("query", [q.name for q in andtsgraph.catalog()])
+def test_every_catalog_query_answers_the_same_on_both_stores(
+    synthetic_kg, synthetic_rdflib_kg, query
+):
+    entry = next(q for q in andtsgraph.catalog() if q.name == query)
+    samples = SAMPLE_PARAMS.get(query, [{}])
+    if any(p.name == "plan" for p in entry.params):
+        samples = [*samples, {**samples[0], "plan": _synthetic(synthetic_kg)[1].id}]
+    for params in samples:
+        fast, slow = synthetic_kg.query(query, **params), synthetic_rdflib_kg.query(query, **params)
+        assert fast.columns == slow.columns
+        assert _canonical(fast) == _canonical(slow), (query, params)
+        if not params and query not in ("plan-documents",):
+            assert len(fast) > 0, query  # the corpus gives every query work
+
+
+# ---- the fast load path ----------------------------------------------------------------------------
+def _same_quads(a, b) -> None:
+    assert a.graph_names() == b.graph_names()
+    assert len(a) == len(b)
+    for name in a.graph_names():
+        assert isomorphic(a.graph(name), b.graph(name)), name
+    assert {k: [p.name for p in v] for k, v in a.sources.items()} == {
+        k: [p.name for p in v] for k, v in b.sources.items()
+    }
+
+
+def test_oxigraph_parses_into_the_same_quads_as_rdflib(corpus_files, tmp_path):
+    # The bundled Turtle (plans found by their type), the synthetic TriG, and a plan as Turtle.
+    plan = synthetic_corpus(1, seed=5, activities_per_plan=4)
+    ttl = tmp_path / "plan.ttl"
+    graph = plan.dataset().graph(plan_graph(plan.plan_ids[0]))
+    ttl.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    nt = tmp_path / "plan-copy.nt"
+    nt.write_text(Graph().serialize(format="nt"), encoding="utf-8")  # an empty file
+    files = [*corpus_files, ttl, nt]
+    _same_quads(andtsgraph.load(files), andtsgraph.load(files, parser="rdflib"))
+
+
+def test_trig_default_graph_goes_where_rdflib_puts_it(tmp_path):
+    path = tmp_path / "mixed.trig"
+    path.write_text(
+        "<urn:a> <urn:p> <urn:b> .\n<urn:g> { <urn:c> <urn:p> _:x . _:x <urn:q> 1 . }\n",
+        encoding="utf-8",
+    )
+    _same_quads(
+        andtsgraph.load([path], bundled=False),
+        andtsgraph.load([path], bundled=False, parser="rdflib"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line"),
+    [
+        ("bad.ttl", "@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b .\n", 3),
+        ("bad.trig", "<urn:g> {\n<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> }\n", 3),
+        ("bad.nt", "<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> .\n", 2),
+    ],
+)
+def test_a_bad_file_is_still_a_data_file_error_with_its_line(tmp_path, name, content, line):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        andtsgraph.load([path], bundled=False)
+    assert raised.value.line == line
+    assert f"{name}, line {line}" in str(raised.value)
+
+
+def test_a_plan_file_loaded_twice_is_still_refused(tmp_path):
+    plan = synthetic_corpus(1, seed=5, activities_per_plan=2)
+    path = tmp_path / "plan.ttl"
+    path.write_text(plan.dataset().graph(plan_graph(plan.plan_ids[0])).serialize(format="turtle"))
+    copy = tmp_path / "again.ttl"
+    copy.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="already loaded"):
+        andtsgraph.load([path, copy], bundled=False)
+
+
+# ---- validation: the SPARQL engine gives pyshacl's report ---------------------------------------------
+def _without_details(report: Graph) -> Graph:
+    """The report without ``sh:detail`` (the nested results SHACL lets a processor add: pyshacl
+    adds them for failed ``sh:node`` shapes, the SPARQL engine does not)."""
+    copy = Graph()
+    for triple in report:
+        copy.add(triple)
+    for result, detail in list(copy.subject_objects(SH.detail)):
+        copy.remove((result, SH.detail, detail))
+        pending = [detail]
+        while pending:
+            node = pending.pop()
+            for p, o in list(copy.predicate_objects(node)):
+                copy.remove((node, p, o))
+                if isinstance(o, BNode):
+                    pending.append(o)
+    return copy
+
+
+def _same_report(kg, **kwargs) -> None:
+    fast = validate(kg, engine="sparql", **kwargs)
+    slow = validate(kg, engine="pyshacl", **kwargs)
+    assert fast.to_records() == slow.to_records()
+    assert fast.to_text(examples=None) == slow.to_text(examples=None)
+    assert not any(fast.graph.triples((None, SH.detail, None)))
+    assert isomorphic(fast.graph, _without_details(slow.graph))
+
+
+def test_the_sparql_engine_reports_exactly_what_pyshacl_reports_on_the_bundled_plans(kg):
+    _same_report(kg)
+    _same_report(kg, lang="en", severity="warning")
+
+
+def test_the_sparql_engine_reports_exactly_what_pyshacl_reports_on_synthetic_plans(synthetic_kg):
+    _same_report(synthetic_kg)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.shape for c in CASES])
+def test_the_sparql_engine_reports_exactly_what_pyshacl_reports_on_every_fixture(tmp_path, case):
+    _same_report(_kg_with(_write(_fixture_graph(case), tmp_path)))
+
+
+def test_the_engine_is_chosen_by_store_and_shapes(tmp_path):
+    assert shacl_sparql.supports(load_shapes())
+    memory = andtsgraph.load(store="memory")
+    assert validate(memory).counts() == validate(andtsgraph.load()).counts()  # pyshacl there
+    with pytest.raises(AndtsError, match="Oxigraph"):
+        validate(memory, engine="sparql")
+    unique = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:s> sh:targetClass <https://w3id.org/andtsgraph/ontology#Activity> ;
+            sh:path <http://www.w3.org/2000/01/rdf-schema#label> ; sh:uniqueLang true ;
+            sh:message "one label per language" .""",
+        format="turtle",
+    )
+    assert not shacl_sparql.supports(unique)
+    with pytest.raises(shacl_sparql.UnsupportedShapes):
+        validate(engine="sparql", shapes=unique)
+    assert validate(shapes=unique).conforms  # auto: pyshacl validates what SPARQL cannot
+
+
+# ---- network and gaps at scale -------------------------------------------------------------------
+@pytest.mark.parametrize("plan", [None, "kronoberg", "vasteras", "vaxjo"])
+def test_igraph_betweenness_is_networkx_betweenness(kg, plan):
+    pytest.importorskip("igraph")
+    projection = network.actor_network(network.collaboration_graph(kg, plan))
+    compiled, how = network.betweenness(projection, engine="igraph")
+    plain, _ = network.betweenness(projection, engine="networkx")
+    assert how == "exact"
+    assert compiled.keys() == plain.keys()
+    assert all(abs(compiled[a] - plain[a]) < 1e-12 for a in plain)
+
+
+def test_igraph_betweenness_on_a_synthetic_network(synthetic_kg):
+    pytest.importorskip("igraph")
+    projection = network.actor_network(network.collaboration_graph(synthetic_kg))
+    compiled, _ = network.betweenness(projection, engine="igraph")
+    plain = nx.betweenness_centrality(projection, normalized=True)
+    assert all(abs(compiled[a] - plain[a]) < 1e-12 for a in plain)
+    assert network.analyse(synthetic_kg).actors == network.analyse(synthetic_kg).actors
+
+
+def test_batched_gaps_are_the_gaps_plan_by_plan(synthetic_kg):
+    batched = gaps.all_gaps(synthetic_kg)
+    one_by_one = [
+        g for p in synthetic_kg.plans if p.activities for g in gaps.all_gaps(synthetic_kg, p.id)
+    ]
+    assert [g.as_dict() for g in batched] == [g.as_dict() for g in one_by_one]
+    assert {g.kind for g in batched} >= {"risk-factor", "no-indicator", "matrix-cell"}
+
+
+def test_pictures_drawn_together_are_the_pictures_drawn_alone(kg):
+    dots = [render.plan_hierarchy(kg, p) for p in ("vaxjo", "kronoberg")]
+    dots.append(render.coverage_matrix(gaps.coverage_matrix(kg, "vaxjo")))
+    dots.append(render.collaboration_network(network.analyse(kg, "vasteras")))
+    assert render.to_svgs(dots) == [render.to_svg(d) for d in dots]
+
+
+def test_a_large_network_is_drawn_as_its_best_connected_actors(synthetic_kg):
+    summary = network.analyse(synthetic_kg)
+    dot = render.collaboration_network(summary, max_actors=10)
+    actors = [n for n in dot.get_nodes() if n.get_name() not in ("node", "edge", "graph")]
+    assert len(actors) == 10
+    shown = {m.label for m in summary.top(10)}
+    assert {n.get("tooltip").strip('"').split(":")[0] for n in actors} == shown
+    assert "Shown: the 10 best-connected actors" in dot.get_attributes()["label"]
