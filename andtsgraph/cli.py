@@ -183,7 +183,7 @@ def _common_options() -> argparse.ArgumentParser:
         action="append",
         metavar="FILE",
         type=Path,
-        help="also load this RDF file or plan template (.xlsx, or a folder of CSV files); repeatable",
+        help="also load this RDF file, folder of RDF files, or plan template (.xlsx, or a folder of CSV files); repeatable",
     )
     common.add_argument(
         "--store",
@@ -608,6 +608,41 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synthetic(args: argparse.Namespace) -> int:
+    from andtsgraph.synthetic import synthetic_corpus
+
+    if args.plans < 1 or args.activities < 1:
+        print("andtsgraph: error: --plans and --activities must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    corpus = synthetic_corpus(args.plans, seed=args.seed, activities_per_plan=args.activities)
+    written = corpus.write(args.output, force=args.force)
+    print(
+        f"wrote {len(written)} files to {args.output}: {args.plans} invented plans (marked "
+        f"synthetic) of {args.activities} activities; use them with --with {args.output}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _add_synthetic(sub, common) -> None:
+    # No ``common`` parent: nothing is loaded to write a corpus.
+    parser = sub.add_parser(
+        "synthetic",
+        help="write a synthetic national corpus of invented plans (for benchmarks and tests)",
+        description="Write N invented ANDTS plans (seeded: the same arguments give the same files) in the project's model: goals, areas, activities with actors, indicators and targets, curated links. 311 gives Sweden's 21 regions and 290 municipalities. Every name says Syntet… and every node is marked dcterms:source \"synthetic\"; never mix them up with real plans.",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="DIR", help="the folder to write"
+    )
+    parser.add_argument("--plans", type=int, default=311, help="how many plans (default: 311)")
+    parser.add_argument(
+        "--activities", type=int, default=50, help="activities per plan (default: 50)"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    parser.add_argument("--force", action="store_true", help="overwrite files that exist")
+    parser.set_defaults(func=cmd_synthetic)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from andtsgraph import report
 
@@ -761,6 +796,7 @@ COMMANDS = [
     _add_push,
     _add_validate,
     _add_docs,
+    _add_synthetic,
 ]
 
 

@@ -34,7 +34,7 @@ from andtsgraph.namespaces import (
     plan_graph,
     plan_id_of,
 )
-from andtsgraph.rdf_io import QUAD_FORMATS, guess_format, read_rdf
+from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS, guess_format, read_rdf
 from andtsgraph.resources import data_dir, ontology_dir
 from andtsgraph.results import QueryResult
 from andtsgraph.sparql_text import check_term
@@ -302,7 +302,13 @@ class KnowledgeGraph:
             raise
         except Exception as exc:
             raise QueryError(f"query {entry.name!r} failed: {_one_line(exc)}") from None
-        result = QueryResult(rows.columns, rows.rows)
+        result = (
+            QueryResult(rows.columns, rows.rows)
+            if rows.to_rdflib is None
+            else QueryResult(
+                rows.columns, rows.rows, to_rdflib=rows.to_rdflib, to_python=rows.to_python
+            )
+        )
         return result.with_labels(self.labels_of(result.iris(), lang)) if labels else result
 
     def labels_of(self, iris: Iterable[str], lang: str = "sv") -> dict[str, str]:
@@ -320,7 +326,10 @@ class KnowledgeGraph:
                 {},
                 PREFIXES,
             )
-            for iri, label in rows.rows:
+            native = rows.to_rdflib
+            for iri, label in (
+                rows.rows if native is None else [tuple(map(native, row)) for row in rows.rows]
+            ):
                 rank = (
                     order.index(label.language or "")
                     if (label.language or "") in order
@@ -509,7 +518,10 @@ def load(
     ----------
     paths : path or iterable of paths, optional
         Extra RDF files (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML) to load beside
-        the bundled data. A file holding one plan is loaded into that plan's named graph.
+        the bundled data. A file holding one plan is loaded into that plan's named graph. A
+        folder of RDF files (a corpus, such as :func:`andtsgraph.synthetic.write_corpus`
+        writes) stands for its RDF files, in name order; a folder of CSV files is a plan
+        template.
     store : {"oxigraph", "memory"}
         The embedded store: pyoxigraph (default; compiled, fast) or rdflib's pure-Python
         memory store (slower; handy when debugging rdflib itself).
@@ -543,5 +555,24 @@ def load(
         if isinstance(paths, str | Path):
             paths = [paths]
         for path in paths:
-            kg.add_file(path, parser=parser)
+            for file in rdf_files_in(path) or [path]:
+                kg.add_file(file, parser=parser)
     return kg
+
+
+def rdf_files_in(path: str | Path) -> list[Path]:
+    """The RDF files of a folder that holds data (no CSV plan template), in name order; an
+    empty list for anything else.
+
+    Examples
+    --------
+    >>> from andtsgraph.resources import data_dir
+    >>> [p.name for p in rdf_files_in(data_dir() / "plans")][:2]
+    ['kronoberg-2022-2026.ttl', 'national-2022-2025.ttl']
+    >>> rdf_files_in(data_dir() / "plans" / "vaxjo-2022-2027.ttl")
+    []
+    """
+    path = Path(path)
+    if not path.is_dir() or any(path.glob("*.csv")):
+        return []
+    return sorted(p for p in path.iterdir() if p.suffix.lower() in FORMATS_BY_SUFFIX)

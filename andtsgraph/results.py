@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rdflib import XSD, BNode, Literal, URIRef
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 #: Datatypes whose lexical form reads better than rdflib's Python value ("P1Y", "2022").
-_KEEP_LEXICAL = {
+KEEP_LEXICAL = {
     XSD.duration,
     XSD.dayTimeDuration,
     XSD.yearMonthDuration,
@@ -36,7 +36,7 @@ def to_python(term: Node | None) -> Any:
     if isinstance(term, BNode):
         return f"_:{term}"
     if isinstance(term, Literal):
-        if term.language is not None or term.datatype in _KEEP_LEXICAL:
+        if term.language is not None or term.datatype in KEEP_LEXICAL:
             return str(term)
         value = term.toPython()
         return str(value) if isinstance(value, Literal) else value
@@ -54,22 +54,48 @@ class QueryResult(Sequence[dict[str, Any]]):
         The raw rdflib terms of each row.
     """
 
-    def __init__(self, columns: list[str], terms: list[tuple[Node | None, ...]]) -> None:
+    def __init__(
+        self,
+        columns: list[str],
+        terms: list[tuple[Any, ...]],
+        *,
+        to_rdflib: Callable[[Any], Node | None] | None = None,
+        to_python: Callable[[Any], Any] = to_python,
+    ) -> None:
         self.columns = columns
-        self.terms = terms
-        # Stores hand out one object per distinct term, so each is converted once (by identity:
-        # cheaper than hashing an rdflib Literal).
-        values: dict[int, Any] = {}
+        # With ``to_rdflib``, ``terms`` are a store's own terms: rdflib terms are made from
+        # them only when :attr:`terms` is read.
+        self._native = terms if to_rdflib is not None else None
+        self._to_rdflib = to_rdflib
+        self._terms = None if to_rdflib is not None else terms
+        # Results repeat their terms (the same plan, actor or label on thousands of rows):
+        # convert each distinct one once.
+        values: dict[Any, Any] = {}
         records = []
         for row in terms:
             record = []
             for t in row:
-                key = id(t)
-                if key not in values:
-                    values[key] = to_python(t)
-                record.append(values[key])
+                try:
+                    value = values[t]
+                except KeyError:
+                    value = values[t] = to_python(t)
+                record.append(value)
             records.append(dict(zip(columns, record, strict=True)))
         self._records = records
+
+    @property
+    def terms(self) -> list[tuple[Node | None, ...]]:
+        """The rdflib terms of each row (None where unbound)."""
+        if self._terms is None:
+            convert = self._to_rdflib
+            assert convert is not None and self._native is not None
+            made: dict[Any, Node | None] = {}
+            self._terms = [
+                tuple(made[t] if t in made else made.setdefault(t, convert(t)) for t in row)
+                for row in self._native
+            ]
+            self._native = None
+        return self._terms
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return iter(self._records)
@@ -89,7 +115,8 @@ class QueryResult(Sequence[dict[str, Any]]):
 
     def with_labels(self, labels: dict[str, str]) -> QueryResult:
         """Return a copy whose records show ``labels[iri]`` instead of each labelled IRI."""
-        labelled = QueryResult(self.columns, self.terms)
+        labelled = QueryResult(self.columns, [])
+        labelled._terms = self.terms
         labelled._records = [
             {
                 k: labels.get(v, v) if isinstance(t, URIRef) else v

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from andtsgraph.errors import OutputExistsError
 from andtsgraph.namespaces import ACTORS_GRAPH, BASE, LINKS_GRAPH, PLAN, plan_graph
 
 #: Sweden's municipalities and regions: the default national corpus.
@@ -334,8 +335,13 @@ class SyntheticCorpus:
     plan_ids: tuple[str, ...]
     documents: dict[str, str] = field(repr=False)
 
-    def write(self, directory: str | Path) -> list[Path]:
+    def write(self, directory: str | Path, *, force: bool = False) -> list[Path]:
         """Write every document into ``directory`` (created if missing); return the paths.
+
+        Raises
+        ------
+        OutputExistsError
+            If one of the files exists already and ``force`` is false (nothing is written).
 
         Examples
         --------
@@ -345,6 +351,10 @@ class SyntheticCorpus:
         'synthetic-actors.trig'
         """
         directory = Path(directory)
+        existing = [directory / name for name in self.documents if (directory / name).exists()]
+        if existing and not force:
+            more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
+            raise OutputExistsError(f"{existing[0]}{more} exist; use --force to overwrite them")
         directory.mkdir(parents=True, exist_ok=True)
         paths = []
         for name, text in self.documents.items():
@@ -430,7 +440,12 @@ def synthetic_corpus(n_plans: int, seed: int = 0, activities_per_plan: int = 50)
 
 
 def write_corpus(
-    directory: str | Path, n_plans: int, seed: int = 0, activities_per_plan: int = 50
+    directory: str | Path,
+    n_plans: int,
+    seed: int = 0,
+    activities_per_plan: int = 50,
+    *,
+    force: bool = False,
 ) -> list[Path]:
     """Generate a corpus with :func:`synthetic_corpus` and write it into ``directory``.
 
@@ -444,7 +459,7 @@ def write_corpus(
     >>> sorted(p.activities for p in kg.plans if p.id.startswith("synthetic"))
     [4, 4]
     """
-    return synthetic_corpus(n_plans, seed, activities_per_plan).write(directory)
+    return synthetic_corpus(n_plans, seed, activities_per_plan).write(directory, force=force)
 
 
 def municipality_region(index: int) -> int:

@@ -27,7 +27,8 @@ its own:
 
 Each figure is the median of ``--repeat`` runs (default 5); a job whose first run takes longer
 than ``--budget`` seconds (default 20) is not repeated, and the table says how many runs each
-median is of. Results go to ``benchmarks/results/<date>-<host>.json`` and ``.md``.
+median is of. Each job's figures go to ``benchmarks/results/jobs/<N>-<job>.json`` (with the machine), and
+the table of all of them to ``benchmarks/results/results.md``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import json
 import os
 import platform
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -75,21 +77,46 @@ GAP_QUERIES = (
 
 
 # ---- measuring --------------------------------------------------------------------------------
-class Timer:
-    """Median wall times of named jobs, each repeated while it stays within the budget."""
+class TimedOut(Exception):
+    """A run took longer than the timeout."""
 
-    def __init__(self, repeat: int, budget: float) -> None:
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise TimedOut
+
+
+class Timer:
+    """Median wall times of named jobs, each repeated while it stays within the budget.
+
+    A run longer than ``timeout`` seconds is stopped (SIGALRM: rdflib and networkx are pure
+    Python, so it lands) and recorded as timed out: the plain-rdflib baseline would otherwise
+    take hours at 311 plans.
+    """
+
+    def __init__(self, repeat: int, budget: float, timeout: int) -> None:
         self.repeat = repeat
         self.budget = budget
+        self.timeout = timeout
         self.runs: dict[str, list[float]] = {}
+        self.timed_out: dict[str, int] = {}
+        signal.signal(signal.SIGALRM, _alarm)
 
     def time(self, name: str, job: Callable[[], Any]) -> Any:
-        """Run ``job`` up to ``repeat`` times; keep its wall times; return its last value."""
+        """Run ``job`` up to ``repeat`` times; keep its wall times; return its last value
+        (None if it timed out)."""
         times: list[float] = []
         value = None
         while len(times) < self.repeat:
             start = time.perf_counter()
-            value = job()
+            signal.alarm(self.timeout)
+            try:
+                value = job()
+            except TimedOut:
+                self.timed_out[name] = self.timeout
+                print(f"  {name}: over {self.timeout} s, stopped", file=sys.stderr)
+                return None
+            finally:
+                signal.alarm(0)
             times.append(time.perf_counter() - start)
             if sum(times) > self.budget:
                 break
@@ -111,7 +138,7 @@ def corpus_files(n_plans: int, directory: Path) -> list[Path]:
     corpus = synthetic_corpus(n_plans, seed=SEED, activities_per_plan=ACTIVITIES_PER_PLAN)
     paths = [directory / name for name in corpus.documents]
     if not all(p.exists() for p in paths):
-        paths = corpus.write(directory)
+        paths = corpus.write(directory, force=True)
     return paths
 
 
@@ -144,6 +171,7 @@ def job_baseline(files: list[Path], timer: Timer) -> dict:
     from rdflib import Dataset, Graph, URIRef
     from rdflib.util import guess_format
 
+    from andtsgraph.catalog import get_query
     from andtsgraph.knowledge_graph import bundled_files
     from andtsgraph.namespaces import PREFIXES
     from andtsgraph.validation import load_shapes
@@ -167,7 +195,7 @@ def job_baseline(files: list[Path], timer: Timer) -> dict:
     def run(name: str) -> list:
         from rdflib import Literal
 
-        entry = andtsgraph.get_query(name)
+        entry = get_query(name)
         bindings = {k: Literal(v) for k, v in QUERY_PARAMS.get(name, {}).items()}
         return list(ds.query(header + entry.text, initBindings=bindings))
 
@@ -186,7 +214,7 @@ def job_baseline(files: list[Path], timer: Timer) -> dict:
     def network() -> tuple:
         graph = nx.Graph()
         for row in run("actor-activity-edges"):
-            graph.add_edge(str(row.actor), str(row.part))
+            graph.add_edge(str(row.actor), str(row.activity))
         actors = {str(row.actor) for row in run("actor-activity-edges")}
         projection = nx.bipartite.weighted_projected_graph(graph, actors)
         between = nx.betweenness_centrality(projection)
@@ -202,6 +230,7 @@ def job_raw(files: list[Path], timer: Timer) -> dict:
     import pyoxigraph as ox
     from rdflib import Literal
 
+    from andtsgraph.catalog import get_query
     from andtsgraph.knowledge_graph import bundled_files
     from andtsgraph.namespaces import PREFIXES
     from andtsgraph.sparql_text import bind_with_values
@@ -221,7 +250,7 @@ def job_raw(files: list[Path], timer: Timer) -> dict:
     size = {"quads": len(store), "plans": None}
 
     def run(name: str) -> list:
-        entry = andtsgraph.get_query(name)
+        entry = get_query(name)
         bindings = {k: Literal(v) for k, v in QUERY_PARAMS.get(name, {}).items()}
         text = bind_with_values(entry.text, bindings)
         solutions = store.query(text, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
@@ -247,10 +276,12 @@ def job_server(files: list[Path], timer: Timer) -> dict:
     return {"quads": len(kg), "plans": len(kg.plans)}
 
 
-def child(n_plans: int, job: str, directory: Path, repeat: int, budget: float) -> None:
+def child(
+    n_plans: int, job: str, directory: Path, repeat: int, budget: float, timeout: int
+) -> None:
     """Run one job on one corpus size; print its figures as one JSON line."""
     files = corpus_files(n_plans, directory)
-    timer = Timer(repeat, budget)
+    timer = Timer(repeat, budget, timeout)
     print(f"{job}, {n_plans} plans:", file=sys.stderr)
     if job in ("oxigraph", "memory"):
         size = job_andtsgraph(job, files, timer)
@@ -260,7 +291,16 @@ def child(n_plans: int, job: str, directory: Path, repeat: int, budget: float) -
         size = job_raw(files, timer)
     else:
         size = job_server(files, timer)
-    print(json.dumps({"runs": timer.runs, "size": size, "peak_mb": peak_memory_mb()}))
+    print(
+        json.dumps(
+            {
+                "runs": timer.runs,
+                "timed_out": timer.timed_out,
+                "size": size,
+                "peak_mb": peak_memory_mb(),
+            }
+        )
+    )
 
 
 # ---- the table --------------------------------------------------------------------------------
@@ -286,10 +326,9 @@ def machine() -> dict:
         "python": platform.python_version(),
         "system": f"{platform.system()} {platform.release()}",
         **{
-            package: version(package)
-            for package in ("andtsgraph", "rdflib", "pyoxigraph", "pyshacl", "networkx")
+            package: _version_or_none(package)
+            for package in ("andtsgraph", "rdflib", "pyoxigraph", "pyshacl", "networkx", "igraph")
         },
-        "igraph": _version_or_none("igraph"),
         "oxigraph server": _version_or_none("oxigraph"),
     }
 
@@ -327,12 +366,14 @@ def markdown(results: dict, info: dict) -> str:
         lines.append("|---|" + "---:|" * (len(present) + 2))
         names: list[str] = []
         for job in present:
-            names += [k for k in jobs[job]["runs"] if k not in names]
+            found = [*jobs[job]["runs"], *jobs[job].get("timed_out", {})]
+            names += [k for k in found if k not in names]
         for name in names:
             cells = []
             for job in present:
                 value = median(results, int(n), job, name)
-                cells.append("" if value is None else f"{value:.3f}")
+                stopped = jobs[job].get("timed_out", {}).get(name)
+                cells.append(f"> {stopped}" if stopped else "" if value is None else f"{value:.3f}")
             ours = median(results, int(n), "oxigraph", name)
             base = median(results, int(n), "baseline", name)
             raw = median(results, int(n), "raw", name)
@@ -351,6 +392,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=JOBS, default=list(JOBS))
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--budget", type=float, default=20.0)
+    parser.add_argument("--timeout", type=int, default=60, help="stop a run after this many s")
+    parser.add_argument(
+        "--rdflib-max-plans",
+        type=int,
+        default=100,
+        help="run the memory store job only up to this many plans (it takes hours beyond)",
+    )
     parser.add_argument(
         "--corpus", type=Path, help="where to keep the corpora (default: a temp dir)"
     )
@@ -359,48 +407,40 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         n, job, directory = args.child
-        child(int(n), job, Path(directory), args.repeat, args.budget)
+        child(int(n), job, Path(directory), args.repeat, args.budget, args.timeout)
         return 0
 
     info = {"date": dt.date.today().isoformat(), **machine()}
-    results: dict[str, dict] = {}
+    # Each job's figures are kept in a file of its own, so that jobs can be run (and rerun)
+    # separately, even at the same time, and the table shows the newest figures of each.
+    figures = args.out / "jobs"
+    figures.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         base = args.corpus or Path(scratch)
         for n in args.plans:
             directory = base / f"corpus-{n}"
             directory.mkdir(parents=True, exist_ok=True)
-            results[str(n)] = {}
             for job in args.only:
-                done = subprocess.run(
-                    [
-                        sys.executable,
-                        __file__,
-                        "--child",
-                        str(n),
-                        job,
-                        str(directory),
-                        "--repeat",
-                        str(args.repeat),
-                        "--budget",
-                        str(args.budget),
-                    ],
-                    stdout=subprocess.PIPE,
-                    text=True,
-                    check=False,
-                )
+                if job == "memory" and n > args.rdflib_max_plans:
+                    continue
+                command = [sys.executable, __file__, "--child", str(n), job, str(directory)]
+                for option in ("repeat", "budget", "timeout"):
+                    command += [f"--{option}", str(getattr(args, option))]
+                done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
                 if done.returncode != 0:
                     print(f"{job} on {n} plans failed (exit {done.returncode})", file=sys.stderr)
                     continue
-                results[str(n)][job] = json.loads(done.stdout.strip().splitlines()[-1])
+                measured = json.loads(done.stdout.strip().splitlines()[-1])
+                measured["machine"] = info
+                (figures / f"{n}-{job}.json").write_text(json.dumps(measured, indent=1))
+    results: dict[str, dict] = {}
+    for path in sorted(figures.glob("*.json")):
+        n, job = path.stem.split("-", 1)
+        results.setdefault(n, {})[job] = json.loads(path.read_text())
     table = markdown(results, info)
     print(table)
-    args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / f"{info['date']}-{platform.node() or 'machine'}"
-    stem.with_suffix(".json").write_text(
-        json.dumps({"machine": info, "results": results}, indent=1), encoding="utf-8"
-    )
-    stem.with_suffix(".md").write_text(table + "\n", encoding="utf-8")
-    print(f"written: {stem}.json, {stem}.md", file=sys.stderr)
+    (args.out / "results.md").write_text(table + "\n", encoding="utf-8")
+    print(f"written: {args.out / 'results.md'} (from {figures}/)", file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,8 @@ plain ways. No timing here: speed is measured by benchmarks/run.py."""
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
@@ -308,3 +310,67 @@ def test_a_large_network_is_drawn_as_its_best_connected_actors(synthetic_kg):
     shown = {m.label for m in summary.top(10)}
     assert {n.get("tooltip").strip('"').split(":")[0] for n in actors} == shown
     assert "Shown: the 10 best-connected actors" in dot.get_attributes()["label"]
+
+
+# ---- the command line and folders of data ---------------------------------------------------------
+def test_the_synthetic_command_writes_a_corpus_that_loads_as_a_folder(tmp_path):
+    from test_cli import run
+
+    out = tmp_path / "corpus"
+    proc = run("synthetic", "-o", str(out), "--plans", "4", "--activities", "6", "--seed", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        synthetic_corpus(4, seed=2, activities_per_plan=6).documents
+    )
+    kg = andtsgraph.load(out)  # a folder of RDF files stands for its files
+    assert sorted(p.activities for p in _synthetic(kg)) == [6, 6, 6, 6]
+    info = run("info", "--json", "--with", str(out))
+    assert info.returncode == 0, info.stderr
+    ids = [p["id"] for p in json.loads(info.stdout)["plans"]]
+    assert sum(i.startswith("synthetic-") for i in ids) == 4
+
+
+def test_the_synthetic_command_never_overwrites_without_force(tmp_path):
+    from test_cli import run
+
+    out = tmp_path / "corpus"
+    assert run("synthetic", "-o", str(out), "--plans", "2", "--activities", "3").returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    again = run("synthetic", "-o", str(out), "--plans", "2", "--activities", "4")
+    assert again.returncode == 2
+    assert "use --force" in again.stderr and "Traceback" not in again.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    forced = run("synthetic", "-o", str(out), "--plans", "2", "--activities", "4", "--force")
+    assert forced.returncode == 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} != before
+    bad = run("synthetic", "-o", str(out), "--plans", "0")
+    assert bad.returncode == 2 and "at least 1" in bad.stderr
+
+
+# ---- query results: Oxigraph's terms become Python values without rdflib on the way ----------------
+@pytest.mark.parametrize("query", ["plans", "indicators", "activities", "actor-activities"])
+def test_results_from_oxigraph_terms_are_the_results_from_rdflib_terms(kg, query):
+    from andtsgraph.backends.oxigraph_memory import to_rdflib
+    from andtsgraph.catalog import get_query
+    from andtsgraph.namespaces import PREFIXES
+    from andtsgraph.results import QueryResult
+
+    fast = kg.query(query)
+    assert fast._terms is None  # the store's own terms: rdflib terms only when asked
+    slow = QueryResult(fast.columns, fast.terms)  # the rdflib path, from the same terms
+    assert fast.records() == slow.records()
+    assert [type(v) for r in fast for v in r.values()] == [
+        type(v) for r in slow for v in r.values()
+    ]
+    assert {type(t).__name__ for row in fast.terms for t in row} <= {
+        "URIRef",
+        "Literal",
+        "BNode",
+        "NoneType",
+    }
+    # The same terms as the store's own, one by one (the rdflib store's engine may order a
+    # GROUP_CONCAT differently, so the comparison across stores is in test_stores.py).
+    native = kg.backend.select(get_query(query).text, {}, PREFIXES)
+    assert [tuple(t.n3() if t is not None else None for t in row) for row in fast.terms] == [
+        tuple(to_rdflib(t).n3() if t is not None else None for t in row) for row in native.rows
+    ]

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import NamedTuple, Protocol
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NamedTuple, Protocol
 
 from rdflib import Dataset, Graph
 from rdflib.term import Identifier, Node
 
 
 class SelectRows(NamedTuple):
-    """The answer to a SELECT: column names and rows of rdflib terms (None where unbound)."""
+    """The answer to a SELECT: column names and rows of terms (None where unbound).
+
+    The rows hold rdflib terms, or, when ``to_rdflib`` is given, the store's own terms:
+    :class:`~andtsgraph.results.QueryResult` then makes Python values with ``to_python``
+    and rdflib terms only if someone asks for them (making rdflib Literals costs more than
+    a large query on a compiled store).
+    """
 
     columns: list[str]
-    rows: list[tuple[Node | None, ...]]
+    rows: list[tuple[Any, ...]]
+    to_rdflib: Callable[[Any], Node | None] | None = None
+    to_python: Callable[[Any], Any] | None = None
 
 
 class Backend(Protocol):

@@ -11,6 +11,8 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
 from andtsgraph.backends.base import SelectRows, dataset_of
+from andtsgraph.results import KEEP_LEXICAL
+from andtsgraph.results import to_python as rdflib_to_python
 from andtsgraph.sparql_text import bind_with_values
 
 #: rdflib parser names of the formats Oxigraph parses itself, into the same quads as rdflib.
@@ -59,6 +61,23 @@ def to_rdflib(term) -> Node | None:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise TypeError(f"cannot convert {term!r}")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: Datatypes whose Python value is their lexical form (results.to_python keeps these as text).
+_LEXICAL = {_XSD_STRING} | {str(dt) for dt in KEEP_LEXICAL}
+
+
+def to_python(term) -> object:
+    """Convert a pyoxigraph term (or None) to the Python value :func:`andtsgraph.results.to_python`
+    gives for the same rdflib term: IRIs and strings directly, other literals through rdflib."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal) and (term.language or term.datatype.value in _LEXICAL):
+        return term.value
+    return rdflib_to_python(to_rdflib(term))
 
 
 class OxigraphMemoryBackend:
@@ -176,19 +195,10 @@ class OxigraphMemoryBackend:
     ) -> SelectRows:
         solutions = self._run(sparql, bindings, prefixes)
         columns = [v.value for v in solutions.variables]
-        # Results repeat their terms (the same actor, plan or label on thousands of rows), and
-        # making an rdflib Literal costs more than the query: convert each distinct term once.
-        converted: dict = {None: None}
-        rows = []
-        for solution in solutions:
-            row = []
-            for term in solution:
-                value = converted.get(term, converted)
-                if value is converted:
-                    value = converted[term] = to_rdflib(term)
-                row.append(value)
-            rows.append(tuple(row))
-        return SelectRows(columns, rows)
+        # Oxigraph's own terms: QueryResult converts them straight to Python values, and to
+        # rdflib terms only when asked (see SelectRows).
+        rows = [tuple(solution) for solution in solutions]
+        return SelectRows(columns, rows, to_rdflib, to_python)
 
     def ask(
         self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]

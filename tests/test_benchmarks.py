@@ -1,0 +1,43 @@
+"""The benchmark runner still runs (its figures are measured on demand, never here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import andtsgraph
+
+RUNNER = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
+
+
+def _child(job: str, directory: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, str(RUNNER), "--child", "1", job, str(directory), "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_every_job_of_the_andtsgraph_benchmark_runs_on_one_synthetic_plan(tmp_path):
+    figures = _child("oxigraph", tmp_path)
+    names = {f"query {q.name}" for q in andtsgraph.catalog()}
+    assert names | {"load", "validate", "gaps", "network", "report"} == set(figures["runs"])
+    assert not figures["timed_out"]
+    assert all(len(times) == 1 and times[0] > 0 for times in figures["runs"].values())
+    # The bundled plans and one synthetic plan: 4 + 1 plans, and more quads than the bundled.
+    assert figures["size"]["plans"] == len(andtsgraph.load().plans) + 1
+    assert figures["size"]["quads"] > len(andtsgraph.load())
+    assert figures["peak_mb"] > 0
+
+
+def test_raw_pyoxigraph_runs_the_same_query_texts(tmp_path):
+    figures = _child("raw", tmp_path)
+    assert {f"query {q.name}" for q in andtsgraph.catalog()} | {"load"} == set(figures["runs"])
+    # Raw Oxigraph loads the same files (the default graph of a TriG file stays default there).
+    assert figures["size"]["quads"] == _child("oxigraph", tmp_path)["size"]["quads"]
