@@ -268,7 +268,6 @@ def test_the_engine_is_chosen_by_store_and_shapes(tmp_path):
 # ---- network and gaps at scale -------------------------------------------------------------------
 @pytest.mark.parametrize("plan", [None, "kronoberg", "vasteras", "vaxjo"])
 def test_igraph_betweenness_is_networkx_betweenness(kg, plan):
-    pytest.importorskip("igraph")
     projection = network.actor_network(network.collaboration_graph(kg, plan))
     compiled, how = network.betweenness(projection, engine="igraph")
     plain, _ = network.betweenness(projection, engine="networkx")
@@ -278,7 +277,6 @@ def test_igraph_betweenness_is_networkx_betweenness(kg, plan):
 
 
 def test_igraph_betweenness_on_a_synthetic_network(synthetic_kg):
-    pytest.importorskip("igraph")
     projection = network.actor_network(network.collaboration_graph(synthetic_kg))
     compiled, _ = network.betweenness(projection, engine="igraph")
     plain = nx.betweenness_centrality(projection, normalized=True)

@@ -36,8 +36,8 @@ from andtsgraph.namespaces import plan_id_of
 #: Roles from strongest to weakest; an actor with several roles in one part keeps the strongest.
 ROLES = ("lead", "responsible", "partner", "involved")
 #: Up to this many actors betweenness is exact; beyond, it is sampled (seeded). Exact
-#: betweenness is computed with igraph (compiled; ``pip install andtsgraph[fast]``) when it is
-#: installed, else with networkx up to :data:`NETWORKX_EXACT_LIMIT` actors.
+#: betweenness is computed with igraph (compiled, a dependency) when it can
+#: be imported, else with networkx up to :data:`NETWORKX_EXACT_LIMIT` actors.
 EXACT_BETWEENNESS_LIMIT = 20_000
 #: Without igraph, exact betweenness (networkx, pure Python) up to this many actors: the 2,900
 #: actors of a national corpus would take about half a minute (igraph: 0.6 s).
@@ -194,7 +194,7 @@ def betweenness(
     seed : int
         The seed of the sample of sources, when sampling.
     engine : {"auto", "igraph", "networkx"}
-        Who computes exact values: igraph if installed ("auto"), or the one named. Both give
+        Who computes exact values: igraph if it imports ("auto"), or the one named. Both give
         the same values (tested on the bundled plans).
 
     Examples
@@ -207,7 +207,7 @@ def betweenness(
         raise AndtsError(f"unknown betweenness engine {engine!r}: choose auto, igraph or networkx")
     compiled = _igraph() if engine != "networkx" else None
     if engine == "igraph" and compiled is None:
-        raise AndtsError("igraph is not installed: pip install igraph (or andtsgraph[fast])")
+        raise AndtsError("igraph is not installed: pip install igraph")
     n = projection.number_of_nodes()
     limit = (
         EXACT_BETWEENNESS_LIMIT if compiled else min(EXACT_BETWEENNESS_LIMIT, NETWORKX_EXACT_LIMIT)
@@ -226,7 +226,7 @@ def betweenness(
 
 
 def _igraph() -> Any:
-    """The igraph module, or None when it is not installed (it is optional)."""
+    """The igraph module, or None when it cannot be imported (then networkx computes)."""
     try:
         import igraph
     except ImportError:
