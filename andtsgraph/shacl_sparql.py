@@ -25,7 +25,9 @@ What "the same results" means, and how it is kept:
   pyshacl reports (value nodes only where pyshacl gives them; ``sh:resultPath`` on property
   shapes; ``sh:sourceConstraint`` and language-less, filled-in messages for SPARQL
   constraints). The result graph has pyshacl's layout, blank nodes of the data and of the
-  shapes copied in with their ids.
+  shapes copied in with their ids, but no ``sh:detail``: the nested results pyshacl adds
+  under a failed ``sh:node`` (SHACL leaves them to the processor; the readable report never
+  showed them).
 - Checks whose meaning lives in Python are done by the same Python: ``sh:datatype`` (rdflib's
   ``ill_typed`` and value type, as pyshacl tests them), ``sh:pattern`` (Python's ``re``) and
   the value ranges (pyshacl's own ``compare_literal``) are custom SPARQL functions.
