@@ -5,6 +5,7 @@ From the repository root, with the package installed (``bash scripts/setup.sh --
     python benchmarks/run.py                       # N = 1, 10, 100, 311: everything (~1 h)
     python benchmarks/run.py --plans 311 --only oxigraph raw server
     python benchmarks/run.py --plans 1 10 --repeat 3
+    python benchmarks/run.py --table-only          # rewrite results.md from the kept figures
 
 For each N it writes a synthetic corpus (:mod:`andtsgraph.synthetic`: N plans of 50 activities,
 seed 0) beside the bundled data and measures, each in a fresh process so that its peak memory is
@@ -373,6 +374,16 @@ def median(results: dict, n: int, job: str, name: str) -> float | None:
     return statistics.median(runs) if runs else None
 
 
+def _row_order(name: str) -> tuple[int, str]:
+    """Rows in the order of the work: load, validate, queries (all plans, then one), analyses."""
+    first = {"load": 0, "push": 1, "validate": 2, "gaps": 6, "network": 7, "report": 8}
+    if name.startswith("query "):
+        return 3, name
+    if name.startswith("one plan: "):
+        return 4, name
+    return first.get(name, 9), name
+
+
 def markdown(results: dict, info: dict) -> str:
     """The figures as Markdown tables: one per corpus size, jobs side by side."""
     lines = [
@@ -396,6 +407,7 @@ def markdown(results: dict, info: dict) -> str:
         for job in present:
             found = [*jobs[job]["runs"], *jobs[job].get("timed_out", {})]
             names += [k for k in found if k not in names]
+        names.sort(key=_row_order)
         for name in names:
             cells = []
             for job in present:
@@ -438,6 +450,9 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus", type=Path, help="where to keep the corpora (default: a temp dir)"
     )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    parser.add_argument(
+        "--table-only", action="store_true", help="only rewrite results.md from the kept figures"
+    )
     parser.add_argument("--child", nargs=3, metavar=("N", "JOB", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -452,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     figures.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         base = args.corpus or Path(scratch)
-        for n in args.plans:
+        for n in [] if args.table_only else args.plans:
             directory = base / f"corpus-{n}"
             directory.mkdir(parents=True, exist_ok=True)
             for job in args.only:
