@@ -107,18 +107,22 @@ class KnowledgeGraph:
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
         self._sources: dict[str, list[Path]] = {}
-        # TriG and N-Quads files loaded by the store's own parser: which graphs they filled is
-        # worked out only when someone asks (see sources), so that loading stays one pass.
-        self._unresolved: list[tuple[Path, str]] = []
+        # TriG and N-Quads files loaded by the store's own parser, with their content: which
+        # graphs they filled is worked out only when someone asks (see sources), so that loading
+        # stays one pass (parsing them twice would cost a national corpus a second). The
+        # content is kept, so the answer holds even if a file changes or goes after loading.
+        self._unresolved: list[tuple[Path, str, bytes]] = []
         self._plans: list[PlanInfo] | None = None
 
     @property
     def sources(self) -> dict[str, list[Path]]:
-        """Named-graph IRI → the files loaded into it."""
-        while self._unresolved:
-            path, fmt = self._unresolved.pop(0)
-            for name in self.backend.graphs_in_file(path, fmt):  # type: ignore[attr-defined]
-                self._sources.setdefault(name, []).append(path)
+        """Named-graph IRI → the files loaded into it, in the order they were loaded."""
+        if self._unresolved:
+            backend: Any = self.backend
+            pending, self._unresolved = self._unresolved, []
+            for path, fmt, data in pending:
+                for name in backend.graphs_in_file(path, fmt, data):
+                    self._sources.setdefault(name, []).append(path)
         return self._sources
 
     # -- loading -------------------------------------------------------------------------
@@ -209,21 +213,21 @@ class KnowledgeGraph:
     def _add_natively(self, path: Path, fmt: str, graph: str | None) -> str | None:
         """Let the store parse the file itself (no rdflib terms are made on the way)."""
         backend: Any = self.backend
+        data = path.read_bytes()
         if fmt in QUAD_FORMATS:
-            backend.load_file(path, fmt, None)
-            self._unresolved.append((path, fmt))
+            backend.load_file(path, fmt, None, data)
+            self._unresolved.append((path, fmt, data))
             self._plans = None
             return None
-        # Only a file naming a plan class can hold a plan; only such files are read twice
+        # Only a file naming a plan class can hold a plan; only such files are parsed twice
         # (once to find the plan, once into its graph). Unicode escapes could hide the name.
-        head = path.read_bytes()
-        may_hold_plan = any(cls.rsplit("#", 1)[-1].encode() in head for cls in PLAN_KINDS) or any(
-            escape in head for escape in (b"\\u", b"\\U")
+        may_hold_plan = any(cls.rsplit("#", 1)[-1].encode() in data for cls in PLAN_KINDS) or any(
+            escape in data for escape in (b"\\u", b"\\U")
         )
-        plans = backend.subjects_typed_in_file(path, fmt, PLAN_KINDS) if may_hold_plan else []
+        plans = backend.subjects_typed_in_file(path, fmt, PLAN_KINDS, data) if may_hold_plan else []
         target = self._target(path, plans, graph)
-        backend.load_file(path, fmt, target)
-        self._sources.setdefault(target, []).append(path)
+        backend.load_file(path, fmt, target, data)
+        self.sources.setdefault(target, []).append(path)
         self._plans = None
         return target
 
@@ -242,8 +246,11 @@ class KnowledgeGraph:
         return target
 
     def _add(self, name: str, triples: Iterable, path: Path) -> None:
-        self.backend.add_triples(name, triples)
-        self._sources.setdefault(name, []).append(path)
+        try:
+            self.backend.add_triples(name, triples)
+        except (ValueError, TypeError) as exc:  # a term the store refuses (an IRI with "{")
+            raise DataFileError(path, f"the store refuses a term: {_one_line(exc)}") from None
+        self.sources.setdefault(name, []).append(path)
         self._plans = None
 
     # -- asking ----------------------------------------------------------------------------

@@ -146,7 +146,7 @@ def collaboration_network(
     full; the others get short labels so the picture stays legible. A network of more than
     ``max_actors`` actors (a national corpus has thousands) is drawn as its ``max_actors``
     best-connected actors and the ties between them, and the legend says so: Graphviz needs
-    more than a quarter of an hour to lay out 2,900 actors, and nobody could read the result.
+    37 s to lay out all 2,903 actors of a national corpus, and nobody could read the result.
 
     Examples
     --------

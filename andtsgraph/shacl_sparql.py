@@ -31,10 +31,9 @@ What "the same results" means, and how it is kept:
 - Checks whose meaning lives in Python are done by the same Python: ``sh:datatype`` (rdflib's
   ``ill_typed`` and value type, as pyshacl tests them), ``sh:pattern`` (Python's ``re``) and
   the value ranges (pyshacl's own ``compare_literal``) are custom SPARQL functions.
-- Values are compared as RDF terms. The one known difference: two literals that differ only in
-  a non-canonical lexical form (``"01"`` and ``"1"`` as ``xsd:integer``) are one value to
-  rdflib, which normalises them, and two to Oxigraph; counts (``sh:maxCount``) could then
-  differ. Neither the bundled nor the synthetic data have such pairs.
+- Values are compared as RDF terms. Oxigraph stores literals in canonical form (``"01"`` as
+  ``xsd:integer`` is stored as ``"1"``), as rdflib compares them by value, so counts such as
+  ``sh:maxCount`` agree.
 
 ``tests/test_validation.py`` (every rule has a fixture that triggers exactly it) runs on this
 engine; ``tests/test_synthetic.py`` checks that both engines give identical reports on every

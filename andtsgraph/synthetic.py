@@ -338,10 +338,15 @@ class SyntheticCorpus:
     def write(self, directory: str | Path, *, force: bool = False) -> list[Path]:
         """Write every document into ``directory`` (created if missing); return the paths.
 
+        With ``force``, files of the same names are overwritten, and the folder's other
+        ``synthetic-*.trig`` files (of an earlier, larger corpus) are removed, so that loading
+        the folder gives this corpus alone. Other files are never touched.
+
         Raises
         ------
         OutputExistsError
-            If one of the files exists already and ``force`` is false (nothing is written).
+            If one of the files, or another corpus's, exists already and ``force`` is false,
+            or ``directory`` is a file (nothing is written then).
 
         Examples
         --------
@@ -351,11 +356,19 @@ class SyntheticCorpus:
         'synthetic-actors.trig'
         """
         directory = Path(directory)
-        existing = [directory / name for name in self.documents if (directory / name).exists()]
+        if directory.exists() and not directory.is_dir():
+            raise OutputExistsError(f"{directory} is a file, not a folder")
+        existing = sorted(
+            {directory / name for name in self.documents if (directory / name).exists()}
+            | set(directory.glob("synthetic-*.trig"))
+        )
         if existing and not force:
             more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
             raise OutputExistsError(f"{existing[0]}{more} exist; use --force to overwrite them")
         directory.mkdir(parents=True, exist_ok=True)
+        for stale in sorted(directory.glob("synthetic-*.trig")):
+            if stale.name not in self.documents:
+                stale.unlink()
         paths = []
         for name, text in self.documents.items():
             path = directory / name

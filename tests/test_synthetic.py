@@ -372,3 +372,42 @@ def test_results_from_oxigraph_terms_are_the_results_from_rdflib_terms(kg, query
     assert [tuple(t.n3() if t is not None else None for t in row) for row in fast.terms] == [
         tuple(to_rdflib(t).n3() if t is not None else None for t in row) for row in native.rows
     ]
+
+
+# ---- review fixes: what a user hits -------------------------------------------------------------
+def test_sources_survive_a_trig_file_that_goes_after_loading(tmp_path):
+    corpus = synthetic_corpus(1, seed=5, activities_per_plan=3)
+    paths = corpus.write(tmp_path / "c")
+    kg = andtsgraph.load(paths)
+    for path in paths:
+        path.unlink()  # a temporary corpus, deleted once loaded
+    plan = plan_graph(corpus.plan_ids[0])
+    assert kg.sources[plan] == [tmp_path / "c" / f"{corpus.plan_ids[0]}.trig"]
+    assert tmp_path / "c" / "synthetic-actors.trig" in kg.sources[str(ACTORS_GRAPH)]
+    # The plan is still known as loaded: a Turtle copy of it is refused.
+    ttl = tmp_path / "again.ttl"
+    ttl.write_text(kg.graph(plan).serialize(format="turtle"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="already loaded"):
+        kg.add_file(ttl)
+
+
+def test_an_iri_the_store_refuses_is_a_data_file_error_naming_the_file(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://example.org/a{b}> <http://example.org/p> 1 .\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad\.ttl"):
+        andtsgraph.load(bad, bundled=False)
+
+
+def test_force_leaves_exactly_one_corpus_in_the_folder(tmp_path):
+    out = tmp_path / "corpus"
+    write_corpus(out, 6, seed=0, activities_per_plan=2)
+    mine = tmp_path / "corpus" / "notes.txt"
+    mine.write_text("mine", encoding="utf-8")
+    with pytest.raises(AndtsError, match="use --force"):
+        write_corpus(out, 3, seed=1, activities_per_plan=2)  # other names, still refused
+    written = write_corpus(out, 3, seed=1, activities_per_plan=2, force=True)
+    assert sorted(p.name for p in out.glob("*.trig")) == sorted(p.name for p in written)
+    assert mine.read_text(encoding="utf-8") == "mine"  # not ours: never touched
+    assert len(_synthetic(andtsgraph.load(out))) == 3
+    with pytest.raises(AndtsError, match="is a file"):
+        write_corpus(mine, 1)

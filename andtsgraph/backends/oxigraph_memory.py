@@ -80,6 +80,11 @@ def to_python(term) -> object:
     return rdflib_to_python(to_rdflib(term))
 
 
+def _base(path: Path) -> str:
+    """The base IRI of a file's relative IRIs: its own file: URI, as rdflib makes it."""
+    return path.resolve().as_uri()
+
+
 class OxigraphMemoryBackend:
     """Quads in a pyoxigraph ``Store``; queries see the union of all named graphs by default."""
 
@@ -103,8 +108,9 @@ class OxigraphMemoryBackend:
         )
 
     # -- loading files with Oxigraph's own parsers (KnowledgeGraph.add_file's fast path) -----
-    def load_file(self, path: Path, fmt: str, graph: str | None) -> None:
-        """Parse ``path`` with Oxigraph straight into the store, in one transaction.
+    def load_file(self, path: Path, fmt: str, graph: str | None, data: bytes) -> None:
+        """Parse ``data``, the content of ``path``, with Oxigraph straight into the store, in one
+        transaction.
 
         Triples go to the named graph ``graph``; TriG and N-Quads keep their named graphs,
         and their default graph goes to :data:`RDFLIB_DEFAULT_GRAPH`, as with rdflib.
@@ -115,9 +121,9 @@ class OxigraphMemoryBackend:
             As pyoxigraph raises them (nothing is written then).
         """
         self._store.load(
-            path=path,
+            input=data,
             format=NATIVE_FORMATS[fmt],
-            base_iri=path.resolve().as_uri(),
+            base_iri=_base(path),
             to_graph=None if graph is None else ox.NamedNode(graph),
         )
         if graph is None:
@@ -133,14 +139,17 @@ class OxigraphMemoryBackend:
             self._store.clear_graph(ox.DefaultGraph())
 
     @staticmethod
-    def subjects_typed_in_file(path: Path, fmt: str, classes: Iterable[str]) -> list[str]:
-        """Return the subjects of ``path`` typed with one of ``classes`` (IRIs, or blank node ids).
+    def subjects_typed_in_file(
+        path: Path, fmt: str, classes: Iterable[str], data: bytes
+    ) -> list[str]:
+        """Return the subjects of ``data`` (the content of ``path``) typed with one of
+        ``classes`` (IRIs, or blank node ids).
 
         Parses into a scratch store, so that the file can then be loaded into the graph its
         content calls for.
         """
         scratch = ox.Store()
-        scratch.load(path=path, format=NATIVE_FORMATS[fmt], base_iri=path.resolve().as_uri())
+        scratch.load(input=data, format=NATIVE_FORMATS[fmt], base_iri=_base(path))
         wanted = {ox.NamedNode(c) for c in classes}
         return sorted(
             {
@@ -151,15 +160,14 @@ class OxigraphMemoryBackend:
         )
 
     @staticmethod
-    def graphs_in_file(path: Path, fmt: str) -> list[str]:
-        """Return the names of the graphs a TriG or N-Quads file puts quads in."""
+    def graphs_in_file(path: Path, fmt: str, data: bytes) -> list[str]:
+        """Return the names of the graphs ``data``, a TriG or N-Quads file's content, puts
+        quads in."""
         names = {
             RDFLIB_DEFAULT_GRAPH if isinstance(g, ox.DefaultGraph) else g.value
             for g in (
                 q.graph_name
-                for q in ox.parse(
-                    path=path, format=NATIVE_FORMATS[fmt], base_iri=path.resolve().as_uri()
-                )
+                for q in ox.parse(input=data, format=NATIVE_FORMATS[fmt], base_iri=_base(path))
             )
         }
         return sorted(names)
