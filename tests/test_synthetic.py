@@ -411,3 +411,12 @@ def test_force_leaves_exactly_one_corpus_in_the_folder(tmp_path):
     assert len(_synthetic(andtsgraph.load(out))) == 3
     with pytest.raises(AndtsError, match="is a file"):
         write_corpus(mine, 1)
+
+
+def test_shared_actors_list_their_plans_in_order_on_both_stores(synthetic_kg, synthetic_rdflib_kg):
+    for kg in (synthetic_kg, synthetic_rdflib_kg):
+        rows = kg.query("shared-actors").records()
+        assert rows, kg.backend.name
+        for row in rows:
+            ids = row["planIds"].split(", ")
+            assert ids == sorted(ids) and len(ids) == row["plans"] > 1, (kg.backend.name, row)
