@@ -316,10 +316,7 @@ def to_svgs(dots: Sequence[pydot.Dot], *, workers: int = 2) -> list[str]:
     """
     if not dots:
         return []
-    if shutil.which("dot") is None:
-        raise AndtsError(
-            "Graphviz's dot is not installed: run scripts/setup.sh (or apt-get install graphviz)"
-        )
+    _require_graphviz()
     batches: dict[str, list[int]] = {}
     for i, dot in enumerate(dots):
         batches.setdefault(dot.get_attributes().get("layout", "dot"), []).append(i)
@@ -354,11 +351,15 @@ def _run_graphviz(prog: str, dots: list[pydot.Dot]) -> list[str]:
     return documents
 
 
-def _create(dot: pydot.Dot, fmt: str) -> bytes:
+def _require_graphviz() -> None:
     if shutil.which("dot") is None:
         raise AndtsError(
             "Graphviz's dot is not installed: run scripts/setup.sh (or apt-get install graphviz)"
         )
+
+
+def _create(dot: pydot.Dot, fmt: str) -> bytes:
+    _require_graphviz()
     prog = dot.get_attributes().get("layout", "dot")
     try:
         return dot.create(prog=prog, format=fmt)

@@ -1065,6 +1065,8 @@ def _context_data(
     graphs[str(ONTOLOGY_GRAPH)] = kg.graph(str(ONTOLOGY_GRAPH))
     data = Graph()
     seen: set[Node] = set()
+    # Compared as Oxigraph terms: a node has dozens of statements, of which few are read.
+    wanted = {to_oxigraph(p): p for p in _CONTEXT_PROPERTIES}
 
     def describe(node: Node) -> bool:
         """Add what _Context reads about ``node``; return whether its plan is known."""
@@ -1074,14 +1076,14 @@ def _context_data(
         placed = False
         in_graphs: set[str] = set()
         for q in store.quads_for_pattern(to_oxigraph(node), None, None, None):
-            p = to_rdflib(q.predicate)
-            if p in _CONTEXT_PROPERTIES:
+            p = wanted.get(q.predicate)
+            if p is not None:
                 data.add((node, p, to_rdflib(q.object)))
                 placed = placed or p == ANDTS.inPlan
             name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
             if name in graphs and name not in in_graphs:
                 # One statement per graph says the node is described there (all _Context asks).
-                graphs[name].add((node, p, to_rdflib(q.object)))
+                graphs[name].add((node, to_rdflib(q.predicate), to_rdflib(q.object)))
                 in_graphs.add(name)
                 placed = True
         return placed
