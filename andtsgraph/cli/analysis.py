@@ -1,0 +1,201 @@
+"""Analysis commands: gaps, hubs, render, report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from andtsgraph.cli.common import load_graph, table
+from andtsgraph.errors import AndtsError, OutputExistsError
+
+
+def cmd_gaps(args: argparse.Namespace) -> int:
+    from andtsgraph.analysis import gaps
+
+    kg = load_graph(args)
+    found = gaps.all_gaps(kg, args.plan)
+    if args.kind:
+        found = [g for g in found if g.kind in args.kind]
+    if args.json:
+        print(json.dumps([g.as_dict() for g in found], ensure_ascii=False, indent=2, default=str))
+        return 0
+    current = None
+    for g in found:
+        if (g.plan, g.kind) != current:
+            current = (g.plan, g.kind)
+            count = sum(1 for x in found if (x.plan, x.kind) == current)
+            print(f"\n{g.plan}  {g.kind} ({count})")
+        print(f"  - {g.label}")
+    if not found:
+        print("no gaps found")
+    return 0
+
+
+def add_gaps(sub, common) -> None:
+    parser = sub.add_parser(
+        "gaps",
+        parents=[common],
+        help="what plans leave uncovered: risk factors, national goals, indicators …",
+        description="List the gaps of one plan or all plans: risk and protective factors no activity addresses (per the curated links), national goals without aligned parts, goals and areas without activities, activities without indicator or responsible, empty substance × prevention level cells.",
+    )
+    parser.add_argument("--plan", metavar="ID", help="one plan (an id from 'andtsgraph info')")
+    parser.add_argument(
+        "--kind",
+        action="append",
+        metavar="KIND",
+        help="only gaps of this kind (risk-factor, protective-factor, national-goal, no-indicator …); repeatable",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list of {kind, plan, iri, label, explanation, query, details}",
+    )
+    parser.set_defaults(func=cmd_gaps)
+
+
+def cmd_hubs(args: argparse.Namespace) -> int:
+    from andtsgraph.analysis import network
+
+    kg = load_graph(args)
+    summary = network.analyse(kg, args.plan)
+    ranked = summary.top(args.top, by=args.by)
+    if args.export:
+        graph = summary.projection if args.export_graph == "actors" else summary.bipartite
+        network.export_network(graph, args.export, force=args.force)
+        print(f"wrote {args.export}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([m.as_dict() for m in ranked], ensure_ascii=False, indent=2))
+        return 0
+    print(
+        f"{len(summary.actors)} actors, {summary.edges} ties, density {summary.density:.3f}, "
+        f"{summary.communities} communities; betweenness {summary.betweenness_method}\n"
+    )
+    rows = [
+        [
+            m.label,
+            str(m.degree),
+            str(m.weighted_degree),
+            str(m.activities),
+            f"{m.betweenness:.3f}",
+            str(m.community),
+        ]
+        for m in ranked
+    ]
+    print(
+        table(["actor", "degree", "weighted", "activities", "betweenness", "community"], rows, 60)
+    )
+    return 0
+
+
+def add_hubs(sub, common) -> None:
+    parser = sub.add_parser(
+        "hubs",
+        parents=[common],
+        help="who carries the work: hubs, brokers and communities of the collaboration network",
+        description="Rank the actors of the collaboration network by degree (hubs) or betweenness (brokers), with their community.",
+    )
+    parser.add_argument(
+        "--plan",
+        metavar="ID",
+        help="one plan; all plans (joined through the actor registry) when omitted",
+    )
+    parser.add_argument("--top", type=int, metavar="N", help="only the N highest")
+    parser.add_argument(
+        "--by",
+        choices=["degree", "betweenness", "activities"],
+        default="degree",
+        help="ranking (default: degree)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list of {iri, label, degree, weighted_degree, betweenness, community, …}",
+    )
+    parser.add_argument(
+        "--export",
+        type=Path,
+        metavar="FILE",
+        help="also write the network as .graphml or .gexf (for Gephi)",
+    )
+    parser.add_argument(
+        "--export-graph",
+        choices=["actors", "bipartite"],
+        default="actors",
+        help="which network to export (default: actors)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite the export file if it exists"
+    )
+    parser.set_defaults(func=cmd_hubs)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from andtsgraph import render
+    from andtsgraph.analysis import gaps, network
+
+    kg = load_graph(args)
+    if args.kind == "hierarchy":
+        if not args.plan:
+            raise AndtsError("render hierarchy needs --plan ID")
+        dot = render.plan_hierarchy(kg, args.plan)
+    elif args.kind == "network":
+        dot = render.collaboration_network(network.analyse(kg, args.plan))
+    else:
+        if not args.plan:
+            raise AndtsError(f"render {args.kind} needs --plan ID")
+        dimension = "substance" if args.kind == "matrix" else "target-group"
+        dot = render.coverage_matrix(gaps.coverage_matrix(kg, args.plan, dimension))
+    render.write_picture(dot, args.output, force=args.force)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def add_render(sub, common) -> None:
+    parser = sub.add_parser(
+        "render",
+        parents=[common],
+        help="draw a plan's hierarchy, the collaboration network or a coverage matrix",
+        description="Draw a picture with Graphviz: a plan's hierarchy (plan → goals → areas → activities), the collaboration network, or the substance (matrix) / target group (matrix-groups) × prevention level matrix. The suffix of -o chooses DOT, SVG or PNG.",
+    )
+    parser.add_argument("kind", choices=["hierarchy", "network", "matrix", "matrix-groups"])
+    parser.add_argument("--plan", metavar="ID", help="the plan (required except for network)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="FILE.svg, FILE.png or FILE.dot",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.set_defaults(func=cmd_render)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from andtsgraph import report
+
+    kg = load_graph(args)
+    if args.html and args.html.exists() and not args.force:
+        raise OutputExistsError(f"{args.html} exists; use --force to overwrite it")
+    built = report.build_report(kg, args.plan, args.lang)
+    print(report.to_text(built))
+    if args.html:
+        report.write_html(built, kg, args.html, force=args.force)
+        print(f"\nwrote {args.html}", file=sys.stderr)
+    return 0
+
+
+def add_report(sub, common) -> None:
+    parser = sub.add_parser(
+        "report",
+        parents=[common],
+        help="the main job: validate, find gaps, analyse collaboration; print and write HTML",
+        description="Load the graph, validate it, run the gap and network analysis and print a summary; with --html also write one self-contained HTML page (inline SVG, opens offline).",
+    )
+    parser.add_argument("--plan", metavar="ID", help="one plan; all plans when omitted")
+    parser.add_argument("--html", type=Path, metavar="FILE", help="also write the report as HTML")
+    parser.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default: sv)")
+    parser.add_argument("--force", action="store_true", help="overwrite the HTML file if it exists")
+    parser.set_defaults(func=cmd_report)

@@ -1,0 +1,182 @@
+"""Commands about the graph itself: info, export, docs, synthetic."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from andtsgraph.cli.common import EXIT_USAGE, load_graph
+from andtsgraph.errors import AndtsError
+from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
+from andtsgraph.namespaces import plan_graph
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    kg = load_graph(args)
+    plans = kg.plans
+    if args.json:
+        data = {
+            "plans": [p.as_dict() for p in plans],
+            "triples": len(kg),
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(
+        f"{len(plans)} plans, {len(kg)} triples in {len(kg.graph_names())} named graphs ({kg.backend.name} store)\n"
+    )
+    for p in plans:
+        period = f"{p.valid_from or '?'} – {p.valid_until or '?'}"
+        print(f"{p.id}  [{p.kind}]  {period}")
+        print(f"  {p.title}")
+        if p.publisher:
+            print(f"  issued by {p.publisher}" + (f", {p.identifier}" if p.identifier else ""))
+        parts = [
+            f"{p.goals} goals",
+            f"{p.development_areas} development areas",
+            f"{p.action_areas} action areas",
+            f"{p.activities} activities",
+            f"{p.indicators} indicators",
+            f"{p.actors} actors",
+        ]
+        print("  " + ", ".join(parts) + "\n")
+    return 0
+
+
+def add_info(sub, common) -> None:
+    info = sub.add_parser(
+        "info",
+        parents=[common],
+        help="list the loaded plans and what they hold",
+        description="List the loaded plans with their metadata and the number of goals, areas, activities, indicators and actors.",
+    )
+    info.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    info.set_defaults(func=cmd_info)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    kg = load_graph(args)
+    if args.plan or args.format == "xlsx":
+        return _export_plan(kg, args)
+    if args.output:
+        kg.serialize(args.format, args.output, force=args.force)
+        print(f"wrote {args.output} ({args.format}, {len(kg)} triples)", file=sys.stderr)
+    else:
+        sys.stdout.write(kg.serialize(args.format) or "")
+    return 0
+
+
+def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
+    """export --plan: one plan's named graph as RDF, or as a filled-in template (xlsx)."""
+    if args.format == "xlsx":
+        from andtsgraph.spreadsheet import export_plan
+
+        if not (args.plan and args.output):
+            raise AndtsError(
+                "--format xlsx writes one plan as a template: give --plan ID and -o FILE.xlsx"
+            )
+        written = export_plan(kg, args.plan, args.output, force=args.force)
+        print(
+            f"wrote {written} (plan {kg.plan(args.plan).id} as a filled-in template)",
+            file=sys.stderr,
+        )
+        return 0
+    graph = plan_graph(kg.plan(args.plan).id)
+    if args.output:
+        kg.serialize(args.format, args.output, force=args.force, graphs=[graph])
+        print(
+            f"wrote {args.output} ({args.format}, {len(kg.graph(graph))} triples)", file=sys.stderr
+        )
+    else:
+        sys.stdout.write(kg.serialize(args.format, graphs=[graph]) or "")
+    return 0
+
+
+def add_export(sub, common) -> None:
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write the whole graph (or one plan) as RDF, or one plan as a spreadsheet",
+        description="Write the knowledge graph as RDF. trig, nq and jsonld keep each plan's named graph; ttl and nt write the union. --plan ID writes only that plan's graph; --format xlsx --plan ID -o FILE.xlsx writes the plan as a filled-in template, which 'andtsgraph import' reads back to the same graph.",
+    )
+    export.add_argument(
+        "--format",
+        default="trig",
+        choices=[*sorted(EXPORT_FORMATS), "xlsx"],
+        help="RDF format (default: trig), or xlsx for one plan as a filled-in template (needs --plan)",
+    )
+    export.add_argument("--plan", metavar="ID", help="only this plan's named graph")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.set_defaults(func=cmd_export)
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from andtsgraph.ontology_docs import make_ontology_docs
+
+    written = make_ontology_docs(args.output, lang=args.lang, force=args.force)
+    print(f"wrote {written} (ontology documentation, {args.lang})", file=sys.stderr)
+    return 0
+
+
+def add_docs(sub, common) -> None:
+    # No ``common`` parent: the page is made from the ontology file alone, no graph is loaded.
+    parser = sub.add_parser(
+        "docs",
+        help="write the ontology's documentation as one HTML page (pyLODE)",
+        description="Write browsable documentation of the ontology (ontology/andts.ttl): every class and property with its label, definition, domain and range, as one self-contained HTML page made by pyLODE (pip install 'andtsgraph[docs]'). One language per page.",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE.html",
+        help="the page to write, e.g. docs/ontology.html",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["en", "sv"],
+        default="en",
+        help="language of labels and definitions (default: en)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.set_defaults(func=cmd_docs)
+
+
+def cmd_synthetic(args: argparse.Namespace) -> int:
+    from andtsgraph.synthetic import synthetic_corpus
+
+    if args.plans < 1 or args.activities < 1:
+        print("andtsgraph: error: --plans and --activities must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    corpus = synthetic_corpus(args.plans, seed=args.seed, activities_per_plan=args.activities)
+    written = corpus.write(args.output, force=args.force)
+    print(
+        f"wrote {len(written)} files to {args.output}: {args.plans} invented plans (marked "
+        f"synthetic) of {args.activities} activities; use them with --with {args.output}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def add_synthetic(sub, common) -> None:
+    # No ``common`` parent: nothing is loaded to write a corpus.
+    parser = sub.add_parser(
+        "synthetic",
+        help="write a synthetic national corpus of invented plans (for benchmarks and tests)",
+        description="Write N invented ANDTS plans (seeded: the same arguments give the same files) in the project's model: goals, areas, activities with actors, indicators and targets, curated links. 311 gives Sweden's 21 regions and 290 municipalities. Every name says Syntet… and every node is marked dcterms:source \"synthetic\"; never mix them up with real plans.",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="DIR", help="the folder to write"
+    )
+    parser.add_argument("--plans", type=int, default=311, help="how many plans (default: 311)")
+    parser.add_argument(
+        "--activities", type=int, default=50, help="activities per plan (default: 50)"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    parser.add_argument("--force", action="store_true", help="overwrite files that exist")
+    parser.set_defaults(func=cmd_synthetic)
