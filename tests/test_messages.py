@@ -21,5 +21,5 @@ def test_plural_forms_follow_the_count():
 
 
 def test_unknown_language_is_an_error_in_both_languages():
-    with pytest.raises(AndtsError, match="unknown language 'de'.*okänt språk"):
+    with pytest.raises(AndtsError, match=r"unknown language 'de'.*okänt språk"):
         text("common.rows", "de", n=1)
