@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
 
 
 class AndtsError(Exception):
     """Base class of every error andtsgraph raises for bad input or a failing service."""
+
+
+class AndtsWarning(UserWarning):
+    """Something the caller asked for may not mean what they think: a term the ontology does
+    not define, a graph that is not loaded. The CLI prints it as one line."""
+
+
+def did_you_mean(value: str, known: Iterable[str], *, prefix: str = "") -> str:
+    """``"; did you mean 'x'?"`` with the known values nearest to ``value``, or ``""``.
+
+    Examples
+    --------
+    >>> did_you_mean("plams", ["plans", "goals", "actors"])
+    "; did you mean 'plans'?"
+    >>> did_you_mean("zzz", ["plans"])
+    ''
+    """
+    close = difflib.get_close_matches(value, sorted(set(known)), n=3, cutoff=0.6)
+    if not close:
+        lowered = {k.lower(): k for k in known}
+        close = [lowered[v] for v in difflib.get_close_matches(value.lower(), lowered, n=3)]
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(repr(prefix + c) for c in close) + "?"
 
 
 class DataFileError(AndtsError):

@@ -203,6 +203,8 @@ class RemoteBackend:
     """A SPARQL 1.1 server behind the :class:`~andtsgraph.backends.Backend` seam (read-only)."""
 
     name = "remote"
+    #: The knowledge graph adds nothing here (the class closure is pushed with the data).
+    writable = False
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint

@@ -163,7 +163,7 @@ def build_report(
     scope = plans[0].id if plan else None
     if validation is None:
         validation = validate(kg, lang=lang)
-    documents = kg.query("plan-documents").records()
+    documents = kg.query("plan-documents").to_records()
     # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
     with gap_analysis.batch(kg) if not plan else nullcontext():
         plan_gaps = [_plan_gaps(kg, p, documents) for p in plans if p.activities]

@@ -171,7 +171,7 @@ def test_query_returns_python_values_and_a_dataframe(kg):
 def test_unknown_query_and_bad_parameter_are_query_errors(kg):
     with pytest.raises(QueryError, match="unknown query 'no-such-query'"):
         kg.query("no-such-query")
-    with pytest.raises(QueryError, match="has no parameter colour"):
+    with pytest.raises(QueryError, match="has no parameter 'colour'"):
         kg.query("plans", colour="red")
     with pytest.raises(QueryError, match="failed"):
         kg.query("SELECT ?x WHERE { ?x ?y }")

@@ -82,7 +82,7 @@ class _Batch:
 
     def rows(self, query: str, plan_iri: str | None) -> list[dict[str, Any]]:
         if query not in self._all:
-            self._all[query] = self.kg.query(query).records()
+            self._all[query] = self.kg.query(query).to_records()
         if plan_iri is None:
             return self._all[query]
         if query not in self._by_plan:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from rdflib import Dataset, Graph
 from rdflib.term import Identifier, Node
@@ -58,6 +58,14 @@ class Backend(Protocol):
 
     def __len__(self) -> int:
         """Return the number of quads."""
+
+
+@runtime_checkable
+class Updatable(Protocol):
+    """A store the knowledge graph may write derived triples into (the class closure)."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update."""
 
 
 def dataset_of(backend: Backend) -> Dataset:

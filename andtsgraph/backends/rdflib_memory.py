@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from pyparsing import ParseException
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier, Node
 
 from andtsgraph.backends.base import SelectRows
+from andtsgraph.errors import QueryError
+from andtsgraph.sparql_text import syntax_error
 
 
 class RdflibMemoryBackend:
@@ -34,24 +37,30 @@ class RdflibMemoryBackend:
     def graph(self, name: str) -> Graph:
         return self._ds.graph(URIRef(name))
 
+    def _run(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]):
+        try:
+            return self._ds.query(sparql, initNs=dict(prefixes), initBindings=dict(bindings))
+        except ParseException as exc:
+            raise QueryError(
+                syntax_error(sparql, exc.lineno, exc.col, str(exc.msg).removeprefix("Expected "))
+            ) from None
+
     def select(
         self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
     ) -> SelectRows:
-        result = self._ds.query(sparql, initNs=dict(prefixes), initBindings=dict(bindings))
+        result = self._run(sparql, bindings, prefixes)
         columns = [str(v) for v in (result.vars or [])]
         return SelectRows(columns, [tuple(row) for row in result])
 
     def ask(
         self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
     ) -> bool:
-        return bool(
-            self._ds.query(sparql, initNs=dict(prefixes), initBindings=dict(bindings)).askAnswer
-        )
+        return bool(self._run(sparql, bindings, prefixes).askAnswer)
 
     def construct(
         self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
     ) -> Graph:
-        return self._ds.query(sparql, initNs=dict(prefixes), initBindings=dict(bindings)).graph
+        return self._run(sparql, bindings, prefixes).graph
 
     def dataset(self) -> Dataset:
         return self._ds

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 
 from andtsgraph import __version__
@@ -18,7 +19,7 @@ from andtsgraph.cli.query import add_queries, add_query
 from andtsgraph.cli.server import add_push
 from andtsgraph.cli.spreadsheet import add_import, add_template
 from andtsgraph.cli.validate import add_validate
-from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.errors import AndtsError, AndtsWarning, OutputExistsError
 
 __all__ = ["build_parser", "main"]
 
@@ -59,6 +60,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", AndtsWarning)
+        warnings.showwarning = _warn
+        return _run(args)
+
+
+def _warn(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning of the library as one line (the library's own); others as Python shows them."""
+    if issubclass(category, AndtsWarning):
+        print(f"andtsgraph: warning: {message}", file=sys.stderr)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.func(args)
     except OutputExistsError as exc:

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import load_graph, table
+from andtsgraph.cli.common import load_graph, positive_int, table
 from andtsgraph.errors import AndtsError, OutputExistsError
 
 
@@ -101,7 +101,7 @@ def add_hubs(sub, common) -> None:
         metavar="ID",
         help="one plan; all plans (joined through the actor registry) when omitted",
     )
-    parser.add_argument("--top", type=int, metavar="N", help="only the N highest")
+    parser.add_argument("--top", type=positive_int, metavar="N", help="only the N highest")
     parser.add_argument(
         "--by",
         choices=["degree", "betweenness", "activities"],

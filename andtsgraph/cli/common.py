@@ -59,6 +59,18 @@ def auth(args: argparse.Namespace) -> tuple[str, str] | None:
     return args.user, password
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--top 0`` and ``--width -1`` are
+    refused, not read as "everything" or "nothing")."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number of at least 1")
+    return value
+
+
 def parse_params(pairs: list[str] | None) -> dict[str, str]:
     params = {}
     for pair in pairs or []:

@@ -18,7 +18,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     plans = kg.plans
     if args.json:
         data = {
-            "plans": [p.as_dict() for p in plans],
+            "plans": plans.to_records(),
             "triples": len(kg),
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
