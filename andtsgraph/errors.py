@@ -30,6 +30,8 @@ def did_you_mean(value: str, known: Iterable[str], *, prefix: str = "") -> str:
     if not close:
         lowered = {k.lower(): k for k in known}
         close = [lowered[v] for v in difflib.get_close_matches(value.lower(), lowered, n=3)]
+    if not close and len(value) >= 3:  # a part of the name: "group" for "target-group"
+        close = sorted(k for k in set(known) if value.lower() in k.lower())[:3]
     if not close:
         return ""
     return "; did you mean " + " or ".join(repr(prefix + c) for c in close) + "?"
@@ -44,6 +46,11 @@ class DataFileError(AndtsError):
         self.line = line
         where = f"{self.path}, line {line}" if line else str(self.path)
         super().__init__(f"{where}: {reason}")
+
+
+class ChoiceError(AndtsError, ValueError):
+    """A value outside a closed vocabulary (:mod:`andtsgraph.enums`); the message lists the
+    allowed ones."""
 
 
 class QueryError(AndtsError):

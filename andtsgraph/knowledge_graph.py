@@ -469,7 +469,9 @@ class KnowledgeGraph:
     def _ensure_closure(self) -> None:
         """Bring the class closure up to date with what is loaded (see :data:`CLOSURE_GRAPH`).
 
-        A store that runs updates natively (Oxigraph) derives it in one update; otherwise the
+        Only IRIs get types here: a blank node belongs to its own graph (a server given the
+        graphs one by one would make two nodes of it). A store that runs updates natively
+        (Oxigraph) derives it in one update; otherwise the
         missing types are found with two SELECTs and added (a NOT EXISTS per row costs rdflib
         seconds). A read-only store (a server) keeps the closure that was pushed to it.
         """
@@ -486,13 +488,13 @@ class KnowledgeGraph:
             self.backend.update(
                 f"INSERT {{ GRAPH <{CLOSURE_GRAPH}> {{ ?x a ?super }} }} WHERE {{\n"
                 f"  VALUES (?class ?super) {{ {pairs} }}\n"
-                "  GRAPH ?g { ?x a ?class }\n"
+                "  GRAPH ?g { ?x a ?class FILTER(isIRI(?x)) }\n"
                 "  FILTER NOT EXISTS { GRAPH ?h { ?x a ?super } }\n}"
             )
         else:
             classes = sorted(set(supers).union(*supers.values()))
             typed = self.backend.select(
-                f"SELECT ?x ?t WHERE {{ VALUES ?t {{ {' '.join(f'<{c}>' for c in classes)} }} ?x a ?t }}",
+                f"SELECT ?x ?t WHERE {{ VALUES ?t {{ {' '.join(f'<{c}>' for c in classes)} }} ?x a ?t FILTER(isIRI(?x)) }}",
                 {},
                 PREFIXES,
             )

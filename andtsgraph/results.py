@@ -24,7 +24,15 @@ from rdflib.term import Node
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["KEEP_LEXICAL", "QueryResult", "Result", "ResultList", "to_python"]
+__all__ = [
+    "KEEP_LEXICAL",
+    "QueryResult",
+    "Result",
+    "ResultList",
+    "records_to_dataframe",
+    "records_to_json",
+    "to_python",
+]
 
 
 #: Datatypes whose lexical form reads better than rdflib's Python value ("P1Y", "2022").
@@ -147,7 +155,7 @@ class QueryResult(Sequence[dict[str, Any]]):
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Return the rows as a JSON list of objects (dates and decimals as text)."""
-        return _dumps(self.to_records(), indent)
+        return records_to_json(self.to_records(), indent)
 
     def column(self, name: str) -> list[Any]:
         """Return the values of one column."""
@@ -156,7 +164,7 @@ class QueryResult(Sequence[dict[str, Any]]):
     def to_dataframe(self) -> pandas.DataFrame:
         """Return the rows as a pandas DataFrame with one column per variable (a column of
         whole numbers with empty cells is ``Int64``, not float)."""
-        return _frame(self._records, self.columns)
+        return records_to_dataframe(self._records, self.columns)
 
 
 def _plain(value: Any) -> Any:
@@ -171,7 +179,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _dumps(records: Any, indent: int | None) -> str:
+def records_to_json(records: Any, indent: int | None = 2) -> str:
+    """Records (or one record) as JSON text: UTF-8 as is, dates and decimals as text."""
+
     def default(value: Any) -> Any:
         if isinstance(value, dt.date | Decimal):
             return str(value)
@@ -180,7 +190,10 @@ def _dumps(records: Any, indent: int | None) -> str:
     return json.dumps(records, ensure_ascii=False, indent=indent, default=default)
 
 
-def _frame(records: list[dict[str, Any]], columns: Sequence[str] | None = None) -> pandas.DataFrame:
+def records_to_dataframe(
+    records: list[dict[str, Any]], columns: Sequence[str] | None = None
+) -> pandas.DataFrame:
+    """Records as a DataFrame; a column of whole numbers with empty cells stays whole (Int64)."""
     import pandas as pd
 
     frame = pd.DataFrame.from_records(records, columns=list(columns) if columns else None)
@@ -214,11 +227,11 @@ class Result:
 
     def to_dataframe(self) -> pandas.DataFrame:
         """Return this result as a one-row DataFrame."""
-        return _frame(self.to_records())
+        return records_to_dataframe(self.to_records())
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Return this result's record as a JSON object."""
-        return _dumps(self.to_record(), indent)
+        return records_to_json(self.to_record(), indent)
 
 
 R = TypeVar("R", bound=Result)
@@ -252,8 +265,8 @@ class ResultList(list[R]):
 
     def to_dataframe(self) -> pandas.DataFrame:
         """Return one row per result."""
-        return _frame(self.to_records())
+        return records_to_dataframe(self.to_records())
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Return the records as a JSON list."""
-        return _dumps(self.to_records(), indent)
+        return records_to_json(self.to_records(), indent)

@@ -39,6 +39,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDFS, SH, SKOS
 from rdflib.term import Node
 
+from andtsgraph.enums import Severity, values
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
 from andtsgraph.namespaces import (
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 ANDTSH = Namespace("https://w3id.org/andtsgraph/shapes#")
 
 #: Severities from the mildest up; ``severity=`` keeps results at or above the one given.
-SEVERITIES = ("info", "warning", "violation")
+SEVERITIES = tuple(values(Severity))
 
 #: Report languages.
 LANGS = ("sv", "en")
