@@ -62,7 +62,27 @@ class PlanNotFoundError(AndtsError):
 
 
 class OutputExistsError(AndtsError):
-    """An output file exists and the caller did not ask to overwrite it."""
+    """An output file exists and the caller did not ask to overwrite it.
+
+    The message speaks the caller's language: Python's names the parameter (``force=True``),
+    :attr:`cli_message` the command line's flag (``--force``).
+
+    Examples
+    --------
+    >>> error = OutputExistsError("out.html exists")
+    >>> str(error), error.cli_message
+    ('out.html exists; pass force=True to overwrite it', 'out.html exists; use --force to overwrite it')
+    """
+
+    def __init__(self, reason: str, *, forced: bool = True) -> None:
+        self.reason = reason
+        self.forced = forced
+        super().__init__(f"{reason}; pass force=True to overwrite it" if forced else reason)
+
+    @property
+    def cli_message(self) -> str:
+        """The message as the command line says it."""
+        return f"{self.reason}; use --force to overwrite it" if self.forced else self.reason
 
 
 class TemplateProblem:

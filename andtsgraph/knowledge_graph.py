@@ -246,7 +246,7 @@ class KnowledgeGraph:
         """Import a plan template, matching its names against what is loaded so far."""
         from andtsgraph.spreadsheet import import_plan
 
-        result = import_plan(path, self)
+        result = import_plan(self, path)
         target = plan_graph(result.plan_id)
         if target in self.sources:
             first = self.sources[target][0]
@@ -342,7 +342,7 @@ class KnowledgeGraph:
 
         Examples
         --------
-        >>> load().ask("ASK { ?p a andts:Plan ; andts:publisher actor:vaxjo-kommun }")
+        >>> load().ask("ASK { ?p a andts:Plan ; dcterms:publisher actor:vaxjo-kommun }")
         True
         """
         entry, bindings = self._prepare(query, params, "ASK", "ask")
@@ -677,21 +677,22 @@ class KnowledgeGraph:
     # -- writing -----------------------------------------------------------------------------
     def serialize(
         self,
-        format: str = "trig",
         destination: str | Path | None = None,
         *,
+        format: str = "trig",
         force: bool = False,
         graphs: Iterable[str] | None = None,
     ) -> str | None:
-        """Serialise the whole graph, or some of its named graphs.
+        """Serialise the whole graph, or some of its named graphs (rdflib's order: the
+        destination first, the format by name).
 
         Parameters
         ----------
+        destination : str or Path, optional
+            A file to write; the text is returned when omitted.
         format : {"ttl", "nt", "trig", "nq", "jsonld"}
             ``trig``, ``nq`` and ``jsonld`` keep the named graphs; ``ttl`` and ``nt`` write
             the union of all graphs.
-        destination : str or Path, optional
-            A file to write; the text is returned when omitted.
         force : bool
             Overwrite ``destination`` if it exists.
         graphs : iterable of str, optional
@@ -705,10 +706,16 @@ class KnowledgeGraph:
 
         Examples
         --------
-        >>> text = load().serialize("nt")
+        >>> text = load().serialize(format="nt")
         >>> "<https://w3id.org/andtsgraph/plan/national-2022-2025>" in text
         True
         """
+        if isinstance(destination, str) and destination in EXPORT_FORMATS:
+            # The order of rdflib (and of this method); the old order would write a file "nt".
+            raise QueryError(
+                f"serialize({destination!r}): the first argument is the destination; "
+                f"give the format by name: serialize(format={destination!r})"
+            )
         if format not in EXPORT_FORMATS:
             raise QueryError(
                 f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
@@ -717,9 +724,7 @@ class KnowledgeGraph:
         if destination is not None:
             destination = Path(destination)
             if destination.exists() and not force:
-                raise OutputExistsError(
-                    f"{destination} exists; use --force (force=True) to overwrite it"
-                )
+                raise OutputExistsError(f"{destination} exists")
         names = self.graph_names() if graphs is None else list(graphs)
         if keeps_graphs:
             source: Graph | Dataset = Dataset()

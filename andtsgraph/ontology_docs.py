@@ -54,7 +54,7 @@ def make_ontology_docs(destination: str | Path, *, lang: str = "en", force: bool
     """
     destination = Path(destination)
     if destination.exists() and not force:
-        raise OutputExistsError(f"{destination} exists; use --force (force=True) to overwrite it")
+        raise OutputExistsError(f"{destination} exists")
     try:
         from pylode import OntPub
     except ImportError:

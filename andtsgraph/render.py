@@ -391,7 +391,7 @@ def write_picture(dot: pydot.Dot, path: str | Path, *, force: bool = False) -> P
     if suffix not in ("dot", "svg", "png"):
         raise AndtsError(f"{path}: write pictures as .dot, .svg or .png")
     if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
+        raise OutputExistsError(f"{path} exists")
     data = dot.to_string().encode("utf-8") if suffix == "dot" else _create(dot, suffix)
     path.write_bytes(data)
     return path

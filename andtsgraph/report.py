@@ -366,14 +366,14 @@ def _plan_pictures(report: Report, kg: KnowledgeGraph) -> tuple[dict[str, str], 
     )
 
 
-def to_html(report: Report, kg: KnowledgeGraph) -> str:
+def to_html(kg: KnowledgeGraph, report: Report) -> str:
     """Return the report as one self-contained HTML page (inline CSS and SVG, no network).
 
     Examples
     --------
     >>> import andtsgraph
     >>> kg = andtsgraph.load()
-    >>> page = to_html(build_report(kg, plan="vasteras"), kg)
+    >>> page = to_html(kg, build_report(kg, plan="vasteras"))
     >>> page.startswith("<!DOCTYPE html>") and "<svg" in page
     True
     """
@@ -477,7 +477,7 @@ def to_html(report: Report, kg: KnowledgeGraph) -> str:
 
 
 def write_html(
-    report: Report, kg: KnowledgeGraph, path: str | Path, *, force: bool = False
+    kg: KnowledgeGraph, report: Report, path: str | Path, *, force: bool = False
 ) -> Path:
     """Write :func:`to_html` to ``path``; an existing file is kept unless ``force``.
 
@@ -488,6 +488,6 @@ def write_html(
     """
     path = Path(path)
     if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
-    path.write_text(to_html(report, kg), encoding="utf-8")
+        raise OutputExistsError(f"{path} exists")
+    path.write_text(to_html(kg, report), encoding="utf-8")
     return path

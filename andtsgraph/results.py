@@ -171,6 +171,8 @@ def _plain(value: Any) -> Any:
     """A value as plain data: enumerations by their value, tuples and sets as lists."""
     if isinstance(value, enum.Enum):
         return value.value
+    if isinstance(value, Result):
+        return value.to_record()
     if isinstance(value, dict):
         return {str(_plain(k)): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):

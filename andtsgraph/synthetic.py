@@ -357,14 +357,14 @@ class SyntheticCorpus:
         """
         directory = Path(directory)
         if directory.exists() and not directory.is_dir():
-            raise OutputExistsError(f"{directory} is a file, not a folder")
+            raise OutputExistsError(f"{directory} is a file, not a folder", forced=False)
         existing = sorted(
             {directory / name for name in self.documents if (directory / name).exists()}
             | set(directory.glob("synthetic-*.trig"))
         )
         if existing and not force:
             more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
-            raise OutputExistsError(f"{existing[0]}{more} exist; use --force to overwrite them")
+            raise OutputExistsError(f"{existing[0]}{more} exist")
         directory.mkdir(parents=True, exist_ok=True)
         for stale in sorted(directory.glob("synthetic-*.trig")):
             if stale.name not in self.documents:

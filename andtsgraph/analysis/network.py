@@ -524,7 +524,7 @@ def export_network(graph: nx.Graph, path: str | Path, *, force: bool = False) ->
     """
     path = Path(path)
     if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
+        raise OutputExistsError(f"{path} exists")
     clean = nx.Graph()
     for node, data in graph.nodes(data=True):
         clean.add_node(str(node), **{k: _scalar(v) for k, v in data.items()})

@@ -78,7 +78,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return args.func(args)
     except OutputExistsError as exc:
-        print(f"andtsgraph: {exc}", file=sys.stderr)
+        print(f"andtsgraph: {exc.cli_message}", file=sys.stderr)
         return EXIT_USAGE
     except AndtsError as exc:
         print(f"andtsgraph: error: {exc}", file=sys.stderr)

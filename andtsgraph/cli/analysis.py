@@ -180,11 +180,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     kg = load_graph(args)
     if args.html and args.html.exists() and not args.force:
-        raise OutputExistsError(f"{args.html} exists; use --force to overwrite it")
+        raise OutputExistsError(f"{args.html} exists")
     built = report.build_report(kg, args.plan, args.lang)
     print(report.to_text(built))
     if args.html:
-        report.write_html(built, kg, args.html, force=args.force)
+        report.write_html(kg, built, args.html, force=args.force)
         print(f"\nwrote {args.html}", file=sys.stderr)
     return 0
 

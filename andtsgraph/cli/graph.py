@@ -60,10 +60,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.plan or args.format == "xlsx":
         return _export_plan(kg, args)
     if args.output:
-        kg.serialize(args.format, args.output, force=args.force)
+        kg.serialize(args.output, format=args.format, force=args.force)
         print(f"wrote {args.output} ({args.format}, {len(kg)} triples)", file=sys.stderr)
     else:
-        sys.stdout.write(kg.serialize(args.format) or "")
+        sys.stdout.write(kg.serialize(format=args.format) or "")
     return 0
 
 
@@ -84,12 +84,12 @@ def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
         return 0
     graph = plan_graph(kg.plan(args.plan).id)
     if args.output:
-        kg.serialize(args.format, args.output, force=args.force, graphs=[graph])
+        kg.serialize(args.output, format=args.format, force=args.force, graphs=[graph])
         print(
             f"wrote {args.output} ({args.format}, {len(kg.graph(graph))} triples)", file=sys.stderr
         )
     else:
-        sys.stdout.write(kg.serialize(args.format, graphs=[graph]) or "")
+        sys.stdout.write(kg.serialize(format=args.format, graphs=[graph]) or "")
     return 0
 
 

@@ -101,18 +101,16 @@ INSTRUCTIONS = (
 )
 
 
-def write_template(
-    path: str | Path, kg: KnowledgeGraph | None = None, *, force: bool = False
-) -> Path:
+def write_template(kg: KnowledgeGraph | None, path: str | Path, *, force: bool = False) -> Path:
     """Write an empty plan template with commented headers and drop-down lists.
 
     Parameters
     ----------
+    kg : KnowledgeGraph or None
+        The graph whose vocabularies and actor registry fill the drop-downs; None for the
+        bundled graph.
     path : str or Path
         An ``.xlsx`` file, or else a folder to fill with one CSV file per sheet.
-    kg : KnowledgeGraph, optional
-        The graph whose vocabularies and actor registry fill the drop-downs; the bundled
-        graph when omitted.
     force : bool
         Overwrite ``path`` if it exists.
 
@@ -130,7 +128,7 @@ def write_template(
     --------
     >>> import tempfile
     >>> from pathlib import Path
-    >>> path = write_template(Path(tempfile.mkdtemp()) / "mall.xlsx")
+    >>> path = write_template(None, Path(tempfile.mkdtemp()) / "mall.xlsx")
     >>> path.name
     'mall.xlsx'
     """
@@ -223,7 +221,7 @@ def plan_tables(graph: Graph, links: Graph, registry: Registry, plan_id: str) ->
 # -- writing files -------------------------------------------------------------------------------
 def _refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not force and (path.is_file() or any(path.iterdir())):
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
+        raise OutputExistsError(f"{path} exists")
 
 
 def _write(path: Path, tables: list[OutTable], registry: Registry) -> None:
