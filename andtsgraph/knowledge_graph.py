@@ -19,7 +19,6 @@ from andtsgraph.catalog import resolve_query
 from andtsgraph.errors import (
     AndtsError,
     DataFileError,
-    OutputExistsError,
     PlanNotFoundError,
     QueryError,
 )
@@ -34,6 +33,7 @@ from andtsgraph.namespaces import (
     plan_graph,
     plan_id_of,
 )
+from andtsgraph.output import check_outputs, write_bytes
 from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS, guess_format, read_rdf
 from andtsgraph.resources import data_dir, ontology_dir
 from andtsgraph.results import QueryResult
@@ -452,10 +452,7 @@ class KnowledgeGraph:
         rdflib_format, keeps_graphs = EXPORT_FORMATS[format]
         if destination is not None:
             destination = Path(destination)
-            if destination.exists() and not force:
-                raise OutputExistsError(
-                    f"{destination} exists; use --force (force=True) to overwrite it"
-                )
+            check_outputs([destination], inputs=self.input_files(), force=force)
         names = self.graph_names() if graphs is None else list(graphs)
         if keeps_graphs:
             source: Graph | Dataset = Dataset()
@@ -471,8 +468,12 @@ class KnowledgeGraph:
         source.serialize(buffer, format=rdflib_format, encoding="utf-8")
         if destination is None:
             return buffer.getvalue().decode("utf-8")
-        destination.write_bytes(buffer.getvalue())
+        write_bytes(destination, buffer.getvalue(), inputs=self.input_files(), force=force)
         return None
+
+    def input_files(self) -> list[Path]:
+        """The files loaded into the graph (an output may never be one of them)."""
+        return sorted({path for paths in self.sources.values() for path in paths})
 
 
 def _plan_info(row: Mapping[str, Any]) -> PlanInfo:
