@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
+
+
+class AndtsNote(UserWarning):
+    """A one-line note about something done on the user's behalf (a bundled plan replaced by
+    a revised one, …). The CLI prints it as ``andtsgraph: note: …``; Python shows a warning."""
+
+
+def note(message: str) -> None:
+    """Announce ``message`` as an :class:`AndtsNote` (silence is a bug)."""
+    warnings.warn(message, AndtsNote, stacklevel=3)
 
 
 class AndtsError(Exception):

@@ -21,7 +21,9 @@ from andtsgraph.errors import (
     DataFileError,
     PlanNotFoundError,
     QueryError,
+    note,
 )
+from andtsgraph.messages import text
 from andtsgraph.namespaces import (
     ACTORS_GRAPH,
     GRAPH,
@@ -34,7 +36,13 @@ from andtsgraph.namespaces import (
     plan_id_of,
 )
 from andtsgraph.output import check_outputs, write_bytes
-from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS, guess_format, read_rdf
+from andtsgraph.rdf_io import (
+    FORMATS_BY_SUFFIX,
+    QUAD_FORMATS,
+    guess_format,
+    read_rdf,
+    split_by_plan,
+)
 from andtsgraph.resources import data_dir, ontology_dir
 from andtsgraph.results import QueryResult
 from andtsgraph.sparql_text import check_term
@@ -179,34 +187,61 @@ class KnowledgeGraph:
             except (SyntaxError, ValueError, OSError):
                 pass  # rdflib reads it below: its error names the line, and it is less strict
         ds = read_rdf(path, fmt)
-        if fmt in QUAD_FORMATS:
+        named = [
+            ctx for ctx in ds.graphs() if len(ctx) and ctx.identifier != ds.default_graph.identifier
+        ]
+        if fmt in QUAD_FORMATS or (fmt == "json-ld" and named):
+            # JSON-LD keeps named graphs as TriG does (andtsgraph's own export writes them).
             for ctx in ds.graphs():
                 if len(ctx):
-                    name = str(ctx.identifier)
-                    self._add(name, ctx, path)
+                    self._make_room(path, str(ctx.identifier))
+            for ctx in ds.graphs():
+                if len(ctx):
+                    self._add(str(ctx.identifier), ctx, path)
             return None
         default = ds.default_graph
         plans = sorted(
             {str(s) for s, o in default.subject_objects(RDF.type) if str(o) in PLAN_KINDS}
         )
+        if len(plans) > 1:
+            return self._add_split(path, default, plans, graph)
         target = self._target(path, plans, graph)
         self._add(target, default, path)
         return target
 
+    def _add_split(self, path: Path, default: Graph, plans: list[str], graph: str | None) -> None:
+        """A file of triples holding several plans (a whole-graph Turtle export): each plan's
+        triples go to its own graph (placed by ``andts:inPlan``), the rest to ``graph``."""
+        parts, rest = split_by_plan(default, plans)
+        for plan in plans:
+            self._make_room(path, plan_graph(plan_id_of(plan)))
+        for plan in plans:
+            self._add(plan_graph(plan_id_of(plan)), parts[plan], path)
+        if len(rest):
+            self._add(graph or str(GRAPH[f"file/{path.stem}"]), rest, path)
+        return None
+
+    def _make_room(self, path: Path, target: str) -> None:
+        """Make room for a plan's graph: a revised version of a bundled plan replaces it (with
+        a note); any other plan loaded twice is refused."""
+        if not (target.startswith(str(GRAPH["plan/"])) and target in self.sources):
+            return
+        first = self.sources[target][0]
+        plan_id = target.rsplit("/", 1)[-1]
+        bundled = data_dir() / "plans"
+        if all(p.parent == bundled for p in self.sources[target]) and path.parent != bundled:
+            self.backend.remove_graph(target)
+            del self._sources[target]
+            self._plans = None
+            note(text("io.replaces_bundled", "en", path=path, plan=plan_id))
+            return
+        raise DataFileError(path, f"plan {plan_id!r} is already loaded from {first}")
+
     def _target(self, path: Path, plans: list[str], graph: str | None) -> str:
         """The named graph for a file of triples holding ``plans``; refuse several or a repeat."""
-        if len(plans) > 1:
-            raise DataFileError(
-                path,
-                f"holds {len(plans)} plans ({', '.join(plans)}); put each plan in a file of its own",
-            )
         if plans:
             target = plan_graph(plan_id_of(plans[0]))
-            if target in self.sources:
-                first = self.sources[target][0]
-                raise DataFileError(
-                    path, f"plan {plan_id_of(plans[0])!r} is already loaded from {first}"
-                )
+            self._make_room(path, target)
             return target
         return graph or str(GRAPH[f"file/{path.stem}"])
 
@@ -214,6 +249,13 @@ class KnowledgeGraph:
         """Let the store parse the file itself (no rdflib terms are made on the way)."""
         backend: Any = self.backend
         data = path.read_bytes()
+        loaded_plans = [
+            n.rsplit("/", 1)[-1] for n in self._sources if n.startswith(str(GRAPH["plan/"]))
+        ]
+        if fmt in QUAD_FORMATS and any(plan.encode() in data for plan in loaded_plans):
+            # It names a graph that is loaded already (a plan loaded twice, or a revised
+            # bundled plan): rdflib's path reads which graphs it fills first.
+            raise ValueError("names a loaded graph")
         if fmt in QUAD_FORMATS:
             backend.load_file(path, fmt, None, data)
             self._unresolved.append((path, fmt, data))
@@ -225,6 +267,8 @@ class KnowledgeGraph:
             escape in data for escape in (b"\\u", b"\\U")
         )
         plans = backend.subjects_typed_in_file(path, fmt, PLAN_KINDS, data) if may_hold_plan else []
+        if len(plans) > 1:
+            return self._add_split(path, read_rdf(path, fmt).default_graph, plans, graph)
         target = self._target(path, plans, graph)
         backend.load_file(path, fmt, target, data)
         self.sources.setdefault(target, []).append(path)
@@ -237,9 +281,7 @@ class KnowledgeGraph:
 
         result = import_plan(path, self)
         target = plan_graph(result.plan_id)
-        if target in self.sources:
-            first = self.sources[target][0]
-            raise DataFileError(path, f"plan {result.plan_id!r} is already loaded from {first}")
+        self._make_room(path, target)
         self._add(target, result.graph, path)
         if len(result.links):
             self._add(result.links_graph, result.links, path)

@@ -128,3 +128,69 @@ def _first_bad_line(path: Path, fmt: str) -> int | None:
         except Exception:
             return number
     return None
+
+
+def split_by_plan(graph: Graph, plans: list[str]) -> tuple[dict[str, Graph], Graph]:
+    """Place the triples of a file holding several plans (a whole-graph Turtle or N-Triples
+    export) in the graph of the plan each belongs to.
+
+    A triple belongs to plan P if its subject is P, states ``andts:inPlan P``, or has an IRI
+    under P's own (``P/…``), or is a blank node reached from such a subject; every other triple
+    (ontology, vocabularies, actors, links) stays in the rest.
+
+    Returns
+    -------
+    (dict, Graph)
+        Plan IRI → its triples, and the triples of no plan.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(data='''
+    ...     @prefix andts: <https://w3id.org/andtsgraph/ontology#> .
+    ...     <http://x/plan/a> a andts:MunicipalPlan . <http://x/plan/a/g1> andts:inPlan <http://x/plan/a> .
+    ...     <http://x/plan/b> a andts:MunicipalPlan . <http://x/other> a andts:Actor .''', format="turtle")
+    >>> parts, rest = split_by_plan(g, ["http://x/plan/a", "http://x/plan/b"])
+    >>> len(parts["http://x/plan/a"]), len(parts["http://x/plan/b"]), len(rest)
+    (2, 1, 1)
+    """
+    from rdflib import BNode, URIRef
+
+    from andtsgraph.namespaces import ANDTS
+
+    owner: dict[object, str] = {}
+    for plan in plans:
+        owner[URIRef(plan)] = plan
+    for subject, plan in graph.subject_objects(ANDTS.inPlan):
+        if str(plan) in plans:
+            owner.setdefault(subject, str(plan))
+    prefixes = sorted(((p + "/", p) for p in plans), key=lambda item: -len(item[0]))
+    for subject in set(graph.subjects()):
+        if subject not in owner and isinstance(subject, URIRef):
+            for prefix, plan in prefixes:
+                if str(subject).startswith(prefix):
+                    owner[subject] = plan
+                    break
+    # Blank nodes (targets, statement nodes) go with the named node that holds them.
+    pending = [s for s in owner]
+    while pending:
+        node = pending.pop()
+        for obj in graph.objects(node, None):
+            if isinstance(obj, BNode) and obj not in owner:
+                owner[obj] = owner[node]
+                pending.append(obj)
+    # A curated link about a plan's part (the triple and the statement that gives its
+    # rationale) lives with the links, not in the plan.
+    from rdflib import RDF
+
+    linked = {
+        (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
+        for st in set(graph.subjects(RDF.subject, None))
+        if st not in owner
+    }
+    parts = {plan: Graph() for plan in plans}
+    rest = Graph()
+    for triple in graph:
+        plan = owner.get(triple[0])
+        (parts[plan] if plan is not None and triple not in linked else rest).add(triple)
+    return parts, rest

@@ -32,6 +32,9 @@ class Backend(Protocol):
     def add_triples(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         """Add triples to the named graph ``graph``."""
 
+    def remove_graph(self, name: str) -> None:
+        """Remove the named graph ``name`` and its triples."""
+
     def graph_names(self) -> list[str]:
         """Return the IRIs of the non-empty named graphs."""
 

@@ -172,6 +172,9 @@ class OxigraphMemoryBackend:
         }
         return sorted(names)
 
+    def remove_graph(self, name: str) -> None:
+        self._store.remove_graph(ox.NamedNode(name))
+
     def graph_names(self) -> list[str]:
         return sorted(
             g.value

@@ -22,6 +22,9 @@ class RdflibMemoryBackend:
         ctx = self._ds.graph(URIRef(graph))
         self._ds.addN((s, p, o, ctx) for s, p, o in triples)
 
+    def remove_graph(self, name: str) -> None:
+        self._ds.remove_graph(self._ds.graph(URIRef(name)))
+
     def graph_names(self) -> list[str]:
         return sorted(
             str(g.identifier)

@@ -30,6 +30,10 @@ MESSAGES = {
         "sv": "{path} finns redan; använd --force (force=True) för att skriva över den",
         "en": "{path} exists; use --force (force=True) to overwrite it",
     },
+    "io.replaces_bundled": {
+        "sv": "{path} ersätter den medföljande planen {plan}",
+        "en": "{path} replaces the bundled plan {plan}",
+    },
     "io.output_appeared": {
         "sv": "{path} dök upp medan körningen pågick; inget skrevs (använd --force för att skriva över)",
         "en": "{path} appeared while the run was working; nothing written (use --force to overwrite it)",
