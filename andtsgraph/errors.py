@@ -35,6 +35,10 @@ class QueryError(AndtsError):
     """A query is unknown, malformed, or was given a bad parameter."""
 
 
+class QueryTimeoutError(QueryError):
+    """A query did not finish within its time limit (``--timeout``, ``timeout=``)."""
+
+
 class PlanNotFoundError(AndtsError):
     """A plan id does not name (or does not uniquely name) a loaded plan."""
 

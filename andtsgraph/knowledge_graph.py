@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -297,7 +298,14 @@ class KnowledgeGraph:
 
     # -- asking ----------------------------------------------------------------------------
     def query(
-        self, query: str | Path, /, *, labels: bool = False, lang: str = "sv", **params: Any
+        self,
+        query: str | Path,
+        /,
+        *,
+        labels: bool = False,
+        lang: str = "sv",
+        timeout: float | None = None,
+        **params: Any,
     ) -> QueryResult:
         """Run a SELECT query: a catalog name, a path to a ``.rq`` file, or SPARQL text.
 
@@ -311,6 +319,9 @@ class KnowledgeGraph:
             their IRI, where they have one.
         lang : str
             The preferred language of those labels ("sv" or "en"); the other is the fallback.
+        timeout : float, optional
+            Seconds the query may take; :class:`~andtsgraph.errors.QueryTimeoutError` after.
+            Ctrl-C stops a running query at once either way.
         **params
             Values bound to the query's variables before it runs (never pasted into the
             text). Strings that look like IRIs become IRIs; a ``plan`` given as a plan id
@@ -346,7 +357,9 @@ class KnowledgeGraph:
             name: self._term(name, value) for name, value in params.items() if value is not None
         }
         try:
-            rows = self.backend.select(entry.text, bindings, PREFIXES)
+            # A remote store has its own deadline (connect(timeout=)).
+            limit = {} if timeout is None else {"timeout": timeout}
+            rows = self.backend.select(entry.text, bindings, PREFIXES, **limit)
         except AndtsError:
             raise
         except Exception as exc:
@@ -359,6 +372,44 @@ class KnowledgeGraph:
             )
         )
         return result.with_labels(self.labels_of(result.iris(), lang)) if labels else result
+
+    def query_batches(
+        self, query: str | Path, /, *, timeout: float | None = None, **params: Any
+    ) -> Iterator[QueryResult]:
+        """Run a SELECT query as :meth:`query` does, giving its rows as they come, a batch
+        (a :class:`QueryResult`) at a time: memory stays bounded however large the answer.
+
+        Parameters
+        ----------
+        query : str or Path
+            As for :meth:`query`.
+        timeout : float, optional
+            Seconds for the whole query; :class:`~andtsgraph.errors.QueryTimeoutError` after.
+        **params
+            As for :meth:`query`.
+
+        Examples
+        --------
+        >>> kg = load()
+        >>> batches = kg.query_batches("SELECT ?s WHERE { ?s a andts:Activity }", timeout=30)
+        >>> sum(len(batch) for batch in batches) > 50
+        True
+        """
+        entry = resolve_query(query)
+        known = {p.name for p in entry.params}
+        if entry.params and set(params) - known:
+            self.query(query, **params)  # raises the same error as query() for a parameter
+        bindings = {n: self._term(n, v) for n, v in params.items() if v is not None}
+        if not hasattr(self.backend, "select_batches"):  # a remote store: one batch
+            yield self.query(query, **params)
+            return
+        try:
+            answer = self.backend.select_batches(entry.text, bindings, PREFIXES, timeout=timeout)
+        except AndtsError:
+            raise
+        except Exception as exc:
+            raise QueryError(f"query {entry.name!r} failed: {_one_line(exc)}") from None
+        yield from _batches(entry.name, answer)
 
     def labels_of(self, iris: Iterable[str], lang: str = "sv") -> dict[str, str]:
         """Return the best label of each IRI that has one: ``lang`` first, then Swedish,
@@ -518,6 +569,26 @@ class KnowledgeGraph:
         return sorted({path for paths in self.sources.values() for path in paths})
 
 
+def _batches(name: str, answer: Any) -> Iterator[QueryResult]:
+    yielded = False
+    # At least one batch, empty for an empty answer: it carries the columns.
+    try:
+        for rows in itertools.chain(answer.batches, [[]]):
+            if yielded and not rows:
+                continue
+            yielded = True
+            if answer.to_rdflib is None:
+                yield QueryResult(answer.columns, rows)
+            else:
+                yield QueryResult(
+                    answer.columns, rows, to_rdflib=answer.to_rdflib, to_python=answer.to_python
+                )
+    except AndtsError:
+        raise
+    except Exception as exc:
+        raise QueryError(f"query {name!r} failed: {_one_line(exc)}") from None
+
+
 def _plan_info(row: Mapping[str, Any]) -> PlanInfo:
     def text(value: Any) -> str | None:
         return None if value is None else str(value)
@@ -561,6 +632,7 @@ def load(
     store: str = "oxigraph",
     bundled: bool = True,
     parser: str = "auto",
+    allow_service: bool = False,
 ) -> KnowledgeGraph:
     """Load the knowledge graph: the ontology, all bundled data and any extra files.
 
@@ -581,6 +653,9 @@ def load(
         "auto" (default) lets the Oxigraph store parse Turtle, N-Triples, TriG and N-Quads
         itself, several times faster than rdflib; "rdflib" parses everything with rdflib. The
         quads are the same either way (see :meth:`KnowledgeGraph.add_file`).
+    allow_service : bool
+        Let queries call other servers with ``SERVICE``; off by default, so that local work
+        never touches the network.
 
     Returns
     -------
@@ -598,6 +673,7 @@ def load(
     True
     """
     kg = KnowledgeGraph(make_backend(store))
+    kg.backend.allow_service = allow_service  # type: ignore[attr-defined]
     if bundled:
         for path, graph in bundled_files():
             kg.add_file(path, graph, parser=parser)

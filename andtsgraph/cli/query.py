@@ -40,15 +40,21 @@ def add_queries(sub, common) -> None:
     queries.set_defaults(func=cmd_queries)
 
 
+#: Rows a table shows at most: a table is for reading; csv and json stream any number.
+TABLE_ROWS = 10_000
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     if args.endpoint:
         kg = connect(args.endpoint, auth=auth(args), token_env=args.token_env, timeout=args.timeout)
     else:
         kg = load_graph(args)
+        kg.backend.allow_service = args.allow_service
     show = args.show or ("labels" if args.format == "table" else "iris")
-    result = kg.query(
-        args.query, labels=show == "labels", lang=args.lang, **parse_params(args.param)
-    )
+    params = parse_params(args.param)
+    if show == "iris" and args.format in ("csv", "json") and not args.endpoint:
+        return _stream(kg, args, params)
+    result = _first_rows(kg, args, params, labels=show == "labels")
     frame = result.to_dataframe()
     if show == "labels":
         # A column whose label column follows would only repeat it; a plan reads best by its id.
@@ -70,6 +76,51 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(f"\n{len(frame)} rows")
     else:
         print("(no rows)")
+    return 0
+
+
+def _first_rows(kg, args: argparse.Namespace, params: dict[str, str], labels: bool):
+    """The answer, or its first :data:`TABLE_ROWS` rows for a table (announced), so that a
+    query with a huge answer cannot fill the memory."""
+    from andtsgraph.results import QueryResult
+
+    if args.endpoint:
+        return kg.query(args.query, labels=labels, lang=args.lang, **params)
+    batches = kg.query_batches(args.query, timeout=args.timeout, **params)
+    first = next(batches)
+    columns, rows = first.columns, list(first.terms)
+    for batch in batches:
+        rows += batch.terms
+        if args.format == "table" and len(rows) > TABLE_ROWS:
+            del rows[TABLE_ROWS:]
+            batches.close()
+            print(
+                f"andtsgraph: note: showing the first {TABLE_ROWS} rows; "
+                "use --format csv or json for all of them, or LIMIT",
+                file=sys.stderr,
+            )
+            break
+    result = QueryResult(columns, rows)
+    return result.with_labels(kg.labels_of(result.iris(), args.lang)) if labels else result
+
+
+def _stream(kg, args: argparse.Namespace, params: dict[str, str]) -> int:
+    """csv and json as the rows come: memory stays bounded however large the answer."""
+    header, opened = True, False
+    for batch in kg.query_batches(args.query, timeout=args.timeout, **params):
+        frame = batch.to_dataframe()
+        if args.format == "csv":
+            sys.stdout.write(frame.to_csv(index=False, header=header))
+            header = False
+            continue
+        records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+        for record in records:
+            sys.stdout.write(",\n" if opened else "[\n")
+            text = json.dumps(record, ensure_ascii=False, indent=2, default=str)
+            sys.stdout.write("\n".join("  " + line for line in text.splitlines()))
+            opened = True
+    if args.format == "json":
+        sys.stdout.write("\n]\n" if opened else "[]\n")
     return 0
 
 
@@ -125,6 +176,11 @@ def add_query(sub, common) -> None:
         default=60,
         metavar="N",
         help="cut table cells at N characters (default: 60)",
+    )
+    query.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let a local query call other servers with SERVICE (refused by default: local work stays off the network)",
     )
     server_options(query, timeout=30.0)
     query.set_defaults(func=cmd_query)
