@@ -681,8 +681,12 @@ def load(
         if isinstance(paths, str | Path):
             paths = [paths]
         for path in paths:
-            for file in rdf_files_in(path) or [path]:
-                kg.add_file(file, parser=parser)
+            try:
+                for file in rdf_files_in(path) or [path]:
+                    kg.add_file(file, parser=parser)
+            except OSError as exc:  # a folder or file the user may not read, a broken link
+                where = exc.filename or path
+                raise DataFileError(where, f"cannot read: {exc.strerror or exc}") from None
     return kg
 
 
@@ -701,4 +705,9 @@ def rdf_files_in(path: str | Path) -> list[Path]:
     path = Path(path)
     if not path.is_dir() or any(path.glob("*.csv")):
         return []
-    return sorted(p for p in path.iterdir() if p.suffix.lower() in FORMATS_BY_SUFFIX)
+    # Hidden files are left out: a half-written temporary file, an editor's backup.
+    return sorted(
+        p
+        for p in path.iterdir()
+        if p.suffix.lower() in FORMATS_BY_SUFFIX and not p.name.startswith(".")
+    )

@@ -26,7 +26,10 @@ from andtsgraph.cli.validate import add_validate
 from andtsgraph.errors import AndtsError, AndtsNote, OutputExistsError
 from andtsgraph.messages import text
 
-__all__ = ["build_parser", "main"]
+__all__ = ["EXIT_INTERNAL", "build_parser", "main"]
+
+#: Exit status of a bug (an unexpected exception); 2 is a usage or input error, 130 Ctrl-C.
+EXIT_INTERNAL = 3
 
 #: Each command adds its own sub-parser; the order here is the order of ``--help``.
 COMMANDS = [
@@ -98,6 +101,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:
         _print_error("andtsgraph: error: out of memory (use --timeout, LIMIT or a smaller input)")
         return EXIT_USAGE
+    except OSError as exc:  # a file or folder that cannot be read or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        _print_error(f"andtsgraph: error: {where}{exc.strerror or exc}")
+        return EXIT_USAGE
+    except Exception as exc:
+        # A bug, not the user's doing: one line still, and the traceback on request.
+        if os.environ.get("ANDTSGRAPH_DEBUG"):
+            raise
+        _print_error(
+            f"andtsgraph: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+            "(a bug: please report it; ANDTSGRAPH_DEBUG=1 shows where)"
+        )
+        return EXIT_INTERNAL
 
 
 def _print_error(message: str) -> None:
