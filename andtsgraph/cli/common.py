@@ -17,6 +17,14 @@ def load_graph(args: argparse.Namespace) -> KnowledgeGraph:
     return load(args.with_files or None, store=args.store)
 
 
+def input_paths(args: argparse.Namespace) -> list[Path]:
+    """What a command reads: its --with files and the bundled data (no output may be one)."""
+    from andtsgraph.resources import data_dir, ontology_dir
+
+    given = [*(getattr(args, "with_files", None) or []), *(getattr(args, "files", None) or [])]
+    return [*given, data_dir(), ontology_dir()]
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are two short lines, not a wrapped usage block."""
 
