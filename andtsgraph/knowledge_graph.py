@@ -17,7 +17,7 @@ from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from andtsgraph.backends import Backend, make_backend
-from andtsgraph.backends.base import Updatable
+from andtsgraph.backends.base import NativeFileLoading, Updatable
 from andtsgraph.catalog import CatalogQuery, resolve_query
 from andtsgraph.errors import (
     AndtsError,
@@ -42,6 +42,7 @@ from andtsgraph.namespaces import (
     plan_id_of,
 )
 from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS, guess_format, read_rdf
+from andtsgraph.readers import Reader, reader_for
 from andtsgraph.resources import data_dir, ontology_dir
 from andtsgraph.results import QueryResult, Result, ResultList
 from andtsgraph.sparql_text import (
@@ -129,7 +130,8 @@ class KnowledgeGraph:
     def sources(self) -> dict[str, list[Path]]:
         """Named-graph IRI → the files loaded into it, in the order they were loaded."""
         if self._unresolved:
-            backend: Any = self.backend
+            backend = self.backend
+            assert isinstance(backend, NativeFileLoading)  # only such a store leaves files here
             pending, self._unresolved = self._unresolved, []
             for path, fmt, data in pending:
                 for name in backend.graphs_in_file(path, fmt, data):
@@ -178,13 +180,12 @@ class KnowledgeGraph:
         if parser not in ("auto", "rdflib"):
             raise AndtsError(f"unknown parser {parser!r}: choose auto or rdflib")
         path = Path(path)
-        # Imported here: the spreadsheet package imports this module.
-        from andtsgraph.spreadsheet import is_template
-
-        if is_template(path):
-            return self._add_template(path)
+        reader = reader_for(path)
+        if reader is not None:
+            return self._add_read(path, reader)
         fmt = guess_format(path) if path.is_file() else None
-        if parser == "auto" and fmt in getattr(self.backend, "native_formats", ()):
+        native = self.backend.native_formats if isinstance(self.backend, NativeFileLoading) else ()
+        if parser == "auto" and fmt in native:
             try:
                 return self._add_natively(path, fmt, graph)
             except (SyntaxError, ValueError, OSError):
@@ -223,7 +224,8 @@ class KnowledgeGraph:
 
     def _add_natively(self, path: Path, fmt: str, graph: str | None) -> str | None:
         """Let the store parse the file itself (no rdflib terms are made on the way)."""
-        backend: Any = self.backend
+        backend = self.backend
+        assert isinstance(backend, NativeFileLoading)  # add_file checked native_formats
         data = path.read_bytes()
         if fmt in QUAD_FORMATS:
             backend.load_file(path, fmt, None, data)
@@ -242,18 +244,16 @@ class KnowledgeGraph:
         self._changed()
         return target
 
-    def _add_template(self, path: Path) -> str:
-        """Import a plan template, matching its names against what is loaded so far."""
-        from andtsgraph.spreadsheet import import_plan
-
-        result = import_plan(self, path)
-        target = plan_graph(result.plan_id)
+    def _add_read(self, path: Path, reader: Reader) -> str:
+        """Read a file with a registered reader (a plan template), matching its names against
+        what is loaded so far."""
+        graphs = reader.read(self, path)
+        target = graphs[0][0]
         if target in self.sources:
             first = self.sources[target][0]
-            raise DataFileError(path, f"plan {result.plan_id!r} is already loaded from {first}")
-        self._add(target, result.graph, path)
-        if len(result.links):
-            self._add(result.links_graph, result.links, path)
+            raise DataFileError(path, f"plan {plan_id_of(target)!r} is already loaded from {first}")
+        for name, graph in graphs:
+            self._add(name, graph, path)
         return target
 
     def _add(self, name: str, triples: Iterable, path: Path) -> None:
@@ -475,7 +475,7 @@ class KnowledgeGraph:
         missing types are found with two SELECTs and added (a NOT EXISTS per row costs rdflib
         seconds). A read-only store (a server) keeps the closure that was pushed to it.
         """
-        if not self._closure_stale or not getattr(self.backend, "writable", True):
+        if not self._closure_stale or not self.backend.writable:
             return
         self._closure_stale = False
         supers = self._superclasses()
@@ -660,7 +660,10 @@ class KnowledgeGraph:
         return self.backend.graph_names()
 
     def graph(self, name: str) -> Graph:
-        """Return one named graph (e.g. :func:`andtsgraph.namespaces.plan_graph` of a plan id)."""
+        """Return a copy of one named graph (e.g. :func:`andtsgraph.namespaces.plan_graph` of
+        a plan id) as an rdflib Graph, empty if no such graph is loaded; changing it does not
+        change the knowledge graph (the same on every store)."""
+        self._ensure_closure()
         return self.backend.graph(name)
 
     def dataset(self) -> Dataset:

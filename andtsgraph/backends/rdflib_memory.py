@@ -8,7 +8,7 @@ from pyparsing import ParseException
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier, Node
 
-from andtsgraph.backends.base import SelectRows
+from andtsgraph.backends.base import SelectRows, dataset_of
 from andtsgraph.errors import QueryError
 from andtsgraph.sparql_text import syntax_error
 
@@ -17,6 +17,7 @@ class RdflibMemoryBackend:
     """Quads in an rdflib ``Dataset`` whose default graph is the union of all named graphs."""
 
     name = "memory"
+    writable = True
 
     def __init__(self) -> None:
         self._ds = Dataset(default_union=True)
@@ -35,7 +36,10 @@ class RdflibMemoryBackend:
         )
 
     def graph(self, name: str) -> Graph:
-        return self._ds.graph(URIRef(name))
+        # A copy, as every store gives: the Dataset's own graph is a live view.
+        copy = Graph(identifier=URIRef(name))
+        copy += self._ds.graph(URIRef(name))
+        return copy
 
     def _run(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]):
         try:
@@ -63,7 +67,7 @@ class RdflibMemoryBackend:
         return self._run(sparql, bindings, prefixes).graph
 
     def dataset(self) -> Dataset:
-        return self._ds
+        return dataset_of(self)
 
     def __len__(self) -> int:
         return sum(
