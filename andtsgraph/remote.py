@@ -483,6 +483,7 @@ def connect(
     >>> kg.backend.endpoint.query, kg.backend.endpoint.timeout
     ('http://127.0.0.1:7878/query', 10)
     """
+    from andtsgraph.backends import make_backend
     from andtsgraph.knowledge_graph import KnowledgeGraph
 
     ep = Endpoint.from_url(
@@ -493,4 +494,4 @@ def connect(
         token_env=token_env,
         timeout=timeout,
     )
-    return KnowledgeGraph(RemoteBackend(ep))
+    return KnowledgeGraph(make_backend("remote", ep))

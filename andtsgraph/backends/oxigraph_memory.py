@@ -111,6 +111,7 @@ class OxigraphMemoryBackend:
     """Quads in a pyoxigraph ``Store``; queries see the union of all named graphs by default."""
 
     name = "oxigraph"
+    writable = True
     #: Formats :meth:`load_file` reads (rdflib parser names).
     native_formats = frozenset(NATIVE_FORMATS)
 
