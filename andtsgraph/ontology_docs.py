@@ -14,6 +14,11 @@ from rdflib import Graph, Literal
 from andtsgraph.errors import AndtsError, OutputExistsError
 from andtsgraph.resources import ontology_dir
 
+__all__ = [
+    "make_ontology_docs",
+    "single_language",
+]
+
 
 def single_language(graph: Graph, lang: str) -> Graph:
     """Return a copy of ``graph`` without the language-tagged literals of other languages."""

@@ -19,6 +19,17 @@ from andtsgraph.errors import OutputExistsError
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
 from andtsgraph.validation import ValidationReport, validate
 
+__all__ = [
+    "CSS",
+    "WORDS",
+    "PlanGaps",
+    "Report",
+    "build_report",
+    "to_html",
+    "to_text",
+    "write_html",
+]
+
 WORDS = {
     "sv": {
         "title": "ANDTS-planer: validering, luckor och samverkan",

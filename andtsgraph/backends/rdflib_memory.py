@@ -12,6 +12,10 @@ from andtsgraph.backends.base import SelectRows, dataset_of
 from andtsgraph.errors import QueryError
 from andtsgraph.sparql_text import syntax_error
 
+__all__ = [
+    "RdflibMemoryBackend",
+]
+
 
 class RdflibMemoryBackend:
     """Quads in an rdflib ``Dataset`` whose default graph is the union of all named graphs."""

@@ -12,6 +12,17 @@ from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
 from andtsgraph.namespaces import plan_graph
 
+__all__ = [
+    "add_docs",
+    "add_export",
+    "add_info",
+    "add_synthetic",
+    "cmd_docs",
+    "cmd_export",
+    "cmd_info",
+    "cmd_synthetic",
+]
+
 
 def cmd_info(args: argparse.Namespace) -> int:
     kg = load_graph(args)
