@@ -62,6 +62,16 @@ from andtsgraph.sparql_text import (
     resolve_prefixed,
 )
 
+__all__ = [
+    "EXPORT_FORMATS",
+    "ID_PARAMS",
+    "KnowledgeGraph",
+    "PlanInfo",
+    "bundled_files",
+    "load",
+    "rdf_files_in",
+]
+
 #: Serialisation formats of :meth:`KnowledgeGraph.serialize`: name → (rdflib format, keeps graphs).
 EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
     "ttl": ("turtle", False),

@@ -36,6 +36,17 @@ from andtsgraph.backends.base import SelectRows, dataset_of
 from andtsgraph.errors import AndtsError, QueryError
 from andtsgraph.sparql_text import bind_with_values, query_form, with_prefixes
 
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "TOKEN_ENV",
+    "Endpoint",
+    "EndpointError",
+    "PushedGraph",
+    "RemoteBackend",
+    "connect",
+    "push",
+]
+
 #: The environment variable a bearer token is read from, unless another is named.
 TOKEN_ENV = "ANDTSGRAPH_TOKEN"
 #: Queries longer than this go by POST (all do, in fact: GET URLs of long queries break proxies).

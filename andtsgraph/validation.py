@@ -58,6 +58,20 @@ from andtsgraph.resources import ontology_dir
 if TYPE_CHECKING:
     import pandas
 
+__all__ = [
+    "ANDTSH",
+    "ENGINES",
+    "LANGS",
+    "SEVERITIES",
+    "ResultGroup",
+    "ValidationReport",
+    "ValidationResult",
+    "data_graph",
+    "load_shapes",
+    "shapes_files",
+    "validate",
+]
+
 #: The shapes' own namespace (``andtsh:``).
 ANDTSH = Namespace("https://w3id.org/andtsgraph/shapes#")
 

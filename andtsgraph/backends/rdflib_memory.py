@@ -18,6 +18,10 @@ from andtsgraph.backends.base import (
 from andtsgraph.errors import QueryError
 from andtsgraph.sparql_text import syntax_error
 
+__all__ = [
+    "RdflibMemoryBackend",
+]
+
 
 class RdflibMemoryBackend:
     """Quads in an rdflib ``Dataset`` whose default graph is the union of all named graphs."""

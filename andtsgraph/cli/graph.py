@@ -13,6 +13,17 @@ from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
 from andtsgraph.namespaces import plan_graph
 from andtsgraph.output import check_outputs
 
+__all__ = [
+    "add_docs",
+    "add_export",
+    "add_info",
+    "add_synthetic",
+    "cmd_docs",
+    "cmd_export",
+    "cmd_info",
+    "cmd_synthetic",
+]
+
 
 def cmd_info(args: argparse.Namespace) -> int:
     kg = load_graph(args)
