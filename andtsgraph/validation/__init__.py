@@ -12,12 +12,27 @@ result belongs), :mod:`.report` (text, JSON, DataFrame and the SHACL results gra
 
 from andtsgraph.validation.engines import ENGINES, UnsupportedShapes
 from andtsgraph.validation.graph import ValidationWarning, validate_graph
+from andtsgraph.validation.plans import data_graph, validate
 from andtsgraph.validation.records import ShaclReport, ShaclResult
+from andtsgraph.validation.report import (
+    LANGS,
+    SEVERITIES,
+    ResultGroup,
+    ValidationReport,
+    ValidationResult,
+)
 from andtsgraph.validation.shapes import ANDTSH, load_shapes, shapes_files
 
 __all__ = [
     "ANDTSH",
     "ENGINES",
+    "LANGS",
+    "SEVERITIES",
+    "ResultGroup",
+    "ValidationReport",
+    "ValidationResult",
+    "data_graph",
+    "validate",
     "ShaclReport",
     "ShaclResult",
     "UnsupportedShapes",
