@@ -40,7 +40,7 @@ MESSAGES = {
         "en": "unknown plan {plan!r}; the validated plans are: {plans}",
     },
     "validation.changed_literals": {
-        "sv": "{where}: Oxigraph-lagret skulle ändra {n} literaler ({examples}); de grafer som innehåller dem valideras som de är skrivna",
-        "en": "{where}: the Oxigraph store would change {n} literals ({examples}); the graphs holding them are validated as written",
+        "sv": "{where}: Oxigraph-lagret ändrade {n} literaler när filen lästes in ({examples} …); graferna som innehåller dem valideras som de är skrivna i filen",
+        "en": "{where}: the Oxigraph store changed {n} literals on loading ({examples} …); the graphs holding them are validated as written in the file",
     },
 }

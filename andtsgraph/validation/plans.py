@@ -305,8 +305,8 @@ def _faithful_graphs(kg: KnowledgeGraph, changed: Mapping[str, list[Path]]) -> d
         if name in changed:
             graph = Graph(identifier=URIRef(name))
             for path in kg.sources[name]:
-                for s, p, o, _ in read_rdf(path).quads():
-                    graph.add((s, p, o))
+                for part in read_rdf(path).graphs():
+                    graph += part
             graphs[name] = graph
         else:
             graphs[name] = kg.graph(name)

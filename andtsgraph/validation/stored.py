@@ -94,5 +94,7 @@ def changed_in_file(path: Path) -> list[tuple[Literal, Literal]]:
             if isinstance(q.object, ox.Literal)
         )
     else:
-        literals = (o for _, _, o, _ in read_rdf(path, fmt).quads() if isinstance(o, Literal))
+        literals = (
+            o for part in read_rdf(path, fmt).graphs() for o in part.objects() if isinstance(o, Literal)
+        )
     return changed_in_store(literals)

@@ -183,10 +183,14 @@ _INTEGER_RANGES: dict[URIRef, tuple[int | None, int | None]] = {
 def _comparable(a: str, b: str) -> str:
     """Whether SPARQL may compare ``a`` and ``b`` with < (XPath: numbers with numbers, else
     literals of one datatype); other stores order mixed terms, SHACL calls them incomparable."""
+    # A time with a time zone and one without are incomparable too (XPath: indeterminate).
+    zoned = Literal("(Z|[+-][0-9][0-9]:[0-9][0-9])$").n3()
+    timed = ", ".join(t.n3() for t in (XSD.dateTime, XSD.date, XSD.time))
     return (
         f"((isNumeric({a}) && isNumeric({b})) || (isLiteral({a}) && isLiteral({b}) && "
         f"!isNumeric({a}) && !isNumeric({b}) && sameTerm(DATATYPE({a}), DATATYPE({b})) && "
-        f"LANG({a}) = LANG({b})))"
+        f"LANG({a}) = LANG({b}) && (DATATYPE({a}) NOT IN ({timed}) || "
+        f"REGEX(STR({a}), {zoned}) = REGEX(STR({b}), {zoned}))))"
     )
 
 
@@ -210,6 +214,10 @@ def _well_formed(x: str, datatype: URIRef) -> str:
     if datatype in _LEXICAL:
         return _regex(x, _LEXICAL[datatype])
     return "true"
+
+
+class _Safe(str):
+    """An expression already made error-proof (see ``_Compiler.safe``): not wrapped again."""
 
 
 #: Variable → (a group pattern binding it to each focus node, the variables that tell apart the
@@ -361,7 +369,11 @@ class _Compiler:
             return f'(isLiteral({x}) && LANG({x}) != "" && ({" || ".join(tests) or "false"}))'
         if prop == SH["in"]:
             members = [self.term(shape, "sh:in", m) for m in self.items(shape, "sh:in", param)]
-            return "(" + (" || ".join(f"sameTerm({x}, {m})" for m in members) or "false") + ")"
+            if len(members) <= 2:
+                return "(" + (" || ".join(f"sameTerm({x}, {m})" for m in members) or "false") + ")"
+            # A VALUES block rather than a chain of ||: rdflib's parser recurses on each ||.
+            m = self.var("m")
+            return f"EXISTS {{ VALUES {m} {{ {' '.join(members)} }} FILTER(sameTerm({x}, {m})) }}"
         if prop == SH.node:
             return self.conforms(param, x, depth + 1)
         if prop == SH["not"]:
@@ -379,13 +391,18 @@ class _Compiler:
 
     def safe(self, condition: str) -> str:
         """An expression whose error counts as false (a SPARQL error is never a pass)."""
-        return f"COALESCE({condition}, false)"
+        if isinstance(condition, _Safe):
+            return condition
+        return _Safe(f"COALESCE({condition}, false)")
 
     # -- conformance of a node to a whole shape (shapes used inside other shapes) ------------
     def conforms(self, shape: Node, x: str, depth: int) -> str:
         """An expression that holds when node ``x`` conforms to ``shape``."""
         if depth > _MAX_DEPTH:
-            raise self.fail(shape, "the shape", "shapes nested too deeply (or recursive)")
+            raise UnsupportedShapes(
+                f"the SPARQL engine cannot compile shape {shape.n3()}: it refers to itself "
+                f"(recursive shapes) or nests shapes more than {_MAX_DEPTH} deep"
+            )
         constraints = self.constraints(shape)
         if self.deactivated(shape):
             return "true"
@@ -397,7 +414,9 @@ class _Compiler:
             else:
                 p = self.path(shape, path_node)
                 tests.append(self.property_condition(shape, p, prop, param, x, depth))
-        return "(" + (" && ".join(self.safe(t) for t in tests) or "true") + ")"
+        if len(tests) == 1:
+            return self.safe(tests[0])
+        return _Safe("(" + (" && ".join(self.safe(t) for t in tests) or "true") + ")")
 
     def node_condition(self, shape: Node, prop: URIRef, param: Node, x: str, depth: int) -> str:
         """A node shape's constraint on its focus ``x`` (its only value node)."""
