@@ -43,4 +43,8 @@ MESSAGES = {
         "sv": "{where}: Oxigraph-lagret ändrade {n} literaler när filen lästes in ({examples} …); graferna som innehåller dem valideras som de är skrivna i filen",
         "en": "{where}: the Oxigraph store changed {n} literals on loading ({examples} …); the graphs holding them are validated as written in the file",
     },
+    "validation.ill_typed": {
+        "sv": "data innehåller literaler som inte är giltiga värden av sin datatyp ({datatypes}); formerna som anger datatypen rapporterar dem",
+        "en": "the data hold literals that are no valid value of their datatype ({datatypes}); the shapes that state the datatype report them",
+    },
 }

@@ -18,6 +18,7 @@ hierarchy is read (``sh:class`` and class targets follow ``rdfs:subClassOf``).
 
 from __future__ import annotations
 
+import logging
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -72,6 +73,10 @@ class _Scope:
 
     plan_ids: frozenset[str] | None = None
     graphs: frozenset[str] = frozenset()
+    #: The nodes the user's files describe (as :func:`_text_of` writes them), read before the
+    #: bundled data were added: a named graph may hold both (a corpus's own actors go to the
+    #: bundled actors' graph).
+    subjects: frozenset[str] = frozenset()
 
     def keeps(self, result: ValidationResult, context: _Context) -> bool:
         if self.plan_ids is None:
@@ -80,7 +85,7 @@ class _Scope:
             return True
         # A result under a bundled plan is that plan's, not the user's; one under no plan is
         # the user's if their files describe the node.
-        return result.plan is None and context.described_in(result.focus, self.graphs)
+        return result.plan is None and result.focus in self.subjects
 
     def plans(self, kg: KnowledgeGraph, context: _Context) -> dict[str, str]:
         """The validated plans, id → label, in the knowledge graph's order."""
@@ -105,7 +110,10 @@ def _knowledge_graph(
     kg = load(paths, bundled=False)
     if not kg.plans:
         raise AndtsError(_t("validation.no_plan", "en", files=", ".join(str(p) for p in paths)))
-    scope = _Scope(frozenset(p.id for p in kg.plans), frozenset(kg.sources))
+    rows = kg.backend.select("SELECT DISTINCT ?s WHERE { ?s ?p ?o }", {}, {})
+    convert = rows.to_rdflib or (lambda term: term)
+    subjects = frozenset(_text_of(convert(row[0])) for row in rows.rows)
+    scope = _Scope(frozenset(p.id for p in kg.plans), frozenset(kg.sources), subjects)
     for path, graph in bundled_files():
         if graph is None and plan_graph(path.stem) in kg.sources:
             continue  # bundled plan files are named after their plan id
@@ -173,6 +181,52 @@ def validate(
     check_choice("severity", severity, SEVERITIES)
     check_choice("lang", lang, LANGS)
     check_choice("engine", engine, ENGINES)
+    with _IllTyped() as ill_typed:
+        return _validate(kg_or_paths, shapes, severity, lang, engine, plans, ill_typed)
+
+
+class _IllTyped(logging.Handler):
+    """Collects rdflib's reports of ill-typed literals (a traceback each, logged as warnings)
+    while validating, and says them in one line at the end: the shapes report what matters."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.found: dict[str, None] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if text.startswith("Failed to convert Literal lexical form"):
+            self.found[text.split("Datatype=", 1)[-1].split(",", 1)[0]] = None
+
+    def __enter__(self) -> _IllTyped:
+        self._logger = logging.getLogger("rdflib.term")
+        self._propagate = self._logger.propagate
+        self._logger.addHandler(self)
+        self._logger.propagate = False
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._logger.removeHandler(self)
+        self._logger.propagate = self._propagate
+
+    def say(self) -> None:
+        if self.found:
+            warnings.warn(
+                _t("validation.ill_typed", "en", datatypes=", ".join(self.found)),
+                ValidationWarning,
+                stacklevel=4,
+            )
+
+
+def _validate(
+    kg_or_paths: Any,
+    shapes: Any,
+    severity: str,
+    lang: str,
+    engine: str,
+    plans: Iterable[str] | None,
+    ill_typed: _IllTyped,
+) -> ValidationReport:
     kg, scope = _knowledge_graph(kg_or_paths)
     wanted = None if plans is None else list(plans)
     if wanted is not None:
@@ -226,6 +280,7 @@ def validate(
     )
     results = [r for r, _ in pairs]
     kept = [n for _, n in pairs]
+    ill_typed.say()
     return ValidationReport(
         conforms=not results,
         severity=severity,
@@ -535,7 +590,8 @@ def _context_data(
 
     from andtsgraph.backends.oxigraph_memory import to_oxigraph, to_rdflib
 
-    wanted_graphs = {plan_graph(p.id) for p in kg.plans} | set(scope_graphs)
+    plan_graphs = {plan_graph(p.id) for p in kg.plans}
+    wanted_graphs = plan_graphs | set(scope_graphs)
     graphs: dict[str, Graph] = {name: Graph() for name in wanted_graphs}
     graphs[str(ONTOLOGY_GRAPH)] = kg.graph(str(ONTOLOGY_GRAPH))
     data = Graph()
@@ -560,7 +616,9 @@ def _context_data(
                 # One statement per graph says the node is described there (all _Context asks).
                 graphs[name].add((node, to_rdflib(q.predicate), to_rdflib(q.object)))
                 in_graphs.add(name)
-                placed = True
+                # Described in a plan's graph: that plan is its plan. (A scope graph may be a
+                # shared one, such as the actors' graph: the actor's plans are found below.)
+                placed = placed or name in plan_graphs
         return placed
 
     for cls in PLAN_KINDS:
