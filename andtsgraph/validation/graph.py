@@ -85,10 +85,10 @@ def validate_graph(data: Any, shapes: Graph, *, engine: str = "auto") -> ShaclRe
     >>> report.conforms, [r.component.fragment for r in report.results]
     (False, ['MinCountConstraintComponent'])
     """
-    chosen, program = choose_engine(engine, shapes)
+    chosen, _ = choose_engine(engine, shapes)
     if chosen == "sparql":
         select = _select(data)
-        results = sparql_engine.run(select, shapes, program)
+        results = sparql_engine.run(select, shapes)
     else:
         results = pyshacl_engine.run(_rdflib_graph(data), shapes)
     results = sorted(results, key=ShaclResult.key)

@@ -45,7 +45,6 @@ from andtsgraph.validation.report import (
     ValidationResult,
     _RuleText,
     check_choice,
-    report_graph,
 )
 from andtsgraph.validation.shapes import ANDTSH, load_shapes, path_text
 
@@ -286,7 +285,6 @@ def _validate(
         severity=severity,
         lang=lang,
         results=results,
-        graph=report_graph(kept, shapes_graph, not results),
         plans=plan_labels,
         _rules=context.rules(),
         _records=kept,
@@ -320,52 +318,62 @@ def _union(graphs: Mapping[str, Graph]) -> Graph:
 # ---------------------------------------------------------------------------------------------
 # The same answer on every store: literals the Oxigraph store changed, validated as written
 # ---------------------------------------------------------------------------------------------
+def _loaded_files(kg: KnowledgeGraph) -> list[Path]:
+    """The files loaded into ``kg`` (not the bundled ones), without working out which graphs a
+    TriG or N-Quads file filled (:attr:`KnowledgeGraph.sources` parses them again for that)."""
+    resolved = getattr(kg, "_sources", None)
+    pending = getattr(kg, "_unresolved", None)
+    if resolved is None or pending is None:
+        resolved, pending = kg.sources, []
+    files = [p for paths in resolved.values() for p in paths] + [p for p, *_ in pending]
+    bundled = {path.resolve() for path, _ in bundled_files()}
+    return [p for p in dict.fromkeys(files) if p.resolve() not in bundled and p.is_file()]
+
+
 def _changed_files(kg: KnowledgeGraph) -> dict[str, list[Path]]:
-    """Graph name → the files loaded into it whose literals the store changed (Oxigraph)."""
+    """Graph name → the files loaded into it, when one of them holds literals the store changed
+    (Oxigraph); said in one line."""
     if getattr(kg.backend, "name", None) != "oxigraph":
         return {}
-    from andtsgraph.validation.stored import changed_in_file
+    from andtsgraph.validation.stored import changed_in_files
 
-    bundled = {path.resolve() for path, _ in bundled_files()}
-    changed: dict[str, list[Path]] = {}
-    found: list[tuple[Path, list]] = []
-    for name, paths in kg.sources.items():
-        for path in paths:
-            if path.resolve() in bundled or not path.is_file():
-                continue
-            pairs = changed_in_file(path)
-            if pairs:
-                changed.setdefault(name, []).append(path)
-                found.append((path, pairs))
-    if found:
-        examples = "; ".join(
-            f"{a.n3()} → {b.n3()}" for _, pairs in found[:1] for a, b in pairs[:2]
-        )
-        where = ", ".join(str(p) for p, _ in found)
-        n = sum(len(pairs) for _, pairs in found)
-        warnings.warn(
-            _t("validation.changed_literals", "en", where=where, n=n, examples=examples),
-            ValidationWarning,
-            stacklevel=4,
-        )
-    return changed
+    found = list(changed_in_files(_loaded_files(kg)).items())
+    if not found:
+        return {}
+    examples = "; ".join(f"{a.n3()} → {b.n3()}" for _, pairs in found[:1] for a, b in pairs[:2])
+    where = ", ".join(str(p) for p, _ in found)
+    n = sum(len(pairs) for _, pairs in found)
+    warnings.warn(
+        _t("validation.changed_literals", "en", where=where, n=n, examples=examples),
+        ValidationWarning,
+        stacklevel=5,
+    )
+    changed_paths = {p for p, _ in found}
+    return {
+        name: paths
+        for name, paths in kg.sources.items()
+        if any(p in changed_paths for p in paths)
+    }
 
 
 def _faithful_graphs(kg: KnowledgeGraph, changed: Mapping[str, list[Path]]) -> dict[str, Graph]:
-    """Each named graph, those with changed literals read again from their files."""
+    """Each named graph; those holding changed literals read again from all their files."""
     from andtsgraph.rdf_io import read_rdf
 
-    graphs = {}
-    for name in kg.graph_names():
-        if name in changed:
-            graph = Graph(identifier=URIRef(name))
-            for path in kg.sources[name]:
-                for part in read_rdf(path).graphs():
+    graphs = {name: kg.graph(name) for name in kg.graph_names() if name not in changed}
+    for name, paths in changed.items():
+        graph = Graph(identifier=URIRef(name))
+        for path in paths:
+            for part in read_rdf(path).graphs():
+                # A TriG file's graphs go each to their own name; a file of triples to ``name``.
+                if str(part.identifier) == name or len(part) and _is_default(part):
                     graph += part
-            graphs[name] = graph
-        else:
-            graphs[name] = kg.graph(name)
+        graphs[name] = graph
     return graphs
+
+
+def _is_default(graph: Graph) -> bool:
+    return str(graph.identifier) == "urn:x-rdflib:default" or isinstance(graph.identifier, BNode)
 
 
 
@@ -389,6 +397,7 @@ class _Context:
         }
         self._subject_plans = self._plans_by_graph()
         self._graph_subjects: dict[str, set[Node]] = {}
+        self._paths: dict[tuple, tuple[str | None, str | None]] = {}
 
     def _plans_by_graph(self) -> dict[Node, set[str]]:
         found: dict[Node, set[str]] = defaultdict(set)
@@ -488,13 +497,17 @@ class _Context:
         focus, shape, path, value = record.focus, record.shape, record.path, record.value
         severity = _SEVERITY_OF.get(record.severity, "violation")
         # A shape's sh:name names a complex path for people (e.g. ^indicatorOf → "indikator").
-        path_label = self._text(shape, SH.name) if shape is not None else None
-        if path is not None and path_label is None:
-            path_label = path_text(self.shapes, path, self.label)
+        key = (shape, path)
+        if key not in self._paths:
+            path_label = self._text(shape, SH.name) if shape is not None else None
+            if path is not None and path_label is None:
+                path_label = path_text(self.shapes, path, self.label)
+            self._paths[key] = (_path_id(self.shapes, path), path_label)
+        path_id, path_label = self._paths[key]
         base = dict(
             focus=_text_of(focus),
             focus_label=self.label(focus),
-            path=_path_id(self.shapes, path),
+            path=path_id,
             path_label=path_label,
             value=_text_of(value),
             value_label=None if value is None else self.label(value),
@@ -575,9 +588,51 @@ _CONTEXT_PROPERTIES = {
 }
 
 
+class _Facts:
+    """A few statements, indexed as :class:`_Context` reads them: the methods of an rdflib
+    Graph it uses, without an rdflib store's cost per statement."""
+
+    def __init__(self) -> None:
+        self._seen: set[tuple] = set()
+        self._objects: dict[tuple, list] = defaultdict(list)
+        self._subjects: dict[tuple, list] = defaultdict(list)
+        self._pairs: dict[Node, list] = defaultdict(list)
+        self._all: dict[Node, None] = {}
+
+    def add(self, triple: tuple) -> None:
+        if triple in self._seen:
+            return
+        self._seen.add(triple)
+        s, p, o = triple
+        self._all[s] = None
+        if p is not None:
+            self._objects[(s, p)].append(o)
+            self._subjects[(p, o)].append(s)
+            self._pairs[p].append((s, o))
+
+    def value(self, subject=None, predicate=None, object=None):  # noqa: A002 (rdflib's name)
+        found = (
+            self._objects.get((subject, predicate))
+            if subject is not None
+            else self._subjects.get((predicate, object))
+        )
+        return found[0] if found else None
+
+    def objects(self, subject, predicate):
+        return iter(self._objects.get((subject, predicate), ()))
+
+    def subjects(self, predicate=None, object=None):  # noqa: A002 (rdflib's name)
+        if predicate is None:
+            return iter(self._all)
+        return iter(self._subjects.get((predicate, object), ()))
+
+    def subject_objects(self, predicate):
+        return iter(self._pairs.get(predicate, ()))
+
+
 def _context_data(
     kg: KnowledgeGraph, store: Any, nodes: set[Node], scope_graphs: Iterable[str]
-) -> tuple[dict[str, Graph], Graph]:
+) -> tuple[dict[str, Any], Any]:
     """The parts of the data :class:`_Context` reads about ``nodes``, as small rdflib graphs.
 
     ``data`` holds the nodes' labels, plans, sections and types, every plan's type and label,
@@ -592,9 +647,9 @@ def _context_data(
 
     plan_graphs = {plan_graph(p.id) for p in kg.plans}
     wanted_graphs = plan_graphs | set(scope_graphs)
-    graphs: dict[str, Graph] = {name: Graph() for name in wanted_graphs}
+    graphs: dict[str, Any] = {name: _Facts() for name in wanted_graphs}
     graphs[str(ONTOLOGY_GRAPH)] = kg.graph(str(ONTOLOGY_GRAPH))
-    data = Graph()
+    data = _Facts()
     seen: set[Node] = set()
     # Compared as Oxigraph terms: a node has dozens of statements, of which few are read.
     wanted = {to_oxigraph(p): p for p in _CONTEXT_PROPERTIES}
@@ -614,7 +669,7 @@ def _context_data(
             name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
             if name in graphs and name not in in_graphs:
                 # One statement per graph says the node is described there (all _Context asks).
-                graphs[name].add((node, to_rdflib(q.predicate), to_rdflib(q.object)))
+                graphs[name].add((node, None, None))
                 in_graphs.add(name)
                 # Described in a plan's graph: that plan is its plan. (A scope graph may be a
                 # shared one, such as the actors' graph: the actor's plans are found below.)

@@ -141,7 +141,8 @@ class ValidationReport:
     results : list of ValidationResult
         The results, ordered by plan, severity (gravest first) and rule.
     graph : rdflib.Graph
-        The standard SHACL validation report (``sh:ValidationReport``) of these results.
+        The standard SHACL validation report (``sh:ValidationReport``) of these results,
+        built from the records when first asked for.
     plans : dict
         The validated plans: id → label, national first, then regional, then municipal.
     """
@@ -150,7 +151,6 @@ class ValidationReport:
     severity: str
     lang: str
     results: list[ValidationResult]
-    graph: Graph
     plans: dict[str, str] = field(default_factory=dict)
     _rules: dict[str, _RuleText] = field(default_factory=dict, repr=False)
     _records: list[ShaclResult] = field(default_factory=list, repr=False)
@@ -158,6 +158,15 @@ class ValidationReport:
 
     def __len__(self) -> int:
         return len(self.results)
+
+    @property
+    def graph(self) -> Graph:
+        """The standard SHACL validation report (``sh:ValidationReport``) of these results."""
+        built = self.__dict__.get("_graph")
+        if built is None:
+            built = report_graph(self._records, self._shapes, self.conforms)
+            self.__dict__["_graph"] = built
+        return built
 
     def __iter__(self) -> Iterator[ValidationResult]:
         return iter(self.results)
@@ -202,7 +211,6 @@ class ValidationReport:
             conforms=not results,
             severity=severity,
             results=results,
-            graph=report_graph(records, self._shapes, not results),
             _records=records,
         )
 

@@ -216,6 +216,17 @@ def _well_formed(x: str, datatype: URIRef) -> str:
     return "true"
 
 
+class _Path(str):
+    """A SPARQL property path, with its steps when it is plain and inverse properties only."""
+
+    steps: list[tuple[str, bool]] | None
+
+    def __new__(cls, text: str, steps: list[tuple[str, bool]] | None) -> _Path:
+        made = super().__new__(cls, text)
+        made.steps = steps
+        return made
+
+
 class _Safe(str):
     """An expression already made error-proof (see ``_Compiler.safe``): not wrapped again."""
 
@@ -250,11 +261,14 @@ class Program:
     """The compiled shapes: one query per constraint of each shape."""
 
     queries: list[Query] = field(default_factory=list)
+    #: The class hierarchy the queries were compiled with (None: they follow it themselves).
+    closure: Callable[[URIRef], list[str]] | None = None
 
 
 class _Compiler:
-    def __init__(self, shapes: Graph) -> None:
+    def __init__(self, shapes: Graph, closure: Callable[[URIRef], list[str]] | None) -> None:
         self.sg = shapes
+        self.closure = closure
         self.fresh = itertools.count()
         self.program = Program()
 
@@ -284,8 +298,43 @@ class _Compiler:
             raise self.fail(shape, prop.n3(), f"{node.n3()} is not an integer")
         return int(node.value)
 
+    def tp(self, x: str, p: str, y: str) -> str:
+        """A pattern: ``y`` is reached from ``x`` along path ``p``. A path of plain and inverse
+        properties in sequence becomes triple patterns (Oxigraph joins those from either end;
+        a property path it evaluates from its far end inside EXISTS)."""
+        steps = getattr(p, "steps", None)
+        if not steps:
+            return f"{x} {p} {y} ."
+        nodes = [x, *(self.var("s") for _ in steps[1:]), y]
+        parts = []
+        for i, (iri, inverse) in enumerate(steps):
+            a, b = nodes[i], nodes[i + 1]
+            parts.append(f"{b} {iri} {a} ." if inverse else f"{a} {iri} {b} .")
+        return " ".join(parts)
+
     def path(self, shape: Node, node: Node, depth: int = 0) -> str:
-        """A SHACL property path as a SPARQL property path."""
+        """A SHACL property path as a SPARQL property path (with its steps, when it is a
+        sequence of plain and inverse properties)."""
+        text = self._path(shape, node, depth)
+        return _Path(text, self._steps(node))
+
+    def _steps(self, node: Node) -> list[tuple[str, bool]] | None:
+        if isinstance(node, URIRef):
+            return [(node.n3(), False)]
+        if self.sg.value(node, RDF.first) is not None:
+            steps: list[tuple[str, bool]] = []
+            for item in Collection(self.sg, node):
+                inner = self._steps(item)
+                if inner is None:
+                    return None
+                steps += inner
+            return steps
+        inverse = self.sg.value(node, SH.inversePath)
+        if isinstance(inverse, URIRef) and len(set(self.sg.predicates(node))) == 1:
+            return [(inverse.n3(), True)]
+        return None
+
+    def _path(self, shape: Node, node: Node, depth: int = 0) -> str:
         if depth > _MAX_DEPTH:
             raise self.fail(shape, "sh:path", "the path is nested too deeply")
         if isinstance(node, URIRef):
@@ -345,7 +394,7 @@ class _Compiler:
             return test + f" && {_well_formed(x, param)})"
         if prop == SH["class"]:
             cls = self.term(shape, "sh:class", param)
-            return f"EXISTS {{ {x} {RDF.type.n3()}/{RDFS.subClassOf.n3()}* {cls} }}"
+            return f"EXISTS {{ {self.instance(x, cls, param)} }}"
         if prop == SH.nodeKind:
             if param not in _NODE_KINDS:
                 raise self.fail(shape, "sh:nodeKind", f"{param.n3()} is no node kind")
@@ -388,6 +437,18 @@ class _Compiler:
             parts = [self.conforms(s, x, depth + 1) for s in self.items(shape, "sh:xone", param)]
             return "((" + (" + ".join(f"IF({p}, 1, 0)" for p in parts) or "0") + ") = 1)"
         raise self.fail(shape, prop.n3(), "not a condition on one value")  # pragma: no cover
+
+    def instance(self, x: str, cls: str, node: Node) -> str:
+        """A pattern: ``x`` is a SHACL instance of class ``cls`` (rdf:type/rdfs:subClassOf*).
+        With the data's class hierarchy read beforehand, the classes are listed (Oxigraph
+        answers a VALUES list much faster than the path)."""
+        if self.closure is None or not isinstance(node, URIRef):
+            return f"{x} {RDF.type.n3()}/{RDFS.subClassOf.n3()}* {cls} ."
+        t = self.var("c")
+        classes = self.closure(node)
+        if len(classes) == 1:
+            return f"{x} {RDF.type.n3()} {classes[0]} ."
+        return f"{x} {RDF.type.n3()} {t} . VALUES {t} {{ {' '.join(classes)} }}"
 
     def safe(self, condition: str) -> str:
         """An expression whose error counts as false (a SPARQL error is never a pass)."""
@@ -446,7 +507,7 @@ class _Compiler:
         if param != Literal(True):
             return "true"
         p, o = self.var("p"), self.var("o")
-        return f"NOT EXISTS {{ {x} {p} {o} FILTER({self.not_allowed(shape, p)}) }}"
+        return f"NOT EXISTS {{ {self.tp(x, p, o)} FILTER({self.not_allowed(shape, p)}) }}"
 
     def not_allowed(self, shape: Node, p: str) -> str:
         """An expression true when predicate ``p`` is not allowed by a closed ``shape``."""
@@ -470,7 +531,7 @@ class _Compiler:
     def distinct_values(self, x: str, p: str, n: int, condition: Callable[[str], str] | None):
         """A pattern binding ``n`` pairwise distinct values of ``x`` along ``p``."""
         ys = [self.var("y") for _ in range(n)]
-        parts = [f"{x} {p} {y} ." for y in ys]
+        parts = [self.tp(x, p, y) for y in ys]
         tests = [f"!sameTerm({a}, {b})" for a, b in itertools.combinations(ys, 2)]
         if condition is not None:
             tests += [self.safe(condition(y)) for y in ys]
@@ -487,7 +548,7 @@ class _Compiler:
                 test = self.conforms(param, y, depth + 1)
             else:
                 test = self.value_condition(shape, prop, param, y, depth)
-            return f"NOT EXISTS {{ {x} {p} {y} FILTER(!{self.safe(test)}) }}"
+            return f"NOT EXISTS {{ {self.tp(x, p, y)} FILTER(!{self.safe(test)}) }}"
         if prop in (SH.minCount, SH.maxCount):
             n = self.count(shape, prop, param)
             if prop == SH.minCount:
@@ -499,26 +560,28 @@ class _Compiler:
             return f"NOT EXISTS {{ {self.distinct_values(x, p, n + 1, None)} }}"
         if prop == SH.hasValue:
             value = self.term(shape, "sh:hasValue", param)
-            return f"EXISTS {{ {x} {p} {y} FILTER(sameTerm({y}, {value})) }}"
+            if isinstance(param, URIRef):
+                return f"EXISTS {{ {self.tp(x, p, value)} }}"
+            return f"EXISTS {{ {self.tp(x, p, y)} FILTER(sameTerm({y}, {value})) }}"
         if prop == SH.uniqueLang:
             if param != Literal(True):
                 return "true"
             z = self.var("y")
-            return f"NOT EXISTS {{ {x} {p} {y} . {x} {p} {z} FILTER({self.same_lang(y, z)}) }}"
+            return f"NOT EXISTS {{ {self.tp(x, p, y)} {self.tp(x, p, z)} FILTER({self.same_lang(y, z)}) }}"
         if prop == SH.equals:
             q, o = self.term(shape, "sh:equals", param), self.var("o")
             return (
-                f"(NOT EXISTS {{ {x} {p} {y} FILTER NOT EXISTS {{ {x} {q} {y} }} }} && "
-                f"NOT EXISTS {{ {x} {q} {o} FILTER NOT EXISTS {{ {x} {p} {o} }} }})"
+                f"(NOT EXISTS {{ {self.tp(x, p, y)} FILTER NOT EXISTS {{ {x} {q} {y} }} }} && "
+                f"NOT EXISTS {{ {x} {q} {o} FILTER NOT EXISTS {{ {self.tp(x, p, o)} }} }})"
             )
         if prop == SH.disjoint:
             q = self.term(shape, "sh:disjoint", param)
-            return f"NOT EXISTS {{ {x} {p} {y} . {x} {q} {y} }}"
+            return f"NOT EXISTS {{ {self.tp(x, p, y)} {x} {q} {y} }}"
         if prop in (SH.lessThan, SH.lessThanOrEquals):
             q, o = self.term(shape, prop.n3(), param), self.var("o")
             op = "<" if prop == SH.lessThan else "<="
             test = f"{_comparable(y, o)} && {y} {op} {o}"
-            return f"NOT EXISTS {{ {x} {p} {y} . {x} {q} {o} FILTER(!COALESCE({test}, false)) }}"
+            return f"NOT EXISTS {{ {self.tp(x, p, y)} {x} {q} {o} FILTER(!COALESCE({test}, false)) }}"
         if prop == SH.qualifiedValueShape:
             tests = []
             for bound, more in ((SH.qualifiedMinCount, False), (SH.qualifiedMaxCount, True)):
@@ -536,7 +599,7 @@ class _Compiler:
             if param != Literal(True):
                 return "true"
             q, o = self.var("p"), self.var("o")
-            return f"NOT EXISTS {{ {x} {p} {y} . {y} {q} {o} FILTER({self.not_allowed(shape, q)}) }}"
+            return f"NOT EXISTS {{ {self.tp(x, p, y)} {y} {q} {o} FILTER({self.not_allowed(shape, q)}) }}"
         if prop == SH.sparql:
             raise self.fail(shape, "sh:sparql", "SPARQL-based constraints inside another shape")
         raise self.fail(shape, prop.n3(), "not compiled on a property shape")  # pragma: no cover
@@ -583,7 +646,7 @@ class _Compiler:
                 branches.append(f"VALUES {v} {{ {self.term(shape, 'sh:targetNode', node)} }}")
             for cls in found.get(SH.targetClass, []):
                 cls_term = self.term(shape, "sh:targetClass", cls)
-                branches.append(f"{v} {RDF.type.n3()}/{RDFS.subClassOf.n3()}* {cls_term} .")
+                branches.append(self.instance(v, cls_term, cls))
             for prop in found.get(SH.targetSubjectsOf, []):
                 o = self.var("t")
                 branches.append(f"{v} {self.term(shape, 'sh:targetSubjectsOf', prop)} {o} .")
@@ -682,13 +745,13 @@ class _Compiler:
                 f = self.var("f")
                 inner, outer = focus(f)
                 names = " ".join([*outer, f, v])
-                return f"{{ SELECT DISTINCT {names} WHERE {{ {inner} {f} {p} {v} }} }}", [*outer, f]
+                return f"{{ SELECT DISTINCT {names} WHERE {{ {inner} {self.tp(f, p, v)} }} }}", [*outer, f]
 
             self.top(param, values, depth + 1)
             return
         if prop in _VALUE_LEVEL:
             test = self.safe(self.value_condition(shape, prop, param, "?value", depth))
-            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} ?this {p} ?value FILTER(!{test}) }}"
+            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} {self.tp('?this', p, '?value')} FILTER(!{test}) }}"
         elif prop == SH.minCount:
             n = self.count(shape, prop, param)
             if n == 0:
@@ -696,47 +759,47 @@ class _Compiler:
             if n == 1:
                 # OPTIONAL + !BOUND rather than NOT EXISTS: Oxigraph evaluates a path inside
                 # NOT EXISTS from its far end (seconds on a national corpus).
-                text = f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ ?this {p} ?value }} FILTER(!BOUND(?value)) }}"
+                text = f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} }} FILTER(!BOUND(?value)) }}"
             else:
                 text = (
-                    f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ ?this {p} ?value }} }} "
+                    f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} }} }} "
                     f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) < {n})"
                 )
         elif prop == SH.maxCount:
             n = self.count(shape, prop, param)
             text = (
-                f"SELECT {keys} WHERE {{ {F} ?this {p} ?value }} "
+                f"SELECT {keys} WHERE {{ {F} {self.tp('?this', p, '?value')} }} "
                 f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) > {n})"
             )
         elif prop == SH.hasValue:
             value = self.term(shape, "sh:hasValue", param)
             text = (
-                f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ ?this {p} ?value "
+                f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
                 f"FILTER(sameTerm(?value, {value})) }} FILTER(!BOUND(?value)) }}"
             )
         elif prop == SH.uniqueLang:
             if param != Literal(True):
                 return
             text = (
-                f"SELECT DISTINCT {keys} (LCASE(LANG(?a)) AS ?lang) WHERE {{ {F} ?this {p} ?a . "
-                f"?this {p} ?b FILTER({self.same_lang('?a', '?b')}) }}"
+                f"SELECT DISTINCT {keys} (LCASE(LANG(?a)) AS ?lang) WHERE {{ {F} {self.tp('?this', p, '?a')} "
+                f"{self.tp('?this', p, '?b')} FILTER({self.same_lang('?a', '?b')}) }}"
             )
         elif prop == SH.equals:
             q = self.term(shape, "sh:equals", param)
             text = (
                 f"SELECT DISTINCT {keys} ?value WHERE {{ {F} "
-                f"{{ ?this {p} ?value FILTER NOT EXISTS {{ ?this {q} ?value }} }} UNION "
-                f"{{ ?this {q} ?value FILTER NOT EXISTS {{ ?this {p} ?value }} }} }}"
+                f"{{ {self.tp('?this', p, '?value')} FILTER NOT EXISTS {{ ?this {q} ?value }} }} UNION "
+                f"{{ ?this {q} ?value FILTER NOT EXISTS {{ {self.tp('?this', p, '?value')} }} }} }}"
             )
         elif prop == SH.disjoint:
             q = self.term(shape, "sh:disjoint", param)
-            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} ?this {p} ?value . ?this {q} ?value }}"
+            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} {self.tp('?this', p, '?value')} ?this {q} ?value }}"
         elif prop in (SH.lessThan, SH.lessThanOrEquals):
             q = self.term(shape, prop.n3(), param)
             op = "<" if prop == SH.lessThan else "<="
             text = (
                 # One result per pair of values, as SHACL counts them.
-                f"SELECT DISTINCT {keys} ?value ?o WHERE {{ {F} ?this {p} ?value . ?this {q} ?o "
+                f"SELECT DISTINCT {keys} ?value ?o WHERE {{ {F} {self.tp('?this', p, '?value')} ?this {q} ?o "
                 f"FILTER(!COALESCE({_comparable('?value', '?o')} && ?value {op} ?o, false)) }}"
             )
         elif prop == SH.qualifiedValueShape:
@@ -750,7 +813,7 @@ class _Compiler:
                     continue
                 n = self.count(shape, bound, value)
                 text = (
-                    f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ ?this {p} ?value "
+                    f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
                     f"FILTER({self.safe(counts)}) }} }} "
                     f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) {op} {n})"
                 )
@@ -760,7 +823,7 @@ class _Compiler:
             if param != Literal(True):
                 return
             text = (
-                f"SELECT DISTINCT {keys} ?path ?value WHERE {{ {F} ?this {p} ?y . ?y ?path ?value "
+                f"SELECT DISTINCT {keys} ?path ?value WHERE {{ {F} {self.tp('?this', p, '?y')} ?y ?path ?value "
                 f"FILTER({self.not_allowed(shape, '?path')}) }}"
             )
             self.add(shape, prop, text, None)
@@ -811,8 +874,18 @@ class _Compiler:
         )
 
 
-def compile_shapes(shapes: Graph) -> Program:
+def compile_shapes(
+    shapes: Graph, closure: Callable[[URIRef], list[str]] | None = None
+) -> Program:
     """Compile a shapes graph to SPARQL queries, one per constraint of each shape.
+
+    Parameters
+    ----------
+    shapes : rdflib.Graph
+        The shapes.
+    closure : callable, optional
+        Class IRI → the SPARQL terms of the class and of all its subclasses in the data (see
+        :func:`class_closure`); without it, queries follow ``rdfs:subClassOf*`` themselves.
 
     Raises
     ------
@@ -825,11 +898,43 @@ def compile_shapes(shapes: Graph) -> Program:
     >>> len(compile_shapes(load_shapes()).queries) > 40
     True
     """
-    compiler = _Compiler(shapes)
+    compiler = _Compiler(shapes, closure)
+    compiler.program.closure = closure
     for shape in reporting_shapes(shapes):
         if is_shape(shapes, shape):
             compiler.top(shape, compiler.target_focus(shape))
     return compiler.program
+
+
+def class_closure(select: Select) -> Callable[[URIRef], list[str]]:
+    """Class → the SPARQL terms of itself and its subclasses (``rdfs:subClassOf*`` in the
+    data), read with one query.
+
+    Examples
+    --------
+    >>> from rdflib import Graph, URIRef
+    >>> data = Graph().parse(data="<urn:B> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <urn:A> .",
+    ...                      format="turtle")
+    >>> class_closure(lambda q: data.query(q))(URIRef("urn:A"))
+    ['<urn:A>', '<urn:B>']
+    """
+    children: dict[Node, set[Node]] = {}
+    rows = select(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {RDFS.subClassOf.n3()} ?o }}")
+    for row in rows:
+        s, o = _get(row, "s"), _get(row, "o")
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            children.setdefault(o, set()).add(s)
+
+    def closure(cls: URIRef) -> list[str]:
+        found, todo = {cls}, [cls]
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return sorted(c.n3() for c in found)
+
+    return closure
 
 
 # ---- running -----------------------------------------------------------------------------------
@@ -862,7 +967,8 @@ def run(select: Select, shapes: Graph, program: Program | None = None) -> list[S
     >>> [(str(r.focus), r.component.fragment) for r in run(lambda q: data.query(q), shapes)]
     [('urn:a', 'MaxCountConstraintComponent')]
     """
-    program = program or compile_shapes(shapes)
+    if program is None or program.closure is None:
+        program = compile_shapes(shapes, class_closure(select))
     results: list[ShaclResult] = []
     for query in program.queries:
         if query.per_focus is not None:
