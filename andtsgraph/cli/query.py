@@ -6,9 +6,8 @@ import argparse
 import json
 import sys
 
-from andtsgraph.cli.common import auth, load_graph, parse_params, server_options, table
+from andtsgraph.cli.common import endpoint_options, load_graph, parse_params, table
 from andtsgraph.namespaces import plan_id_of
-from andtsgraph.remote import connect
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
@@ -41,10 +40,7 @@ def add_queries(sub, common) -> None:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    if args.endpoint:
-        kg = connect(args.endpoint, auth=auth(args), token_env=args.token_env, timeout=args.timeout)
-    else:
-        kg = load_graph(args)
+    kg = load_graph(args)
     show = args.show or ("labels" if args.format == "table" else "iris")
     result = kg.query(
         args.query, labels=show == "labels", lang=args.lang, **parse_params(args.param)
@@ -103,9 +99,6 @@ def add_query(sub, common) -> None:
         help="bind ?NAME to VALUE (an IRI, prefix:name, plan id or text); repeatable",
     )
     query.add_argument(
-        "--endpoint", metavar="URL", help="run on this SPARQL server instead of the embedded store"
-    )
-    query.add_argument(
         "--format",
         default="table",
         choices=["table", "csv", "json"],
@@ -126,5 +119,5 @@ def add_query(sub, common) -> None:
         metavar="N",
         help="cut table cells at N characters (default: 60)",
     )
-    server_options(query, timeout=30.0)
+    endpoint_options(query, timeout=30.0)
     query.set_defaults(func=cmd_query)

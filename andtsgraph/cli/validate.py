@@ -6,6 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from andtsgraph.cli.common import connect_server, endpoint_options
+from andtsgraph.errors import AndtsError
+
 
 def cmd_validate(args: argparse.Namespace) -> int:
     # Imported here so that the other commands do not pay for it.
@@ -14,7 +17,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # Validate at every severity once: what is shown (--severity) and what fails the run
     # (--fail-on) are two views of the same report.
     files = [*args.files, *(args.with_files or [])]
-    report = validate(files or None, lang=args.lang)
+    if args.endpoint:
+        if files:
+            raise AndtsError(
+                "FILE and --with cannot be used with --endpoint: what is validated is the graph "
+                "on the server (push files there first with 'andtsgraph push')"
+            )
+        report = validate(connect_server(args.endpoint, args), lang=args.lang)
+    else:
+        report = validate(files or None, lang=args.lang)
     shown = report.at_least(args.severity)
     if args.format == "json":
         print(shown.to_json())
@@ -76,4 +87,5 @@ def add_validate(sub, common) -> None:
         action="store_true",
         help="list every node under each rule, not only the first three",
     )
+    endpoint_options(validate_parser)
     validate_parser.set_defaults(func=cmd_validate)
