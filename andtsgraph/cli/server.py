@@ -14,7 +14,7 @@ from andtsgraph.remote import Endpoint, PushedGraph, PushError, push, remove
 def cmd_push(args: argparse.Namespace) -> int:
     kg = load_graph(args)
     endpoint = Endpoint.from_url(
-        args.endpoint,
+        args.target,
         update=args.update,
         gsp=args.gsp,
         auth=auth(args),
@@ -69,7 +69,7 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def _same_command(args: argparse.Namespace) -> str:
     """The push command again, as typed (no credential is ever on it)."""
-    words = ["andtsgraph", "push", args.endpoint]
+    words = ["andtsgraph", "push", args.target]
     for option, value in (("--update", args.update), ("--gsp", args.gsp), ("--user", args.user)):
         if value:
             words += [option, value]
@@ -88,7 +88,8 @@ def add_push(sub, common) -> None:
         description="Upload the ontology, vocabularies, actors, curated links and each plan into named graphs on a SPARQL server (Graph Store Protocol, or SPARQL Update), one graph per request, listing each graph as it is written. Graphs that already hold data are left alone unless --replace is given; no other graph on the server is ever touched. If a request fails part way, the graphs written so far are listed, with how to finish (--resume) or undo (--remove).",
     )
     push_parser.add_argument(
-        "endpoint",
+        # Not "endpoint": that name means --endpoint (read from a server) to load_graph().
+        "target",
         metavar="ENDPOINT",
         help="the query endpoint, or the base URL of an Oxigraph server (derives /query, /update, /store)",
     )

@@ -12,6 +12,7 @@ parameters. The same query then gives the same answer on every server.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import urllib.parse
 from collections.abc import Iterable, Mapping
@@ -259,7 +260,24 @@ class RemoteBackend:
 def _parse_rdf(body: bytes, content_type: str) -> Graph:
     media = content_type.split(";", 1)[0].strip().lower()
     fmt = _RDF_FORMATS.get(media, "turtle")
+    quiet = logging.getLogger("rdflib.term")  # it logs a traceback per mangled duration
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
-        return Graph().parse(data=body.decode("utf-8"), format=fmt)
+        graph = Graph().parse(data=body.decode("utf-8"), format=fmt)
     except Exception as exc:  # a parser error of any kind: the server sent bad RDF
         raise EndpointError(f"the server sent RDF that cannot be read ({media}): {exc}") from None
+    finally:
+        quiet.setLevel(level)
+    # Durations a server kept as numbers (see duration_lexical), given back their form.
+    mangled = [
+        (s, p, o)
+        for s, p, o in graph
+        if isinstance(o, Literal)
+        and str(o.datatype) == _XSD_DURATION
+        and duration_lexical(str(o)) != str(o)
+    ]
+    for s, p, o in mangled:
+        graph.remove((s, p, o))
+        graph.add((s, p, Literal(duration_lexical(str(o)), datatype=o.datatype)))
+    return graph

@@ -348,11 +348,13 @@ def _one(
     kwargs = {"context": ssl.create_default_context()} if parts.scheme == "https" else {}
     connection = connection_class(parts.hostname, parts.port, timeout=remaining, **kwargs)
     timer_fired = threading.Event()
+    # The socket is kept here: http.client hands it to the response and forgets it when the
+    # server will close the connection.
+    held: list[socket.socket] = []
 
     def cut() -> None:
         timer_fired.set()
-        sock = connection.sock
-        if sock is not None:
+        for sock in held:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
 
@@ -360,6 +362,10 @@ def _one(
     watchdog.daemon = True
     watchdog.start()
     try:
+        connection.connect()
+        held.append(connection.sock)
+        if timer_fired.is_set():  # the deadline passed while connecting
+            raise TimeoutError
         connection.putrequest(method, target, skip_accept_encoding=True)
         sent = {k.lower() for k in headers}
         for key, value in headers.items():
@@ -377,8 +383,7 @@ def _one(
             raise EndpointError(_too_large(where, max_bytes))
         chunks, size = [], 0
         while True:
-            if connection.sock is not None:
-                connection.sock.settimeout(max(0.01, deadline - time.monotonic()))
+            held[0].settimeout(max(0.01, deadline - time.monotonic()))
             chunk = response.read1(_CHUNK)
             if not chunk:
                 break
