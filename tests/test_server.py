@@ -187,37 +187,55 @@ def test_sparql_update_path_gives_the_same_graphs(kg, server):
         assert isomorphic(again.graph(name), kg.graph(name)), name
 
 
-# ---- the command line --------------------------------------------------------------------------
+# ---- the command line (in-process; the as-installed server is the harder case) -----------------
 
 
-def test_cli_query_info_gaps_hubs_report_against_the_server(kg, server, tmp_path):
+def _run(capsys, *args: str) -> tuple[int, str, str]:
+    from andtsgraph.cli import main
+
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+AS_INSTALLED = pytest.mark.parametrize("server", ["as-installed"], indirect=True)
+
+
+@AS_INSTALLED
+def test_cli_query_info_gaps_hubs_report_against_the_server(server, capsys):
     url, _ = server
-    query = _cli(
-        "query", "search-activities", "-p", "text=langning", "--endpoint", url, "--format", "json"
+    status, out, err = _run(
+        capsys,
+        "query",
+        "search-activities",
+        "-p",
+        "text=langning",
+        "--endpoint",
+        url,
+        "--format",
+        "json",
     )
-    assert query.returncode == 0, query.stderr
-    assert [r["activity"].rsplit("/", 1)[-1] for r in json.loads(query.stdout)] == [
-        "a-07-1",
-        "a-07-2",
-    ]
+    assert status == 0, err
+    assert [r["activity"].rsplit("/", 1)[-1] for r in json.loads(out)] == ["a-07-1", "a-07-2"]
     for command in (["info", "--json"], ["gaps", "--json"], ["hubs", "--json"], ["report"]):
-        local, remote = _cli(*command), _cli(*command, "--endpoint", url)
-        assert remote.returncode == 0, remote.stderr
-        assert remote.stdout == local.stdout, command
-        assert local.stdout.strip()
+        local = _run(capsys, *command)
+        remote = _run(capsys, *command, "--endpoint", url)
+        assert remote[0] == local[0] == 0, remote[2]
+        assert remote[1] == local[1], command
+        assert local[1].strip()
 
 
-def test_cli_validate_against_the_server(server):
+@AS_INSTALLED
+def test_cli_validate_against_the_server(server, capsys):
     url, _ = server
-    local, remote = (
-        _cli("validate", "--format", "json"),
-        _cli("validate", "--format", "json", "--endpoint", url),
-    )
-    assert remote.returncode == local.returncode == 0, remote.stderr
-    assert json.loads(remote.stdout) == json.loads(local.stdout)
-    assert json.loads(local.stdout)  # there are warnings to compare
+    local = _run(capsys, "validate", "--format", "json")
+    remote = _run(capsys, "validate", "--format", "json", "--endpoint", url)
+    assert remote[0] == local[0] == 0, remote[2]
+    assert json.loads(remote[1]) == json.loads(local[1])
+    assert json.loads(local[1])  # there are warnings to compare
 
 
+@AS_INSTALLED
 def test_cli_push_again_refuses_then_replaces(kg, server):
     url, _ = server
     again = _cli("push", url, "--lang", "en")
