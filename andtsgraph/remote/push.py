@@ -334,6 +334,10 @@ def push(
             try:
                 method = writer.put(name, graphs[name])
             except (EndpointError, KeyboardInterrupt) as exc:
+                if not written:  # nothing to finish or undo
+                    if isinstance(exc, KeyboardInterrupt):
+                        raise
+                    raise EndpointError(f"{exc}; nothing was written") from None
                 reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
                 raise PushError(reason, written, name, names[index + 1 :]) from None
             done = PushedGraph(name, len(graphs[name]), method)
