@@ -83,7 +83,7 @@ def test_push_reports_every_graph(kg, server):
 def test_the_dataset_is_exactly_the_project_graphs(kg, remote):
     assert remote.graph_names() == kg.graph_names()  # not the other team's graph
     assert len(remote) == len(kg)
-    assert [p.as_dict() for p in remote.plans] == [p.as_dict() for p in kg.plans]
+    assert remote.plans.to_records() == kg.plans.to_records()
     activities = remote.query("SELECT ?a WHERE { ?a a andts:Activity }")
     assert "https://example.org/plan/x/a1" not in {str(r["a"]) for r in activities}
     assert len(activities) == len(kg.query("SELECT ?a WHERE { ?a a andts:Activity }"))

@@ -10,6 +10,22 @@ from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import KnowledgeGraph, load
 from andtsgraph.remote import DEFAULT_MAX_BYTES, TOKEN_ENV
 
+__all__ = [
+    "EXIT_USAGE",
+    "Parser",
+    "auth",
+    "common_options",
+    "connect_server",
+    "endpoint_options",
+    "input_paths",
+    "load_graph",
+    "max_bytes",
+    "parse_params",
+    "positive_int",
+    "server_options",
+    "table",
+]
+
 EXIT_USAGE = 2
 
 
@@ -50,6 +66,14 @@ def max_bytes(args: argparse.Namespace) -> int:
     if args.max_size <= 0:
         raise AndtsError("--max-size must be a positive number of megabytes")
     return int(args.max_size * 1_000_000)
+
+
+def input_paths(args: argparse.Namespace) -> list[Path]:
+    """What a command reads: its --with files and the bundled data (no output may be one)."""
+    from andtsgraph.resources import data_dir, ontology_dir
+
+    given = [*(getattr(args, "with_files", None) or []), *(getattr(args, "files", None) or [])]
+    return [*given, data_dir(), ontology_dir()]
 
 
 class Parser(argparse.ArgumentParser):
@@ -94,6 +118,18 @@ def auth(args: argparse.Namespace) -> tuple[str, str] | None:
             f"--user given but the environment variable {args.password_env} holding the password is not set"
         )
     return args.user, password
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--top 0`` and ``--width -1`` are
+    refused, not read as "everything" or "nothing")."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number of at least 1")
+    return value
 
 
 def parse_params(pairs: list[str] | None) -> dict[str, str]:

@@ -10,6 +10,11 @@ from andtsgraph.errors import AndtsError
 from andtsgraph.messages import text
 from andtsgraph.remote import Endpoint, PushedGraph, PushError, push, remove
 
+__all__ = [
+    "add_push",
+    "cmd_push",
+]
+
 
 def cmd_push(args: argparse.Namespace) -> int:
     kg = load_graph(args)

@@ -9,6 +9,11 @@ from pathlib import Path
 from andtsgraph.cli.common import connect_server, endpoint_options
 from andtsgraph.errors import AndtsError
 
+__all__ = [
+    "add_validate",
+    "cmd_validate",
+]
+
 
 def cmd_validate(args: argparse.Namespace) -> int:
     # Imported here so that the other commands do not pay for it.

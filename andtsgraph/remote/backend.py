@@ -119,6 +119,8 @@ class RemoteBackend:
     its dataset the project's named graphs on that server."""
 
     name = "remote"
+    #: The knowledge graph adds nothing here (the class closure is pushed with the data).
+    writable = False
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
