@@ -1,5 +1,7 @@
 """Texts of the shared-server commands (push)."""
 
+__all__ = ["MESSAGES"]
+
 MESSAGES = {
     "server.pushed_graph": {
         "sv": ("skrev {graph}  {n} tripel ({method})", "skrev {graph}  {n} tripler ({method})"),

@@ -167,13 +167,22 @@ class RemoteBackend:
         )
 
     def select(
-        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier],
+        prefixes: Mapping[str, str],
+        *,
+        timeout: float | None = None,
     ) -> SelectRows:
-        return self.raw_select(bind_with_values(with_prefixes(sparql, prefixes), bindings))
+        """Run a SELECT over the project's graphs; ``timeout`` may shorten the endpoint's."""
+        text = bind_with_values(with_prefixes(sparql, prefixes), bindings)
+        return self.raw_select(text, timeout=timeout)
 
-    def raw_select(self, text: str, *, scoped: bool = True) -> SelectRows:
+    def raw_select(
+        self, text: str, *, scoped: bool = True, timeout: float | None = None
+    ) -> SelectRows:
         """Run a SELECT whose text is final (prefixes declared, values bound)."""
-        data = self._json(text, scoped)
+        data = self._json(text, scoped, timeout)
         columns = list(data.get("head", {}).get("vars", []))
         rows = [
             tuple(_term(b[c]) if c in b else None for c in columns)
@@ -221,7 +230,7 @@ class RemoteBackend:
         return int(rows.rows[0][0].toPython()) if rows.rows else 0
 
     # -- plumbing --------------------------------------------------------------------------
-    def _post_query(self, text: str, accept: str, scoped: bool):
+    def _post_query(self, text: str, accept: str, scoped: bool, timeout: float | None = None):
         query_form(text)  # refuses text that is no query before anything is sent
         fields = [("query", text), *(self._dataset() if scoped else [])]
         body = urllib.parse.urlencode(fields).encode("utf-8")
@@ -232,6 +241,7 @@ class RemoteBackend:
             content_type="application/x-www-form-urlencoded",
             accept=accept,
             is_query=True,
+            timeout=timeout,
         )
         # Virtuoso cuts an answer at its ResultSetMaxRows, or at its time limit ("anytime"
         # queries), and says so only in a header: a partial answer must not pass for a whole.
@@ -248,8 +258,8 @@ class RemoteBackend:
             )
         return response
 
-    def _json(self, text: str, scoped: bool) -> dict:
-        response = self._post_query(text, _JSON, scoped)
+    def _json(self, text: str, scoped: bool, timeout: float | None = None) -> dict:
+        response = self._post_query(text, _JSON, scoped, timeout)
         try:
             return json.loads(response.body)
         except ValueError:

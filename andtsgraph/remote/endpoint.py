@@ -119,6 +119,7 @@ class Endpoint:
         accept: str | None = None,
         is_query: bool = False,
         ok_missing: bool = False,
+        timeout: float | None = None,
     ) -> Response:
         """Send one request; raise a clear error (with the server's own words, redacted) for
         any answer that is not a success.
@@ -129,6 +130,8 @@ class Endpoint:
             A refusal (HTTP 400) is the query's fault: raise :class:`QueryError`.
         ok_missing : bool
             Return a 404 instead of raising (a graph that is not there).
+        timeout : float, optional
+            A shorter deadline than the endpoint's for this request.
         """
         headers = {}
         if content_type:
@@ -141,7 +144,7 @@ class Endpoint:
             body=body,
             headers=headers,
             credentials=self.credentials,
-            timeout=self.timeout,
+            timeout=self.timeout if timeout is None else min(timeout, self.timeout),
             max_bytes=self.max_bytes,
         )
         if response.status < 300 or (ok_missing and response.status == 404):
