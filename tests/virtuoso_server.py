@@ -82,12 +82,13 @@ def isql(sql_port: int, statement: str) -> str:
 
 
 @contextmanager
-def virtuoso_server(folder: Path):
+def virtuoso_server(folder: Path, *, http_port: int | None = None, sql_port: int | None = None):
     """Run ``virtuoso-t`` on free loopback ports from a private configuration in ``folder``;
     yield its HTTP base URL (``/sparql``, ``/sparql-auth``, ``/sparql-graph-crud-auth``) and
     SQL port; stop it by PID."""
     command = virtuoso_command()
-    sql_port, http_port = free_port(), free_port()
+    sql_port = sql_port or free_port()
+    http_port = http_port or free_port()
     while http_port == sql_port:
         http_port = free_port()
     ini = write_config(folder, sql_port, http_port)
@@ -119,3 +120,32 @@ def virtuoso_server(folder: Path):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a private Virtuoso until Ctrl-C (the README's shared-server example)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Run Virtuoso from a private folder on loopback.")
+    parser.add_argument("folder", type=Path, help="where its configuration and database live")
+    parser.add_argument("--http-port", type=int, default=8890)
+    parser.add_argument("--sql-port", type=int, default=1111)
+    args = parser.parse_args(argv)
+    args.folder.mkdir(parents=True, exist_ok=True)
+    with virtuoso_server(args.folder, http_port=args.http_port, sql_port=args.sql_port) as (url, _):
+        print(
+            f"Virtuoso at {url}/sparql (read), {url}/sparql-auth and {url}/sparql-graph-crud-auth (write, Digest); Ctrl-C stops it",
+            flush=True,
+        )
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main())

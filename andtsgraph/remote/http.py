@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 #: Far above any real answer (all of a 311-plan corpus as SPARQL JSON is ~200 MB).
-DEFAULT_MAX_BYTES = 1 << 30
+DEFAULT_MAX_BYTES = 1_000_000_000
 _CHUNK = 1 << 16
 _MAX_REDIRECTS = 5
 
