@@ -11,7 +11,8 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, SH
-from test_server import SAMPLE_PARAMS, _canonical
+from server_compare import SAMPLE_PARAMS
+from server_compare import rows as _canonical
 from test_validation import CASES, _fixture_graph, _kg_with, _write
 
 import andtsgraph

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import load_graph, positive_int, table
+from andtsgraph.cli.common import endpoint_options, load_graph, positive_int, table
 from andtsgraph.enums import GapKind, Ranking, values
 from andtsgraph.errors import AndtsError, OutputExistsError
 from andtsgraph.results import ResultList
@@ -65,6 +65,7 @@ def add_gaps(sub, common) -> None:
         action="store_true",
         help="print a JSON list of {kind, plan, iri, label, explanation, query, details}",
     )
+    endpoint_options(parser)
     parser.set_defaults(func=cmd_gaps)
 
 
@@ -141,6 +142,7 @@ def add_hubs(sub, common) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite the export file if it exists"
     )
+    endpoint_options(parser)
     parser.set_defaults(func=cmd_hubs)
 
 
@@ -211,4 +213,5 @@ def add_report(sub, common) -> None:
     parser.add_argument("--html", type=Path, metavar="FILE", help="also write the report as HTML")
     parser.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default: sv)")
     parser.add_argument("--force", action="store_true", help="overwrite the HTML file if it exists")
+    endpoint_options(parser)
     parser.set_defaults(func=cmd_report)

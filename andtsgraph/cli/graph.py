@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, input_paths, load_graph
+from andtsgraph.cli.common import EXIT_USAGE, endpoint_options, input_paths, load_graph
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
 from andtsgraph.namespaces import plan_graph
@@ -64,6 +64,7 @@ def add_info(sub, common) -> None:
         description="List the loaded plans with their metadata and the number of goals, areas, activities, indicators and actors.",
     )
     info.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    endpoint_options(info)
     info.set_defaults(func=cmd_info)
 
 

@@ -10,16 +10,14 @@ import sys
 from typing import Any
 
 from andtsgraph.cli.common import (
-    auth,
+    endpoint_options,
     load_graph,
     parse_params,
     positive_int,
-    server_options,
     table,
 )
 from andtsgraph.errors import AndtsError
 from andtsgraph.namespaces import plan_id_of
-from andtsgraph.remote import connect
 
 __all__ = [
     "add_queries",
@@ -74,10 +72,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     from andtsgraph.catalog import resolve_query
     from andtsgraph.sparql_text import query_form
 
-    if args.endpoint:
-        kg = connect(args.endpoint, auth=auth(args), token_env=args.token_env, timeout=args.timeout)
-    else:
-        kg = load_graph(args)
+    kg = load_graph(args)
+    if not args.endpoint:
         kg.backend.allow_service = args.allow_service
     params = parse_params(args.param)
     form = query_form(resolve_query(args.query).text)
@@ -223,9 +219,6 @@ def add_query(sub, common) -> None:
         help="bind ?NAME to VALUE (an IRI, prefix:name, plan id or text); repeatable",
     )
     query.add_argument(
-        "--endpoint", metavar="URL", help="run on this SPARQL server instead of the embedded store"
-    )
-    query.add_argument(
         "--format",
         choices=[*_TABLE_FORMATS, *_GRAPH_FORMATS],
         help="rows (SELECT) and yes/no (ASK): table (default), csv or json; triples (CONSTRUCT, DESCRIBE): ttl (default), nt or jsonld",
@@ -250,5 +243,5 @@ def add_query(sub, common) -> None:
         action="store_true",
         help="let a local query call other servers with SERVICE (refused by default: local work stays off the network)",
     )
-    server_options(query, timeout=30.0)
+    endpoint_options(query, timeout=30.0)
     query.set_defaults(func=cmd_query)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 from pathlib import Path
+
+from andtsgraph.cli.common import connect_server, endpoint_options
+from andtsgraph.errors import AndtsError
 
 __all__ = [
     "add_validate",
@@ -15,17 +17,23 @@ __all__ = [
 
 def cmd_validate(args: argparse.Namespace) -> int:
     # Imported here so that the other commands do not pay for it.
-    from andtsgraph.validation import ValidationWarning, validate
+    from andtsgraph.validation import validate
 
     # Validate at every severity once: what is shown (--severity) and what fails the run
     # (--fail-on) are two views of the same report.
     files = [*args.files, *(args.with_files or [])]
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("ignore")
-        warnings.simplefilter("always", ValidationWarning)
-        report = validate(files or None, lang=args.lang, engine=args.engine, plans=args.plan)
-    for warning in caught:
-        print(f"andtsgraph: warning: {' '.join(str(warning.message).split())}", file=sys.stderr)
+    # Warnings (engine fallbacks, literals the store changes) are printed in one line each by
+    # the command line's handler.
+    if args.endpoint:
+        if files:
+            raise AndtsError(
+                "FILE and --with cannot be used with --endpoint: what is validated is the graph "
+                "on the server (push files there first with 'andtsgraph push')"
+            )
+        source = connect_server(args.endpoint, args)
+    else:
+        source = files or None
+    report = validate(source, lang=args.lang, engine=args.engine, plans=args.plan)
     shown = report.at_least(args.severity)
     if args.format == "json":
         print(shown.to_json())
@@ -99,4 +107,5 @@ def add_validate(sub, common) -> None:
         action="store_true",
         help="list every node under each rule, not only the first three",
     )
+    endpoint_options(validate_parser)
     validate_parser.set_defaults(func=cmd_validate)
