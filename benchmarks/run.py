@@ -23,8 +23,12 @@ its own:
     pyoxigraph alone: ``Store.load`` and each catalog query's exact text with every term
     fetched: the practical limit andtsgraph's own queries are compared with.
 ``server``
-    The Oxigraph server (``oxigraph serve`` from PyPI, loopback): ``push`` the whole graph, then
-    each catalog query through ``andtsgraph.connect``.
+    The Oxigraph server as installed (``oxigraph serve`` from PyPI, no flags, loopback): ``push``
+    the whole graph, then each catalog query through ``andtsgraph.connect``; each answer is
+    also compared with the embedded store's (the queries that differ are listed).
+``virtuoso``
+    The same on Virtuoso (Debian ``virtuoso-opensource``, a private instance on loopback, see
+    ``tests/virtuoso_server.py``): push with Digest through its Graph Store endpoint.
 
 Each figure is the median of ``--repeat`` runs (default 5); a job whose first run takes longer
 than ``--budget`` seconds (default 20) is not repeated, and the table says how many runs each
@@ -58,7 +62,7 @@ except ImportError:  # run from a checkout without an install
     sys.path.insert(0, str(ROOT))
     import andtsgraph
 
-JOBS = ("oxigraph", "memory", "baseline", "raw", "server")
+JOBS = ("oxigraph", "memory", "baseline", "raw", "server", "virtuoso")
 SIZES = (1, 10, 100, 311)
 ACTIVITIES_PER_PLAN = 50
 SEED = 0
@@ -156,15 +160,20 @@ def plan_iri(files: list[Path]) -> str:
     return str(PLAN) + sorted(f.stem for f in files if f.stem != "synthetic-actors")[-1]
 
 
-def time_catalog(timer: Timer, kg: Any, files: list[Path]) -> None:
-    """Time every catalog query over all plans, then those that take a plan for one plan."""
+def time_catalog(timer: Timer, kg: Any, files: list[Path]) -> dict[str, Any]:
+    """Time every catalog query over all plans, then those that take a plan for one plan;
+    return the answers over all plans (None where a query was stopped)."""
+    answers = {}
     for entry in andtsgraph.catalog():
         params = QUERY_PARAMS.get(entry.name, {})
-        timer.time(f"query {entry.name}", lambda e=entry, p=params: kg.query(e.name, **p))
+        answers[entry.name] = timer.time(
+            f"query {entry.name}", lambda e=entry, p=params: kg.query(e.name, **p)
+        )
     one = plan_iri(files)
     for entry in plan_queries():
         params = {**QUERY_PARAMS.get(entry.name, {}), "plan": one}
         timer.time(f"one plan: {entry.name}", lambda e=entry, p=params: kg.query(e.name, **p))
+    return answers
 
 
 def file_quads(kg) -> int:
@@ -297,16 +306,56 @@ def job_raw(files: list[Path], timer: Timer) -> dict:
     return size
 
 
+def _differing(kg, answers: dict[str, Any]) -> list[str]:
+    """The catalog queries whose answer on the server is not the embedded store's (or was
+    stopped)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from server_compare import rows
+
+    return [
+        name
+        for name, answer in answers.items()
+        if answer is None or rows(answer) != rows(kg.query(name, **QUERY_PARAMS.get(name, {})))
+    ]
+
+
 def job_server(files: list[Path], timer: Timer) -> dict:
-    """Push everything to a real Oxigraph server, then ask every catalog query through it."""
+    """Push everything to a real Oxigraph server as installed, then ask every catalog query
+    through it."""
     sys.path.insert(0, str(ROOT / "tests"))
     from oxigraph_server import oxigraph_server
 
     kg = andtsgraph.load(files)
     with tempfile.TemporaryDirectory() as location, oxigraph_server(Path(location)) as url:
-        timer.time("push", lambda: andtsgraph.push(kg, url, replace=True))
-        time_catalog(timer, andtsgraph.connect(url, timeout=600), files)
-    return {"quads": file_quads(kg), "plans": len(kg.plans)}
+        timer.time("push", lambda: andtsgraph.push(kg, url, replace=True, timeout=600))
+        answers = time_catalog(timer, andtsgraph.connect(url, timeout=600), files)
+    differ = _differing(kg, answers)
+    return {"quads": file_quads(kg), "plans": len(kg.plans), "differ": differ}
+
+
+def job_virtuoso(files: list[Path], timer: Timer) -> dict:
+    """Push everything to a private Virtuoso (Digest, Graph Store Protocol), then ask every
+    catalog query through its public endpoint."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from virtuoso_server import PASSWORD, USER, virtuoso_server
+
+    kg = andtsgraph.load(files)
+    with tempfile.TemporaryDirectory() as location, virtuoso_server(Path(location)) as (url, _):
+
+        def push() -> None:
+            andtsgraph.push(
+                kg,
+                f"{url}/sparql-auth",
+                gsp_endpoint=f"{url}/sparql-graph-crud-auth",
+                auth=(USER, PASSWORD),
+                replace=True,
+                timeout=600,
+            )
+
+        timer.time("push", push)
+        answers = time_catalog(timer, andtsgraph.connect(f"{url}/sparql", timeout=600), files)
+    differ = _differing(kg, answers)
+    return {"quads": file_quads(kg), "plans": len(kg.plans), "differ": differ}
 
 
 def child(
@@ -322,8 +371,10 @@ def child(
         size = job_baseline(files, timer)
     elif job == "raw":
         size = job_raw(files, timer)
-    else:
+    elif job == "server":
         size = job_server(files, timer)
+    else:
+        size = job_virtuoso(files, timer)
     print(
         json.dumps(
             {

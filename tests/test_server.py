@@ -14,12 +14,30 @@ import urllib.request
 
 import pytest
 from rdflib.compare import isomorphic
-from server_compare import CATALOG, assert_same_answers, rows
+from server_compare import CATALOG, SAMPLE_PARAMS, assert_same_answers, rows
 
 import andtsgraph
 from andtsgraph import report
 from andtsgraph.errors import QueryError
 from andtsgraph.remote import EndpointError
+
+__all__ = ["SAMPLE_PARAMS", "_canonical"]  # test_stores compares the two embedded stores with them
+
+
+def _canonical(result) -> list[tuple]:
+    """Rows as sortable tuples, list cells sorted (for the embedded stores' comparison)."""
+    out = []
+    for record in result:
+        row = []
+        for value in record.values():
+            if isinstance(value, str) and "; " in value:
+                value = "; ".join(sorted(value.split("; ")))
+            elif isinstance(value, str) and ", " in value and value.count(", ") < 10:
+                value = ", ".join(sorted(value.split(", ")))
+            row.append("" if value is None else str(value))
+        out.append(tuple(row))
+    return sorted(out)
+
 
 #: Another team's data, in a named graph and in the unnamed graph: it looks like a plan, so a
 #: query that reads the server's default graph would count it.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from andtsgraph.cli.common import connect_server, endpoint_options
@@ -17,23 +18,24 @@ __all__ = [
 
 def cmd_validate(args: argparse.Namespace) -> int:
     # Imported here so that the other commands do not pay for it.
-    from andtsgraph.validation import validate
+    from andtsgraph.validation import ValidationWarning, validate
 
     # Validate at every severity once: what is shown (--severity) and what fails the run
     # (--fail-on) are two views of the same report.
     files = [*args.files, *(args.with_files or [])]
-    # Warnings (engine fallbacks, literals the store changes) are printed in one line each by
-    # the command line's handler.
-    if args.endpoint:
-        if files:
-            raise AndtsError(
-                "FILE and --with cannot be used with --endpoint: what is validated is the graph "
-                "on the server (push files there first with 'andtsgraph push')"
-            )
-        source = connect_server(args.endpoint, args)
-    else:
-        source = files or None
-    report = validate(source, lang=args.lang, engine=args.engine, plans=args.plan)
+    if args.endpoint and files:
+        raise AndtsError(
+            "FILE and --with cannot be used with --endpoint: what is validated is the graph "
+            "on the server (push files there first with 'andtsgraph push')"
+        )
+    # On a server the compiled SHACL queries run there, through the knowledge graph's queries.
+    target = connect_server(args.endpoint, args) if args.endpoint else (files or None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("always", ValidationWarning)
+        report = validate(target, lang=args.lang, engine=args.engine, plans=args.plan)
+    for warning in caught:
+        print(f"andtsgraph: warning: {' '.join(str(warning.message).split())}", file=sys.stderr)
     shown = report.at_least(args.severity)
     if args.format == "json":
         print(shown.to_json())

@@ -4,9 +4,13 @@ Servers disagree on what their default graph is: Oxigraph's is the unnamed graph
 started with ``--union-default-graph``; Virtuoso's is the union of every graph it holds, its own
 system graphs included; a shared server may hold other teams' data. So no query relies on it:
 the backend learns the project's graphs (the named graphs under
-:data:`~andtsgraph.namespaces.GRAPH`) and sends every query with that dataset, through the
-SPARQL protocol's ``default-graph-uri`` (the union of those graphs) and ``named-graph-uri``
-parameters. The same query then gives the same answer on every server.
+:data:`~andtsgraph.namespaces.GRAPH`) and sends every query with exactly that dataset: as
+``FROM`` and ``FROM NAMED`` clauses written into the query (:func:`with_dataset`), or, on a
+server that ignores those (the Oxigraph server started with ``--union-default-graph``), as the
+SPARQL protocol's ``default-graph-uri`` and ``named-graph-uri`` parameters. Which way a server
+honours is tried on one graph at the first query. (Parameters alone will not do: Virtuoso drops
+the connection when a request carries more than about 90 of them, and a national corpus has
+320 graphs.) The same query then gives the same answer on every server.
 """
 
 from __future__ import annotations
@@ -21,13 +25,26 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
 from andtsgraph.backends.base import SelectRows, dataset_of
-from andtsgraph.errors import AndtsError
+from andtsgraph.errors import AndtsError, QueryError
 from andtsgraph.namespaces import GRAPH
 from andtsgraph.remote.endpoint import Endpoint
 from andtsgraph.remote.http import EndpointError
-from andtsgraph.sparql_text import bind_with_values, check_term, query_form, with_prefixes
+from andtsgraph.sparql_text import (
+    bind_with_values,
+    check_term,
+    dataset_clauses,
+    outer_where_brace,
+    query_form,
+    with_prefixes,
+)
 
-__all__ = ["PROJECT_GRAPHS", "RemoteBackend", "project_graphs_query"]
+__all__ = [
+    "PROJECT_GRAPHS",
+    "RemoteBackend",
+    "duration_lexical",
+    "project_graphs_query",
+    "with_dataset",
+]
 
 #: Every graph andtsgraph writes is named under this namespace.
 PROJECT_GRAPHS = str(GRAPH)
@@ -98,6 +115,37 @@ def duration_lexical(value: str) -> str:
     return value
 
 
+def with_dataset(text: str, graphs: list[str]) -> str:
+    """Return the query ``text`` with ``FROM`` and ``FROM NAMED`` clauses for ``graphs``,
+    before its WHERE clause; a query that names its own dataset is left as it is.
+
+    Examples
+    --------
+    >>> with_dataset("SELECT ?s WHERE { ?s ?p ?o }", ["https://e.org/g"])
+    'SELECT ?s FROM <https://e.org/g> FROM NAMED <https://e.org/g> WHERE { ?s ?p ?o }'
+    >>> with_dataset("ASK { ?s ?p ?o }", ["https://e.org/g"])
+    'ASK FROM <https://e.org/g> FROM NAMED <https://e.org/g> { ?s ?p ?o }'
+    """
+    if dataset_clauses(text):
+        return text
+    clauses = " ".join(
+        [
+            *(f"FROM {URIRef(g).n3()}" for g in graphs),
+            *(f"FROM NAMED {URIRef(g).n3()}" for g in graphs),
+        ]
+    )
+    try:
+        at = outer_where_brace(text)
+    except QueryError:  # DESCRIBE <x> with no WHERE clause: the dataset goes at the end
+        return f"{text}\n{clauses}"
+    head = text[:at].rstrip()
+    if head[-5:].upper() == "WHERE" and (len(head) == 5 or not head[-6].isalnum()):
+        at = len(head) - 5
+    else:
+        at = len(head)
+    return f"{text[:at].rstrip()} {clauses} {text[at:].lstrip()}"
+
+
 def _term(binding: Mapping[str, str]) -> Node:
     kind = binding["type"]
     if kind == "uri":
@@ -125,19 +173,42 @@ class RemoteBackend:
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
         self._graphs: list[str] | None = None
+        self._how = "from"
 
     def __repr__(self) -> str:
         return f"<RemoteBackend {self.endpoint.query}>"
 
     # -- the dataset ---------------------------------------------------------------------
     def refresh(self) -> list[str]:
-        """Learn the project's graphs on the server again (after a push, say); return them."""
-        rows = self.raw_select(project_graphs_query(), scoped=False)
-        names = sorted(str(r[0]) for r in rows.rows if isinstance(r[0], URIRef))
-        for name in names:
+        """Learn the project's graphs on the server again (after a push, say); return them.
+
+        Also learns how the server takes a query's dataset: ``FROM`` clauses, or the
+        protocol's ``default-graph-uri`` (the Oxigraph server started with
+        ``--union-default-graph`` ignores ``FROM``; Virtuoso refuses more than about 90
+        protocol parameters). A server that honours neither is an error: its answers would
+        include other graphs.
+        """
+        rows = self.raw_select(project_graphs_query(counts=True), scoped=False)
+        sizes = {str(g): int(n.toPython()) for g, n in rows.rows if isinstance(g, URIRef)}
+        for name in sizes:
             check_term("graph", URIRef(name))
-        self._graphs = names
-        return list(names)
+        self._graphs = sorted(sizes)
+        if sizes:
+            self._how = self._dataset_method(sizes)
+        return list(self._graphs)
+
+    def _dataset_method(self, sizes: dict[str, int]) -> str:
+        """Which way of naming the dataset this server honours ("from" or "protocol")."""
+        probe, size = min(sizes.items(), key=lambda item: (item[1], item[0]))
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        for how in ("from", "protocol"):
+            rows = self.raw_select(count, scoped=False, dataset=([probe], how))
+            if rows.rows and int(rows.rows[0][0].toPython()) == size:
+                return how
+        raise EndpointError(
+            f"the server at {self.endpoint.query} ignores the dataset a query names (FROM and "
+            "default-graph-uri): its answers would include graphs that are not andtsgraph's"
+        )
 
     def project_graphs(self) -> list[str]:
         """The project's graphs on the server, learned on first use.
@@ -155,10 +226,6 @@ class RemoteBackend:
                 f"under {PROJECT_GRAPHS}); upload them first with 'andtsgraph push'"
             )
         return list(self._graphs)
-
-    def _dataset(self) -> list[tuple[str, str]]:
-        graphs = self.project_graphs()
-        return [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
 
     # -- the seam ------------------------------------------------------------------------
     def add_triples(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
@@ -179,10 +246,16 @@ class RemoteBackend:
         return self.raw_select(text, timeout=timeout)
 
     def raw_select(
-        self, text: str, *, scoped: bool = True, timeout: float | None = None
+        self,
+        text: str,
+        *,
+        scoped: bool = True,
+        timeout: float | None = None,
+        dataset: tuple[list[str], str] | None = None,
     ) -> SelectRows:
-        """Run a SELECT whose text is final (prefixes declared, values bound)."""
-        data = self._json(text, scoped, timeout)
+        """Run a SELECT whose text is final (prefixes declared, values bound): over the
+        project's graphs if ``scoped``, or over ``dataset`` (graphs, how to name them)."""
+        data = self._json(text, scoped, timeout, dataset)
         columns = list(data.get("head", {}).get("vars", []))
         rows = [
             tuple(_term(b[c]) if c in b else None for c in columns)
@@ -230,9 +303,26 @@ class RemoteBackend:
         return int(rows.rows[0][0].toPython()) if rows.rows else 0
 
     # -- plumbing --------------------------------------------------------------------------
-    def _post_query(self, text: str, accept: str, scoped: bool, timeout: float | None = None):
+    def _post_query(
+        self,
+        text: str,
+        accept: str,
+        scoped: bool,
+        timeout: float | None = None,
+        dataset: tuple[list[str], str] | None = None,
+    ):
         query_form(text)  # refuses text that is no query before anything is sent
-        fields = [("query", text), *(self._dataset() if scoped else [])]
+        if scoped and dataset is None:
+            graphs = self.project_graphs()
+            dataset = (graphs, self._how)
+        fields = [("query", text)]
+        if dataset is not None:
+            graphs, how = dataset
+            if how == "from":
+                fields = [("query", with_dataset(text, graphs))]
+            else:
+                fields += [("default-graph-uri", g) for g in graphs]
+                fields += [("named-graph-uri", g) for g in graphs]
         body = urllib.parse.urlencode(fields).encode("utf-8")
         response = self.endpoint.send(
             "POST",
@@ -258,8 +348,14 @@ class RemoteBackend:
             )
         return response
 
-    def _json(self, text: str, scoped: bool, timeout: float | None = None) -> dict:
-        response = self._post_query(text, _JSON, scoped, timeout)
+    def _json(
+        self,
+        text: str,
+        scoped: bool,
+        timeout: float | None = None,
+        dataset: tuple[list[str], str] | None = None,
+    ) -> dict:
+        response = self._post_query(text, _JSON, scoped, timeout, dataset)
         try:
             return json.loads(response.body)
         except ValueError:

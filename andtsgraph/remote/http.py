@@ -187,8 +187,10 @@ def redact(text: str, credentials: Credentials | None) -> str:
     Examples
     --------
     >>> creds = Credentials("alice", "s3cret")
-    >>> redact("echo: Authorization: Basic YWxpY2U6czNjcmV0 and s3cret", creds)
-    'echo: Authorization: [redacted] and [redacted]'
+    >>> redact("Authorization: Basic YWxpY2U6czNjcmV0 (the rest of the line goes too)", creds)
+    'Authorization: [redacted]'
+    >>> redact("your password s3cret is wrong", creds)
+    'your password [redacted] is wrong'
     """
     text = _AUTH_ECHO.sub(lambda m: f"{m.group(1)}{m.group(2)}[redacted]", text)
     text = _SCHEME_VALUE.sub("[redacted]", text)
@@ -376,7 +378,13 @@ def _one(
         if value:
             connection.putheader("Authorization", value)
         connection.putheader("Content-Length", str(len(body or b"")))
-        connection.endheaders(body)
+        try:
+            connection.endheaders(body)
+        except (BrokenPipeError, ConnectionResetError):
+            # A server may answer before it has read the body (a 401 asking for Digest) and
+            # close: its answer is still there to read.
+            if timer_fired.is_set():
+                raise
         response = connection.getresponse()
         declared = response.getheader("Content-Length")
         if declared and declared.isdigit() and int(declared) > max_bytes:
