@@ -87,7 +87,7 @@ def violations(kg):
 
 #: The rules of this file that are shapes: every plan part has a source section and a Swedish
 #: label; activities and areas sit in the plan structure, each part in its parent's plan; every
-#: curated link has a rationale and names a statement that is in the graph; a lead is also
+#: curated link has a rationale and names the statement it explains; a lead is also
 #: responsible; concepts used by plans come from their schemes and have a Swedish label.
 SHAPE_RULES = [
     "ComponentSourceSection",
@@ -128,6 +128,11 @@ def test_every_link_triple_is_explained_by_a_curated_link(kg):
           ?s ?p ?o . VALUES ?p {{ andts:addressesFactor andts:alignsWith andts:preventionLevel andts:targetGroup }}
           FILTER NOT EXISTS {{ ?link rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; andts:rationale ?why }} }} }}""")
     assert list(unexplained) == []
+    dangling = kg.query(f"""
+        SELECT ?link WHERE {{ GRAPH <{LINKS_GRAPH}> {{
+          ?link a andts:CuratedLink ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+          FILTER NOT EXISTS {{ ?s ?p ?o }} }} }}""")
+    assert list(dangling) == []
     count = kg.query(
         f"SELECT (COUNT(?l) AS ?n) WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?l a andts:CuratedLink ; andts:rationale ?r }} }}"
     )
