@@ -20,8 +20,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
-from rdflib.collection import Collection
+from rdflib import RDF, BNode, Graph, Literal, Namespace
 from rdflib.namespace import SH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,7 +82,17 @@ def _term(graph: Graph, node) -> str:
         # by its id (the data and the expected report are the same parsed graph).
         if any(graph.predicate_objects(node)) and (
             graph.value(node, RDF.first) is not None
-            or any(p in (SH.inversePath, SH.alternativePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath) for p in graph.predicates(node))
+            or any(
+                p
+                in (
+                    SH.inversePath,
+                    SH.alternativePath,
+                    SH.zeroOrMorePath,
+                    SH.oneOrMorePath,
+                    SH.zeroOrOnePath,
+                )
+                for p in graph.predicates(node)
+            )
         ):
             return path_text(graph, node)
         return "_:"  # data blank nodes: the expected report's are other blank nodes
@@ -143,7 +152,10 @@ def run_test(path: Path, engine: str) -> tuple[str, str]:
         return "pass", ""
     missing = want[1] - got[1]
     extra = got[1] - want[1]
-    return "fail", f"conforms {got[0]} (expected {want[0]}); missing {dict(missing)}; extra {dict(extra)}"
+    return (
+        "fail",
+        f"conforms {got[0]} (expected {want[0]}); missing {dict(missing)}; extra {dict(extra)}",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

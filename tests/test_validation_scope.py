@@ -56,15 +56,15 @@ def test_plan_narrows_the_report_to_that_plan(corpus):
 
 
 def test_an_unknown_plan_is_an_error_naming_the_plans(corpus):
-    with pytest.raises(AndtsError, match="unknown plan 'vaxjo-2022-2027'.*synthetic-"):
+    with pytest.raises(AndtsError, match=r"unknown plan 'vaxjo-2022-2027'.*synthetic-"):
         validate([corpus], plans=["vaxjo-2022-2027"])
 
 
 def test_a_file_holding_no_plan_is_an_error_and_exit_2(tmp_path):
     actors = tmp_path / "actors.ttl"
     actors.write_text(
-        '@prefix andts: <https://w3id.org/andtsgraph/ontology#> .\n'
-        '<https://example.org/actor/x> a andts:Committee ; '
+        "@prefix andts: <https://w3id.org/andtsgraph/ontology#> .\n"
+        "<https://example.org/actor/x> a andts:Committee ; "
         '<http://www.w3.org/2000/01/rdf-schema#label> "X"@sv .\n',
         encoding="utf-8",
     )
@@ -80,8 +80,10 @@ def test_a_file_holding_no_plan_is_an_error_and_exit_2(tmp_path):
 def test_an_ill_typed_literal_is_one_line_never_a_traceback(tmp_path):
     from test_validation import BASE, PLAN_IRI
 
-    bad = BASE.replace('andts:validFrom "2024-01-01"^^xsd:date', 'andts:validFrom "2024-13-45"^^xsd:date')
-    bad = bad.replace('andts:sourcePage 3', 'andts:sourcePage "tre"^^xsd:integer')
+    bad = BASE.replace(
+        'andts:validFrom "2024-01-01"^^xsd:date', 'andts:validFrom "2024-13-45"^^xsd:date'
+    )
+    bad = bad.replace("andts:sourcePage 3", 'andts:sourcePage "tre"^^xsd:integer')
     path = tmp_path / "bad.ttl"
     path.write_text(bad, encoding="utf-8")
     proc = run(str(path), "--lang", "en")

@@ -120,7 +120,9 @@ def _select(data: Any) -> sparql_engine.Select:
         return select
     backend = getattr(data, "backend", None)
     if backend is None:
-        raise AndtsError(f"cannot validate {type(data).__name__}: give a graph or a knowledge graph")
+        raise AndtsError(
+            f"cannot validate {type(data).__name__}: give a graph or a knowledge graph"
+        )
     return select_store(backend)
 
 

@@ -33,7 +33,14 @@ from rdflib.term import Node
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
 from andtsgraph.messages import text as _t
-from andtsgraph.namespaces import ANDTS, ONTOLOGY_GRAPH, PLAN_KINDS, PREFIXES, plan_graph, plan_id_of
+from andtsgraph.namespaces import (
+    ANDTS,
+    ONTOLOGY_GRAPH,
+    PLAN_KINDS,
+    PREFIXES,
+    plan_graph,
+    plan_id_of,
+)
 from andtsgraph.validation.engines import ENGINES
 from andtsgraph.validation.graph import ValidationWarning, choose_engine, validate_graph
 from andtsgraph.validation.records import ShaclResult
@@ -62,6 +69,7 @@ _ACTOR_LINKS = (
     ANDTS.adoptedBy,
     ANDTS.documentOwner,
 )
+
 
 # ---------------------------------------------------------------------------------------------
 # What to validate: the whole graph, or a user's files in the context of the bundled data
@@ -118,7 +126,6 @@ def _knowledge_graph(
             continue  # bundled plan files are named after their plan id
         kg.add_file(path, graph)
     return kg, scope
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -350,9 +357,7 @@ def _changed_files(kg: KnowledgeGraph) -> dict[str, list[Path]]:
     )
     changed_paths = {p for p, _ in found}
     return {
-        name: paths
-        for name, paths in kg.sources.items()
-        if any(p in changed_paths for p in paths)
+        name: paths for name, paths in kg.sources.items() if any(p in changed_paths for p in paths)
     }
 
 
@@ -366,7 +371,7 @@ def _faithful_graphs(kg: KnowledgeGraph, changed: Mapping[str, list[Path]]) -> d
         for path in paths:
             for part in read_rdf(path).graphs():
                 # A TriG file's graphs go each to their own name; a file of triples to ``name``.
-                if str(part.identifier) == name or len(part) and _is_default(part):
+                if str(part.identifier) == name or (len(part) and _is_default(part)):
                     graph += part
         graphs[name] = graph
     return graphs
@@ -374,7 +379,6 @@ def _faithful_graphs(kg: KnowledgeGraph, changed: Mapping[str, list[Path]]) -> d
 
 def _is_default(graph: Graph) -> bool:
     return str(graph.identifier) == "urn:x-rdflib:default" or isinstance(graph.identifier, BNode)
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -610,7 +614,7 @@ class _Facts:
             self._subjects[(p, o)].append(s)
             self._pairs[p].append((s, o))
 
-    def value(self, subject=None, predicate=None, object=None):  # noqa: A002 (rdflib's name)
+    def value(self, subject=None, predicate=None, object=None):
         found = (
             self._objects.get((subject, predicate))
             if subject is not None
@@ -621,7 +625,7 @@ class _Facts:
     def objects(self, subject, predicate):
         return iter(self._objects.get((subject, predicate), ()))
 
-    def subjects(self, predicate=None, object=None):  # noqa: A002 (rdflib's name)
+    def subjects(self, predicate=None, object=None):
         if predicate is None:
             return iter(self._all)
         return iter(self._subjects.get((predicate, object), ()))

@@ -183,9 +183,12 @@ def path_text(graph: Graph, path: Node, name: Callable[[URIRef], str] | None = N
 
 def _grouped(graph: Graph, path: Node, name: Callable[[URIRef], str]) -> str:
     text = path_text(graph, path, name)
-    return text if isinstance(path, URIRef) or graph.value(path, RDF.first) is None and not (
-        graph.value(path, SH.alternativePath)
-    ) else f"({text})"
+    return (
+        text
+        if isinstance(path, URIRef)
+        or (graph.value(path, RDF.first) is None and not (graph.value(path, SH.alternativePath)))
+        else f"({text})"
+    )
 
 
 def literal_in(graph: Graph, subject: Node, prop: URIRef, lang: str) -> str | None:

@@ -100,7 +100,7 @@ def changed_in_files(paths: Iterable[Path]) -> dict[Path, list[tuple[Literal, Li
     numbers = sum(len(d) for _, d in contents.values() if d is not None) <= SCREEN_NUMBERS_UP_TO
     screened: dict[Path, set] = {}
     exact: list[Path] = []
-    for path, (fmt, data) in contents.items():
+    for path, (_fmt, data) in contents.items():
         if data is None or _upper_case_tag(data):
             exact.append(path)
         else:
@@ -189,7 +189,9 @@ def _changed_terms(candidates: set, rdflib: bool = True) -> list:
     return sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[0].datatype)))
 
 
-_PREFIX = re.compile(rb"@prefix\s+([A-Za-z][\w.-]*|):\s*<([^>]*)>|PREFIX\s+([A-Za-z][\w.-]*|):\s*<([^>]*)>")
+_PREFIX = re.compile(
+    rb"@prefix\s+([A-Za-z][\w.-]*|):\s*<([^>]*)>|PREFIX\s+([A-Za-z][\w.-]*|):\s*<([^>]*)>"
+)
 _NAME = re.compile(rb"([A-Za-z][\w.-]*|):([\w-]*(?:\.[\w-]+)*)")
 # Turtle's INTEGER, DECIMAL and DOUBLE, outside names and IRIs.
 _NUMBER = re.compile(

@@ -581,7 +581,9 @@ class _Compiler:
             q, o = self.term(shape, prop.n3(), param), self.var("o")
             op = "<" if prop == SH.lessThan else "<="
             test = f"{_comparable(y, o)} && {y} {op} {o}"
-            return f"NOT EXISTS {{ {self.tp(x, p, y)} {x} {q} {o} FILTER(!COALESCE({test}, false)) }}"
+            return (
+                f"NOT EXISTS {{ {self.tp(x, p, y)} {x} {q} {o} FILTER(!COALESCE({test}, false)) }}"
+            )
         if prop == SH.qualifiedValueShape:
             tests = []
             for bound, more in ((SH.qualifiedMinCount, False), (SH.qualifiedMaxCount, True)):
@@ -749,7 +751,10 @@ class _Compiler:
                 f = self.var("f")
                 inner, outer = focus(f)
                 names = " ".join([*outer, f, v])
-                return f"{{ SELECT DISTINCT {names} WHERE {{ {inner} {self.tp(f, p, v)} }} }}", [*outer, f]
+                return f"{{ SELECT DISTINCT {names} WHERE {{ {inner} {self.tp(f, p, v)} }} }}", [
+                    *outer,
+                    f,
+                ]
 
             self.top(param, values, depth + 1)
             return
@@ -878,9 +883,7 @@ class _Compiler:
         )
 
 
-def compile_shapes(
-    shapes: Graph, closure: Callable[[URIRef], list[str]] | None = None
-) -> Program:
+def compile_shapes(shapes: Graph, closure: Callable[[URIRef], list[str]] | None = None) -> Program:
     """Compile a shapes graph to SPARQL queries, one per constraint of each shape.
 
     Parameters
