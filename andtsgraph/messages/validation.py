@@ -1,5 +1,7 @@
 """The words of validation reports and of the validate command."""
 
+__all__ = ["MESSAGES"]
+
 MESSAGES = {
     "validation.violation": {"sv": "Fel", "en": "Violation"},
     "validation.warning": {"sv": "Varning", "en": "Warning"},

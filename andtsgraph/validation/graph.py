@@ -7,7 +7,7 @@ from typing import Any
 
 from rdflib import Dataset, Graph, Literal
 
-from andtsgraph.errors import AndtsError
+from andtsgraph.errors import AndtsError, AndtsWarning
 from andtsgraph.validation.engines import ENGINES, UnsupportedShapes, select_graph, select_store
 from andtsgraph.validation.engines import pyshacl as pyshacl_engine
 from andtsgraph.validation.engines import sparql as sparql_engine
@@ -16,7 +16,7 @@ from andtsgraph.validation.records import ShaclReport, ShaclResult
 __all__ = ["ValidationWarning", "choose_engine", "validate_graph"]
 
 
-class ValidationWarning(UserWarning):
+class ValidationWarning(AndtsWarning):
     """Something validation did differently from what was asked, said in one line."""
 
 

@@ -323,13 +323,13 @@ class ValidationReport:
         columns = [f.name for f in fields(ValidationResult)]
         return pd.DataFrame.from_records(self.to_records(), columns=columns)
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_record(self) -> dict[str, Any]:
         """Return the report as plain data: the shape of ``andtsgraph validate --format json``.
 
         Examples
         --------
         >>> from andtsgraph.validation import validate
-        >>> sorted(validate().as_dict())
+        >>> sorted(validate().to_record())
         ['conforms', 'counts', 'groups', 'lang', 'plans', 'results', 'severity']
         """
         return {
@@ -355,8 +355,8 @@ class ValidationReport:
         }
 
     def to_json(self) -> str:
-        """Return :meth:`as_dict` as JSON text (UTF-8, not ASCII-escaped)."""
-        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+        """Return :meth:`to_record` as JSON text (UTF-8, not ASCII-escaped)."""
+        return json.dumps(self.to_record(), ensure_ascii=False, indent=2)
 
     def to_text(self, examples: int | None = 3) -> str:
         """Return the report for a coordinator: per plan, one line per rule, a few examples.
