@@ -217,3 +217,15 @@ def refuse_service(sparql: str, allowed: bool) -> None:
             "the query calls another server (SERVICE); local queries stay off the network "
             "unless allowed (--allow-service, or load(..., allow_service=True))"
         )
+
+
+def not_a_select(sparql: str) -> Exception:
+    """The error for a query that is not a SELECT, naming its form."""
+    from andtsgraph.errors import QueryError
+    from andtsgraph.sparql_text import query_form
+
+    try:
+        form = query_form(sparql)
+    except QueryError:
+        form = "not SELECT"
+    return QueryError(f"the query is {form}, not SELECT: only SELECT queries give rows")

@@ -15,6 +15,7 @@ from andtsgraph.backends.base import (
     SelectRows,
     dataset_of,
     in_worker,
+    not_a_select,
     refuse_service,
 )
 from andtsgraph.results import KEEP_LEXICAL
@@ -223,6 +224,8 @@ class OxigraphMemoryBackend:
 
         def produce():
             solutions = self._run(sparql, bindings, prefixes)
+            if not isinstance(solutions, ox.QuerySolutions):
+                raise not_a_select(sparql)
             return [v.value for v in solutions.variables], (tuple(s) for s in solutions)
 
         columns, batches = in_worker(produce, timeout=timeout)

@@ -7,7 +7,13 @@ from collections.abc import Iterable, Mapping
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier, Node
 
-from andtsgraph.backends.base import SelectBatches, SelectRows, in_worker, refuse_service
+from andtsgraph.backends.base import (
+    SelectBatches,
+    SelectRows,
+    in_worker,
+    not_a_select,
+    refuse_service,
+)
 
 
 class RdflibMemoryBackend:
@@ -55,6 +61,8 @@ class RdflibMemoryBackend:
 
         def produce():
             result = self._run(sparql, bindings, prefixes)
+            if result.type != "SELECT":
+                raise not_a_select(sparql)
             return [str(v) for v in (result.vars or [])], (tuple(row) for row in result)
 
         columns, batches = in_worker(produce, timeout=timeout)

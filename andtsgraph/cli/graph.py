@@ -148,6 +148,7 @@ def add_export(sub, common) -> None:
 def cmd_docs(args: argparse.Namespace) -> int:
     from andtsgraph.ontology_docs import make_ontology_docs
 
+    check_outputs([args.output], inputs=input_paths(args), force=args.force)
     written = make_ontology_docs(args.output, lang=args.lang, force=args.force)
     print(f"wrote {written} (ontology documentation, {args.lang})", file=sys.stderr)
     return 0
@@ -184,6 +185,7 @@ def cmd_synthetic(args: argparse.Namespace) -> int:
     if args.plans < 1 or args.activities < 1:
         print("andtsgraph: error: --plans and --activities must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    check_outputs([args.output], inputs=input_paths(args), force=True, folders=[args.output])
     corpus = synthetic_corpus(args.plans, seed=args.seed, activities_per_plan=args.activities)
     written = corpus.write(args.output, force=args.force)
     print(
