@@ -11,6 +11,7 @@ from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from andtsgraph.errors import DataFileError
+from andtsgraph.messages import text
 
 #: File extensions andtsgraph reads, and the rdflib parser for each.
 FORMATS_BY_SUFFIX: dict[str, str] = {
@@ -66,29 +67,21 @@ def decode_text(path: Path, data: bytes, *, allow_cp1252: bool = False) -> str:
     andtsgraph.errors.DataFileError: a.ttl, line 1: the text looks like Windows-1252 (ANSI), not UTF-8; save it as UTF-8
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
-        raise DataFileError(path, "the text is UTF-16 (Unicode); save it as UTF-8")
+        raise DataFileError(path, text("io.utf16", "en"))
     if b"\x00" in data[:8192]:
-        raise DataFileError(path, "a binary file, not text (save it as UTF-8 text)")
+        raise DataFileError(path, text("io.binary", "en"))
     try:
-        text = data.decode("utf-8-sig")
+        decoded = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start]
         if allow_cp1252 and not (set(data) & _CP1252_HOLES):
-            text = data.decode("cp1252")
+            decoded = data.decode("cp1252")
         elif bad >= 0x80 and not (set(data) & _CP1252_HOLES):
-            raise DataFileError(
-                path,
-                "the text looks like Windows-1252 (ANSI), not UTF-8; save it as UTF-8",
-                line=line,
-            ) from None
+            raise DataFileError(path, text("io.cp1252", "en"), line=line) from None
         else:
-            raise DataFileError(
-                path,
-                f"not UTF-8 text (byte 0x{bad:02X} cannot be read); save it as UTF-8",
-                line=line,
-            ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+            raise DataFileError(path, text("io.not_utf8", "en", byte=bad), line=line) from None
+    return decoded.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -124,11 +117,7 @@ def refuse_external_contexts(path: Path, document: object) -> None:
                 value = item.get(key)
                 for ref in value if isinstance(value, list) else [value]:
                     if isinstance(ref, str):
-                        raise DataFileError(
-                            path,
-                            f"the JSON-LD context {ref!r} is outside the file; andtsgraph never "
-                            "fetches or reads a context: put the context itself into the file",
-                        )
+                        raise DataFileError(path, text("io.jsonld_context", "en", context=ref))
             pending.extend(item.values())
 
 

@@ -11,6 +11,8 @@ from typing import Any, NamedTuple, Protocol
 from rdflib import Dataset, Graph
 from rdflib.term import Identifier, Node
 
+from andtsgraph.messages import text
+
 
 class SelectRows(NamedTuple):
     """The answer to a SELECT: column names and rows of terms (None where unbound).
@@ -176,9 +178,7 @@ def in_worker(
                 left = deadline - time.monotonic()
                 if left <= 0:
                     stop.set()
-                    raise QueryTimeoutError(
-                        f"the query did not finish within {timeout:g} s (--timeout / timeout=)"
-                    )
+                    raise QueryTimeoutError(text("io.query_timeout", "en", seconds=timeout))
                 wait = min(wait, left)
             try:
                 item = handoff.get(timeout=wait)
@@ -213,10 +213,7 @@ def refuse_service(sparql: str, allowed: bool) -> None:
     from andtsgraph.sparql_text import uses_keyword
 
     if not allowed and uses_keyword(sparql, "SERVICE"):
-        raise QueryError(
-            "the query calls another server (SERVICE); local queries stay off the network "
-            "unless allowed (--allow-service, or load(..., allow_service=True))"
-        )
+        raise QueryError(text("io.service_refused", "en"))
 
 
 def not_a_select(sparql: str) -> Exception:
@@ -228,4 +225,4 @@ def not_a_select(sparql: str) -> Exception:
         form = query_form(sparql)
     except QueryError:
         form = "not SELECT"
-    return QueryError(f"the query is {form}, not SELECT: only SELECT queries give rows")
+    return QueryError(text("io.not_select", "en", form=form))

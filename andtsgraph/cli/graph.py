@@ -10,6 +10,7 @@ from pathlib import Path
 from andtsgraph.cli.common import EXIT_USAGE, input_paths, load_graph
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
+from andtsgraph.messages import text
 from andtsgraph.namespaces import plan_graph
 from andtsgraph.output import check_outputs
 
@@ -86,11 +87,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.plan or args.format == "xlsx":
         return _export_plan(kg, args)
     if args.format in ("ttl", "nt"):
-        print(
-            f"andtsgraph: note: {args.format} keeps no named graphs; loading it back places each "
-            "plan's parts in the plan's graph by andts:inPlan (trig, nq and jsonld keep every graph)",
-            file=sys.stderr,
-        )
+        note = text("io.export_no_graphs", "en", format=args.format)
+        print(f"andtsgraph: note: {note}", file=sys.stderr)
     if args.output:
         kg.serialize(args.format, args.output, force=args.force)
         print(f"wrote {args.output} ({args.format}, {len(kg)} triples)", file=sys.stderr)

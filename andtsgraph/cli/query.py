@@ -7,6 +7,7 @@ import json
 import sys
 
 from andtsgraph.cli.common import auth, load_graph, parse_params, server_options, table
+from andtsgraph.messages import text
 from andtsgraph.namespaces import plan_id_of
 from andtsgraph.remote import connect
 
@@ -94,11 +95,7 @@ def _first_rows(kg, args: argparse.Namespace, params: dict[str, str], labels: bo
         if args.format == "table" and len(rows) > TABLE_ROWS:
             del rows[TABLE_ROWS:]
             batches.close()
-            print(
-                f"andtsgraph: note: showing the first {TABLE_ROWS} rows; "
-                "use --format csv or json for all of them, or LIMIT",
-                file=sys.stderr,
-            )
+            print(f"andtsgraph: note: {text('io.table_cut', 'en', n=TABLE_ROWS)}", file=sys.stderr)
             break
     result = QueryResult(columns, rows)
     return result.with_labels(kg.labels_of(result.iris(), args.lang)) if labels else result
