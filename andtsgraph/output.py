@@ -23,7 +23,7 @@ Examples
 >>> write_text(folder / "a.txt", "igen")
 Traceback (most recent call last):
 ...
-andtsgraph.errors.OutputExistsError: ...a.txt exists; use --force (force=True) to overwrite it
+andtsgraph.errors.OutputExistsError: ...a.txt exists; pass force=True to overwrite it
 >>> with staged([folder / "b.ttl", folder / "c.ttl"]) as (b, c):
 ...     _ = b.write_text("1"), c.write_text("2")
 >>> sorted(p.name for p in folder.iterdir())
@@ -159,7 +159,7 @@ def check_outputs(
             raise OutputError(text("io.folder_read_only", lang, path=path, folder=parent))
         # A folder output's files are checked one by one when they are moved into place.
         if not force and not is_folder_output and path.exists():
-            raise OutputExistsError(text("io.output_exists", lang, path=path))
+            raise OutputExistsError(text("io.output_exists", lang, path=path), lang=lang)
     return paths
 
 
@@ -191,11 +191,13 @@ def _move_into_place(temporary: Path, path: Path, force: bool, lang: str) -> Non
     try:
         os.link(temporary, path)
     except FileExistsError:
-        raise OutputExistsError(text("io.output_appeared", lang, path=path)) from None
+        raise OutputExistsError(text("io.output_appeared", lang, path=path), lang=lang) from None
     except OSError:
         # No hard links on this file system (FAT, some network shares): check, then rename.
         if path.exists():
-            raise OutputExistsError(text("io.output_appeared", lang, path=path)) from None
+            raise OutputExistsError(
+                text("io.output_appeared", lang, path=path), lang=lang
+            ) from None
         os.replace(temporary, path)
         return
     os.unlink(temporary)
@@ -277,10 +279,11 @@ def staged(
                     taken = [p for p in temporary.iterdir() if (path / p.name).exists()]
                     if taken:
                         raise OutputExistsError(
-                            text("io.output_appeared", lang, path=path / taken[0].name)
+                            text("io.output_appeared", lang, path=path / taken[0].name),
+                            lang=lang,
                         )
                 elif path.exists():
-                    raise OutputExistsError(text("io.output_appeared", lang, path=path))
+                    raise OutputExistsError(text("io.output_appeared", lang, path=path), lang=lang)
         for path, temporary in zip(paths, temporaries, strict=True):
             if temporary.is_dir():
                 path.mkdir(parents=True, exist_ok=True)

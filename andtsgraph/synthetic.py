@@ -47,6 +47,17 @@ from rdflib import Dataset
 from andtsgraph.errors import OutputExistsError
 from andtsgraph.namespaces import ACTORS_GRAPH, BASE, LINKS_GRAPH, PLAN, plan_graph
 
+__all__ = [
+    "MUNICIPALITIES",
+    "NATIONAL_PLAN",
+    "REGIONS",
+    "SyntheticCorpus",
+    "municipality_region",
+    "plan_mix",
+    "synthetic_corpus",
+    "write_corpus",
+]
+
 #: Sweden's municipalities and regions: the default national corpus.
 MUNICIPALITIES = 290
 REGIONS = 21
@@ -357,7 +368,7 @@ class SyntheticCorpus:
         """
         directory = Path(directory)
         if directory.exists() and not directory.is_dir():
-            raise OutputExistsError(f"{directory} is a file, not a folder")
+            raise OutputExistsError(f"{directory} is a file, not a folder", forced=False)
         existing = sorted(
             {directory / name for name in self.documents if (directory / name).exists()}
             | set(directory.glob("synthetic-*.trig"))

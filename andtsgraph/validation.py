@@ -39,6 +39,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDFS, SH, SKOS
 from rdflib.term import Node
 
+from andtsgraph.backends.base import OxigraphStore
+from andtsgraph.enums import Severity, values
 from andtsgraph.errors import AndtsError, note
 from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
 from andtsgraph.messages import text
@@ -56,11 +58,25 @@ from andtsgraph.resources import ontology_dir
 if TYPE_CHECKING:
     import pandas
 
+__all__ = [
+    "ANDTSH",
+    "ENGINES",
+    "LANGS",
+    "SEVERITIES",
+    "ResultGroup",
+    "ValidationReport",
+    "ValidationResult",
+    "data_graph",
+    "load_shapes",
+    "shapes_files",
+    "validate",
+]
+
 #: The shapes' own namespace (``andtsh:``).
 ANDTSH = Namespace("https://w3id.org/andtsgraph/shapes#")
 
 #: Severities from the mildest up; ``severity=`` keeps results at or above the one given.
-SEVERITIES = ("info", "warning", "violation")
+SEVERITIES = tuple(values(Severity))
 
 #: Report languages.
 LANGS = ("sv", "en")
@@ -429,12 +445,12 @@ class ValidationReport:
         columns = [f.name for f in fields(ValidationResult)]
         return pd.DataFrame.from_records(self.to_records(), columns=columns)
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_record(self) -> dict[str, Any]:
         """Return the report as plain data: the shape of ``andtsgraph validate --format json``.
 
         Examples
         --------
-        >>> sorted(validate().as_dict())
+        >>> sorted(validate().to_record())
         ['conforms', 'counts', 'groups', 'lang', 'plans', 'results', 'severity']
         """
         return {
@@ -460,8 +476,8 @@ class ValidationReport:
         }
 
     def to_json(self) -> str:
-        """Return :meth:`as_dict` as JSON text (UTF-8, not ASCII-escaped)."""
-        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+        """Return :meth:`to_record` as JSON text (UTF-8, not ASCII-escaped)."""
+        return json.dumps(self.to_record(), ensure_ascii=False, indent=2)
 
     def to_text(self, examples: int | None = 3) -> str:
         """Return the report for a coordinator: per plan, one line per rule, a few examples.
@@ -1011,7 +1027,7 @@ def _sparql_engine(engine: str, kg: KnowledgeGraph, shapes_graph: Graph) -> bool
 
     if engine == "pyshacl":
         return False
-    on_oxigraph = hasattr(kg.backend, "store")
+    on_oxigraph = isinstance(kg.backend, OxigraphStore)
     if engine == "sparql":
         if not on_oxigraph:
             raise AndtsError(
@@ -1030,7 +1046,8 @@ def _validate_with_sparql(
     instead of an rdflib copy of everything."""
     from andtsgraph import shacl_sparql
 
-    store = shacl_sparql.validation_store(kg.backend.store, str(ONTOLOGY_GRAPH))  # type: ignore[attr-defined]
+    assert isinstance(kg.backend, OxigraphStore)  # _sparql_engine chose this engine for it
+    store = shacl_sparql.validation_store(kg.backend.store, str(ONTOLOGY_GRAPH))
     results = shacl_sparql.run(store, shapes_graph)
     report = shacl_sparql.report_graph(results, shapes_graph, shacl_sparql.describer(store))
     nodes = {r.focus for r in results} | {r.value for r in results if r.value is not None}

@@ -73,7 +73,7 @@ def _rows(path: Path) -> list[list[str]]:
 def _import(folder: Path, kg):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return andtsgraph.import_plan(folder, kg)
+        return andtsgraph.import_plan(kg, folder)
 
 
 @SETTINGS

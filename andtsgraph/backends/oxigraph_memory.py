@@ -3,6 +3,7 @@ aggregate queries. rdflib terms go in and come out; pyoxigraph stays inside this
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -18,9 +19,19 @@ from andtsgraph.backends.base import (
     not_a_select,
     refuse_service,
 )
+from andtsgraph.errors import QueryError
 from andtsgraph.results import KEEP_LEXICAL
 from andtsgraph.results import to_python as rdflib_to_python
-from andtsgraph.sparql_text import bind_with_values
+from andtsgraph.sparql_text import bind_with_values, dataset_clauses, syntax_error
+
+__all__ = [
+    "NATIVE_FORMATS",
+    "RDFLIB_DEFAULT_GRAPH",
+    "OxigraphMemoryBackend",
+    "to_oxigraph",
+    "to_python",
+    "to_rdflib",
+]
 
 #: rdflib parser names of the formats Oxigraph parses itself, into the same quads as rdflib.
 #: (JSON-LD, RDF/XML and N3 stay with rdflib: their processors differ in the corners.)
@@ -87,6 +98,20 @@ def to_python(term) -> object:
     return rdflib_to_python(to_rdflib(term))
 
 
+def _readable(exc: SyntaxError, sparql: str, prefixes: Mapping[str, str]) -> str:
+    """Oxigraph's "error at 3:9: expected one of …" as :func:`syntax_error` words it; the
+    position is found again on the query as written (before parameters were bound)."""
+    try:
+        ox.Store().query(sparql, prefixes=dict(prefixes))
+    except SyntaxError as unbound:
+        exc = unbound
+    message = str(exc)
+    m = re.match(r"error at (\d+):(\d+): (?:expected )?(.*)", message)
+    if not m:
+        return f"syntax error: {message}"
+    return syntax_error(sparql, int(m.group(1)), int(m.group(2)), m.group(3))
+
+
 def _base(path: Path) -> str:
     """The base IRI of a file's relative IRIs: its own file: URI, as rdflib makes it."""
     return path.resolve().as_uri()
@@ -96,6 +121,7 @@ class OxigraphMemoryBackend:
     """Quads in a pyoxigraph ``Store``; queries see the union of all named graphs by default."""
 
     name = "oxigraph"
+    writable = True
     #: Formats :meth:`load_file` reads (rdflib parser names).
     native_formats = frozenset(NATIVE_FORMATS)
 
@@ -204,12 +230,22 @@ class OxigraphMemoryBackend:
         refuse_service(sparql, self.allow_service)
         # pyoxigraph's substitutions only bind projected variables (SEP-0007); a parameter used
         # only in a FILTER would be refused, so parameters go into a VALUES block, exactly as
-        # they do for a remote server.
-        return self._store.query(
-            bind_with_values(sparql, bindings),
-            prefixes=dict(prefixes),
-            use_default_graph_as_union=True,
-        )
+        # they do for a remote server. The default graph is the union of the named graphs, as
+        # on the memory store, unless the query chooses its own with FROM (then, as there, FROM
+        # is honoured: Oxigraph ignores it when asked for the union).
+        union = not dataset_clauses(sparql)
+        try:
+            return self._store.query(
+                bind_with_values(sparql, bindings),
+                prefixes=dict(prefixes),
+                use_default_graph_as_union=union,
+            )
+        except SyntaxError as exc:
+            raise QueryError(_readable(exc, sparql, prefixes)) from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (the knowledge graph's own: the class closure)."""
+        self._store.update(sparql)
 
     def select_batches(
         self,

@@ -23,7 +23,7 @@ from andtsgraph.cli.query import add_queries, add_query
 from andtsgraph.cli.server import add_push
 from andtsgraph.cli.spreadsheet import add_import, add_template
 from andtsgraph.cli.validate import add_validate
-from andtsgraph.errors import AndtsError, AndtsNote, OutputExistsError
+from andtsgraph.errors import AndtsError, AndtsNote, AndtsWarning, OutputExistsError
 from andtsgraph.messages import text
 
 __all__ = ["EXIT_INTERNAL", "build_parser", "main"]
@@ -76,12 +76,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _safe_streams()
         with warnings.catch_warnings():
-            warnings.simplefilter("always", AndtsNote)
+            warnings.simplefilter("always", AndtsWarning)
             warnings.showwarning = _show_note
             args = build_parser().parse_args(argv)
             return args.func(args)
     except OutputExistsError as exc:
-        _print_error(f"andtsgraph: {exc}")
+        _print_error(f"andtsgraph: {exc.cli_message}")
         return EXIT_USAGE
     except AndtsError as exc:
         _print_error(f"andtsgraph: error: {exc}")

@@ -14,13 +14,24 @@ from andtsgraph.messages import text
 from andtsgraph.namespaces import plan_graph
 from andtsgraph.output import check_outputs
 
+__all__ = [
+    "add_docs",
+    "add_export",
+    "add_info",
+    "add_synthetic",
+    "cmd_docs",
+    "cmd_export",
+    "cmd_info",
+    "cmd_synthetic",
+]
+
 
 def cmd_info(args: argparse.Namespace) -> int:
     kg = load_graph(args)
     plans = kg.plans
     if args.json:
         data = {
-            "plans": [p.as_dict() for p in plans],
+            "plans": plans.to_records(),
             "triples": len(kg),
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -90,10 +101,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         note = text("io.export_no_graphs", "en", format=args.format)
         print(f"andtsgraph: note: {note}", file=sys.stderr)
     if args.output:
-        kg.serialize(args.format, args.output, force=args.force)
+        kg.serialize(args.output, format=args.format, force=args.force)
         print(f"wrote {args.output} ({args.format}, {len(kg)} triples)", file=sys.stderr)
     else:
-        sys.stdout.write(kg.serialize(args.format) or "")
+        sys.stdout.write(kg.serialize(format=args.format) or "")
     return 0
 
 
@@ -114,12 +125,12 @@ def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
         return 0
     graph = plan_graph(kg.plan(args.plan).id)
     if args.output:
-        kg.serialize(args.format, args.output, force=args.force, graphs=[graph])
+        kg.serialize(args.output, format=args.format, force=args.force, graphs=[graph])
         print(
             f"wrote {args.output} ({args.format}, {len(kg.graph(graph))} triples)", file=sys.stderr
         )
     else:
-        sys.stdout.write(kg.serialize(args.format, graphs=[graph]) or "")
+        sys.stdout.write(kg.serialize(format=args.format, graphs=[graph]) or "")
     return 0
 
 

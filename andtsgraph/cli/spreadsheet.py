@@ -9,6 +9,13 @@ from pathlib import Path
 from andtsgraph.cli.common import EXIT_USAGE, input_paths, load_graph
 from andtsgraph.output import check_outputs
 
+__all__ = [
+    "add_import",
+    "add_template",
+    "cmd_import",
+    "cmd_template",
+]
+
 
 def cmd_template(args: argparse.Namespace) -> int:
     from andtsgraph.spreadsheet import write_template
@@ -20,7 +27,7 @@ def cmd_template(args: argparse.Namespace) -> int:
         force=args.force or is_folder,  # an empty folder may be filled; the writer checks
         folders=[args.output] if is_folder else [],
     )
-    written = write_template(args.output, load_graph(args), force=args.force)
+    written = write_template(load_graph(args), args.output, force=args.force)
     print(
         f"wrote {written}: an empty plan template; fill it in, then: andtsgraph import {written} -o plan.ttl",
         file=sys.stderr,
@@ -56,7 +63,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         beside = args.output.with_name(f"{args.output.stem}-links{args.output.suffix}")
         check_outputs([args.output, beside], inputs=inputs, force=True)
     try:
-        result = import_plan(args.template, load_graph(args))
+        result = import_plan(load_graph(args), args.template)
     except TemplateError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

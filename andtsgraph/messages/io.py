@@ -1,5 +1,7 @@
 """Texts about reading and writing files, stopping queries and staying off the network."""
 
+__all__ = ["MESSAGES"]
+
 MESSAGES = {
     # -- output files (andtsgraph.output) ---------------------------------------------------
     "io.output_twice": {
@@ -27,8 +29,8 @@ MESSAGES = {
         "en": "cannot write {path}: the folder {folder} is read-only",
     },
     "io.output_exists": {
-        "sv": "{path} finns redan; använd --force (force=True) för att skriva över den",
-        "en": "{path} exists; use --force (force=True) to overwrite it",
+        "sv": "{path} finns redan",
+        "en": "{path} exists",
     },
     "io.replaces_bundled": {
         "sv": "{path} ersätter den medföljande planen {plan}",
@@ -89,7 +91,7 @@ MESSAGES = {
         "as \\x… escapes (set PYTHONIOENCODING=utf-8)",
     },
     "io.output_appeared": {
-        "sv": "{path} dök upp medan körningen pågick; inget skrevs (använd --force för att skriva över)",
-        "en": "{path} appeared while the run was working; nothing written (use --force to overwrite it)",
+        "sv": "{path} dök upp medan körningen pågick; inget skrevs",
+        "en": "{path} appeared while the run was working; nothing written",
     },
 }

@@ -56,6 +56,13 @@ from andtsgraph.spreadsheet.workbook import RawTable, read_tables
 if TYPE_CHECKING:
     from andtsgraph.knowledge_graph import KnowledgeGraph
 
+__all__ = [
+    "LINK",
+    "ImportResult",
+    "NewActor",
+    "import_plan",
+]
+
 LINK = f"{BASE}link/"
 _DOTTED = re.compile(r"\d\.\d+\.\d")
 
@@ -162,7 +169,7 @@ class ImportResult:
         >>> from andtsgraph.spreadsheet import export_plan
         >>> folder = Path(tempfile.mkdtemp())
         >>> kg = load()
-        >>> result = import_plan(export_plan(kg, "kronoberg", folder / "kr.xlsx"), kg)
+        >>> result = import_plan(kg, export_plan(kg, "kronoberg", folder / "kr.xlsx"))
         >>> [p.name for p in result.write(folder / "kr.ttl")]
         ['kr.ttl', 'kr-links.ttl']
         """
@@ -224,16 +231,16 @@ class ImportResult:
         return lines
 
 
-def import_plan(path: str | Path, kg: KnowledgeGraph | None = None) -> ImportResult:
+def import_plan(kg: KnowledgeGraph | None, path: str | Path) -> ImportResult:
     """Read a filled-in plan template (``.xlsx``, or a folder of CSV files).
 
     Parameters
     ----------
+    kg : KnowledgeGraph or None
+        The graph whose actor registry and vocabularies names are matched against; None for
+        the bundled graph.
     path : str or Path
         The workbook, or the folder holding one CSV file per sheet.
-    kg : KnowledgeGraph, optional
-        The graph whose actor registry and vocabularies names are matched against; the
-        bundled graph when omitted.
 
     Returns
     -------
@@ -256,7 +263,7 @@ def import_plan(path: str | Path, kg: KnowledgeGraph | None = None) -> ImportRes
     >>> kg = load()
     >>> path = Path(tempfile.mkdtemp()) / "vasteras.xlsx"
     >>> _ = export_plan(kg, "vasteras-2022-2025", path)
-    >>> result = import_plan(path, kg)
+    >>> result = import_plan(kg, path)
     >>> result.plan_id, result.counts()["activities"]
     ('vasteras-2022-2025', 14)
     """

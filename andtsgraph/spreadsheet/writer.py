@@ -56,6 +56,16 @@ from andtsgraph.spreadsheet.workbook import OutTable, write_csv_folder, write_wo
 if TYPE_CHECKING:
     from andtsgraph.knowledge_graph import KnowledgeGraph
 
+__all__ = [
+    "INSTRUCTIONS",
+    "LIST_TITLES",
+    "Triple",
+    "export_plan",
+    "plan_links",
+    "plan_tables",
+    "write_template",
+]
+
 Triple = tuple[Node, Node, Node]
 
 #: The headers of the Listor sheet, by list name.
@@ -101,18 +111,16 @@ INSTRUCTIONS = (
 )
 
 
-def write_template(
-    path: str | Path, kg: KnowledgeGraph | None = None, *, force: bool = False
-) -> Path:
+def write_template(kg: KnowledgeGraph | None, path: str | Path, *, force: bool = False) -> Path:
     """Write an empty plan template with commented headers and drop-down lists.
 
     Parameters
     ----------
+    kg : KnowledgeGraph or None
+        The graph whose vocabularies and actor registry fill the drop-downs; None for the
+        bundled graph.
     path : str or Path
         An ``.xlsx`` file, or else a folder to fill with one CSV file per sheet.
-    kg : KnowledgeGraph, optional
-        The graph whose vocabularies and actor registry fill the drop-downs; the bundled
-        graph when omitted.
     force : bool
         Overwrite ``path`` if it exists.
 
@@ -130,7 +138,7 @@ def write_template(
     --------
     >>> import tempfile
     >>> from pathlib import Path
-    >>> path = write_template(Path(tempfile.mkdtemp()) / "mall.xlsx")
+    >>> path = write_template(None, Path(tempfile.mkdtemp()) / "mall.xlsx")
     >>> path.name
     'mall.xlsx'
     """
@@ -225,7 +233,7 @@ def _refuse_existing(path: Path, force: bool) -> None:
     from andtsgraph.output import check_outputs
 
     if path.exists() and not force and (path.is_file() or any(path.iterdir())):
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
+        raise OutputExistsError(f"{path} exists")
     is_folder = path.suffix.lower() != ".xlsx"
     check_outputs([path], force=True, folders=[path] if is_folder else [])
 
