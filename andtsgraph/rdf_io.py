@@ -304,9 +304,39 @@ def split_by_plan(graph: Graph, plans: list[str]) -> tuple[dict[str, Graph], Gra
         for st in set(graph.subjects(RDF.subject, None))
         if st not in owner
     }
+    entailed = _entailed_types(graph, owner)
     parts = {plan: Graph() for plan in plans}
     rest = Graph()
     for triple in graph:
         plan = owner.get(triple[0])
-        (parts[plan] if plan is not None and triple not in linked else rest).add(triple)
+        keep = plan is not None and triple not in linked and triple not in entailed
+        (parts[plan] if keep else rest).add(triple)
     return parts, rest
+
+
+def _entailed_types(graph: Graph, subjects: dict) -> set:
+    """The ``?x a ?super`` triples of ``subjects`` that another of their types gives by
+    ``rdfs:subClassOf`` (the class closure an export carries): they are derived, not the
+    plan's own, and the graph derives them again when loaded."""
+    from rdflib import RDF, RDFS
+
+    supers: dict[object, set] = {}
+    for sub, sup in graph.subject_objects(RDFS.subClassOf):
+        supers.setdefault(sub, set()).add(sup)
+
+    def above(cls: object) -> set:
+        seen: set = set()
+        todo = list(supers.get(cls, ()))
+        while todo:
+            c = todo.pop()
+            if c not in seen and c != cls:
+                seen.add(c)
+                todo.extend(supers.get(c, ()))
+        return seen
+
+    found = set()
+    for subject in subjects:
+        types = set(graph.objects(subject, RDF.type))
+        derived = set().union(*(above(t) for t in types)) if types else set()
+        found |= {(subject, RDF.type, t) for t in types & derived}
+    return found
