@@ -250,7 +250,9 @@ def in_worker(
             if (not batch or put(batch)) and not stop.is_set():
                 put(_DONE)
         except BaseException as exc:  # handed to the caller, who raises it
-            put(_Failed(exc))
+            # Without its traceback: the frames hold the store's own result objects, which
+            # must be dropped in this thread (pyoxigraph's are bound to the thread that made them).
+            put(_Failed(exc.with_traceback(None)))
 
     deadline = None if timeout is None else time.monotonic() + timeout
 
