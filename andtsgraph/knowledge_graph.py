@@ -400,10 +400,10 @@ class KnowledgeGraph:
         )
         return result.with_labels(self.labels_of(result.iris(), lang)) if labels else result
 
-    def ask(self, query: str | Path, /, **params: Any) -> bool:
+    def ask(self, query: str | Path, /, *, timeout: float | None = None, **params: Any) -> bool:
         """Run an ASK query (a catalog name, a ``.rq`` file, or SPARQL text).
 
-        Parameters are bound as in :meth:`query`.
+        Parameters are bound as in :meth:`query`; ``timeout`` (seconds) as for :meth:`query`.
 
         Examples
         --------
@@ -411,12 +411,15 @@ class KnowledgeGraph:
         True
         """
         entry, bindings = self._prepare(query, params, "ASK", "ask")
-        return self._run(entry, lambda: self.backend.ask(entry.text, bindings, PREFIXES))
+        limit = {} if timeout is None else {"timeout": timeout}
+        return self._run(entry, lambda: self.backend.ask(entry.text, bindings, PREFIXES, **limit))
 
-    def construct(self, query: str | Path, /, **params: Any) -> Graph:
+    def construct(
+        self, query: str | Path, /, *, timeout: float | None = None, **params: Any
+    ) -> Graph:
         """Run a CONSTRUCT (or DESCRIBE) query and return the triples as an rdflib Graph.
 
-        Parameters are bound as in :meth:`query`.
+        Parameters are bound as in :meth:`query`; ``timeout`` (seconds) as for :meth:`query`.
 
         Examples
         --------
@@ -427,7 +430,10 @@ class KnowledgeGraph:
         1
         """
         entry, bindings = self._prepare(query, params, ("CONSTRUCT", "DESCRIBE"), "construct")
-        graph = self._run(entry, lambda: self.backend.construct(entry.text, bindings, PREFIXES))
+        limit = {} if timeout is None else {"timeout": timeout}
+        graph = self._run(
+            entry, lambda: self.backend.construct(entry.text, bindings, PREFIXES, **limit)
+        )
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns, replace=True)
         return graph

@@ -208,9 +208,13 @@ def test_serialize_round_trips(kg, fmt, tmp_path):
     else:
         back = Graph()
         back.parse(out, format=parser)
+        # A single-graph export leaves out the derived class closure (loading derives it).
+        from andtsgraph.namespaces import CLOSURE_GRAPH
+
         union = Graph()
         for name in kg.graph_names():
-            union += kg.graph(name)
+            if name != str(CLOSURE_GRAPH):
+                union += kg.graph(name)
         assert len(back) == len(union)
 
 

@@ -16,6 +16,7 @@ from andtsgraph.backends.base import (
     SelectRows,
     dataset_of,
     in_worker,
+    not_a_select,
     refuse_service,
 )
 from andtsgraph.errors import QueryError
@@ -259,6 +260,8 @@ class OxigraphMemoryBackend:
 
         def produce():
             solutions = self._run(sparql, bindings, prefixes)
+            if not isinstance(solutions, ox.QuerySolutions):
+                raise not_a_select(sparql)
             return [v.value for v in solutions.variables], (tuple(s) for s in solutions)
 
         columns, batches = in_worker(produce, timeout=timeout)

@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import endpoint_options, load_graph, positive_int, table
+from andtsgraph.cli.common import endpoint_options, input_paths, load_graph, positive_int, table
 from andtsgraph.enums import GapKind, Ranking, values
-from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.errors import AndtsError
+from andtsgraph.output import check_outputs
 from andtsgraph.results import ResultList
 
 __all__ = [
@@ -72,6 +73,7 @@ def add_gaps(sub, common) -> None:
 def cmd_hubs(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import network
 
+    check_outputs([args.export], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
     summary = network.analyse(kg, args.plan)
     ranked = summary.top(args.top, by=args.by)
@@ -150,6 +152,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from andtsgraph import render
     from andtsgraph.analysis import gaps, network
 
+    check_outputs([args.output], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
     if args.kind == "hierarchy":
         if not args.plan:
@@ -191,9 +194,8 @@ def add_render(sub, common) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from andtsgraph import report
 
+    check_outputs([args.html], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
-    if args.html and args.html.exists() and not args.force:
-        raise OutputExistsError(f"{args.html} exists")
     built = report.build_report(kg, args.plan, args.lang)
     print(report.to_text(built))
     if args.html:

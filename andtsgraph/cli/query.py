@@ -17,6 +17,7 @@ from andtsgraph.cli.common import (
     table,
 )
 from andtsgraph.errors import AndtsError
+from andtsgraph.messages import text
 from andtsgraph.namespaces import plan_id_of
 
 __all__ = [
@@ -84,7 +85,8 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise AndtsError(
                 f"--format {fmt}: a {form} query gives triples; choose one of {', '.join(_GRAPH_FORMATS)}"
             )
-        graph = kg.construct(args.query, **params)
+        limit = {} if args.endpoint else {"timeout": args.timeout}
+        graph = kg.construct(args.query, **limit, **params)
         sys.stdout.write(graph.serialize(format=_GRAPH_FORMATS[fmt]))
         return 0
     fmt = fmt or "table"
@@ -94,7 +96,8 @@ def cmd_query(args: argparse.Namespace) -> int:
             f"choose one of {', '.join(_TABLE_FORMATS)}"
         )
     if form == "ASK":
-        answer = kg.ask(args.query, **params)
+        limit = {} if args.endpoint else {"timeout": args.timeout}
+        answer = kg.ask(args.query, **limit, **params)
         print(json.dumps(answer) if fmt == "json" else ("yes" if answer else "no"))
         return 0
     show = args.show or ("labels" if fmt == "table" else "iris")
@@ -133,11 +136,7 @@ def _first_rows(kg, query: str, fmt: str, timeout: float, params: dict[str, str]
         if fmt == "table" and len(rows) > TABLE_ROWS:
             del rows[TABLE_ROWS:]
             batches.close()
-            print(
-                f"andtsgraph: note: showing the first {TABLE_ROWS} rows; "
-                "use --format csv or json for all of them, or LIMIT",
-                file=sys.stderr,
-            )
+            print(f"andtsgraph: note: {text('io.table_cut', 'en', n=TABLE_ROWS)}", file=sys.stderr)
             break
     return QueryResult(columns, rows)
 
