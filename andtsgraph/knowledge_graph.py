@@ -45,6 +45,7 @@ from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS, guess_format, rea
 from andtsgraph.readers import Reader, reader_for
 from andtsgraph.resources import data_dir, ontology_dir
 from andtsgraph.results import QueryResult, Result, ResultList
+from andtsgraph.results import to_python as rdflib_to_python
 from andtsgraph.sparql_text import (
     check_term,
     dataset_clauses,
@@ -195,7 +196,7 @@ class KnowledgeGraph:
             return self._add_read(path, reader)
         fmt = guess_format(path) if path.is_file() else None
         native = self.backend.native_formats if isinstance(self.backend, NativeFileLoading) else ()
-        if parser == "auto" and fmt in native:
+        if parser == "auto" and fmt is not None and fmt in native:
             try:
                 return self._add_natively(path, fmt, graph)
             except (SyntaxError, ValueError, OSError):
@@ -340,7 +341,10 @@ class KnowledgeGraph:
             QueryResult(rows.columns, rows.rows)
             if rows.to_rdflib is None
             else QueryResult(
-                rows.columns, rows.rows, to_rdflib=rows.to_rdflib, to_python=rows.to_python
+                rows.columns,
+                rows.rows,
+                to_rdflib=rows.to_rdflib,
+                to_python=rows.to_python or rdflib_to_python,
             )
         )
         return result.with_labels(self.labels_of(result.iris(), lang)) if labels else result
@@ -510,7 +514,7 @@ class KnowledgeGraph:
             )
             convert = typed.to_rdflib or (lambda t: t)
             has = {(convert(x), str(convert(t))) for x, t in typed.rows}
-            missing = {
+            missing: set[tuple[Any, Any, Any]] = {
                 (x, RDF.type, URIRef(above))
                 for x, cls in has
                 for above in supers.get(cls, ())
@@ -561,6 +565,8 @@ class KnowledgeGraph:
             for iri, label in (
                 rows.rows if native is None else [tuple(map(native, row)) for row in rows.rows]
             ):
+                if not isinstance(label, Literal):
+                    continue
                 rank = (
                     order.index(label.language or "")
                     if (label.language or "") in order
@@ -739,10 +745,11 @@ class KnowledgeGraph:
             if destination.exists() and not force:
                 raise OutputExistsError(f"{destination} exists")
         names = self.graph_names() if graphs is None else list(graphs)
+        source: Graph | Dataset
         if keeps_graphs:
-            source: Graph | Dataset = Dataset()
+            source = dataset = Dataset()
             for name in names:
-                source.graph(URIRef(name)).__iadd__(self.graph(name))
+                dataset.graph(URIRef(name)).__iadd__(self.graph(name))
         else:
             source = Graph()
             for name in names:
@@ -852,10 +859,8 @@ def load(
         for path, graph in bundled_files():
             kg.add_file(path, graph, parser=parser)
     if paths is not None:
-        if isinstance(paths, str | Path):
-            paths = [paths]
-        for path in paths:
-            for file in rdf_files_in(path) or [path]:
+        for extra in [paths] if isinstance(paths, str | Path) else paths:
+            for file in rdf_files_in(extra) or [Path(extra)]:
                 kg.add_file(file, parser=parser)
     return kg
 
