@@ -57,11 +57,14 @@ from andtsgraph.sparql_text import (
 __all__ = [
     "EXPORT_FORMATS",
     "ID_PARAMS",
+    "SUBCLASS_QUERY",
     "KnowledgeGraph",
     "PlanInfo",
     "bundled_files",
+    "closure_update",
     "load",
     "rdf_files_in",
+    "superclasses",
 ]
 
 #: Serialisation formats of :meth:`KnowledgeGraph.serialize`: name → (rdflib format, keeps graphs).
@@ -495,16 +498,8 @@ class KnowledgeGraph:
         supers = self._superclasses()
         if not supers:
             return
-        pairs = " ".join(
-            f"(<{c}> <{s}>)" for c, above in sorted(supers.items()) for s in sorted(above)
-        )
         if isinstance(self.backend, Updatable):
-            self.backend.update(
-                f"INSERT {{ GRAPH <{CLOSURE_GRAPH}> {{ ?x a ?super }} }} WHERE {{\n"
-                f"  VALUES (?class ?super) {{ {pairs} }}\n"
-                "  GRAPH ?g { ?x a ?class FILTER(isIRI(?x)) }\n"
-                "  FILTER NOT EXISTS { GRAPH ?h { ?x a ?super } }\n}"
-            )
+            self.backend.update(closure_update(supers))
         else:
             classes = sorted(set(supers).union(*supers.values()))
             typed = self.backend.select(
@@ -525,26 +520,9 @@ class KnowledgeGraph:
 
     def _superclasses(self) -> dict[str, set[str]]:
         """Each class → all its named superclasses (rdfs:subClassOf, transitively)."""
-        rows = self.backend.select(
-            "SELECT DISTINCT ?c ?s WHERE { ?c rdfs:subClassOf ?s FILTER(isIRI(?c) && isIRI(?s)) }",
-            {},
-            PREFIXES,
-        )
+        rows = self.backend.select(SUBCLASS_QUERY, {}, PREFIXES)
         convert = rows.to_python or str
-        direct: dict[str, set[str]] = {}
-        for c, sup in rows.rows:
-            direct.setdefault(str(convert(c)), set()).add(str(convert(sup)))
-        closed: dict[str, set[str]] = {}
-        for start in direct:
-            seen: set[str] = set()
-            todo = list(direct[start])
-            while todo:
-                cls = todo.pop()
-                if cls not in seen and cls != start:
-                    seen.add(cls)
-                    todo.extend(direct.get(cls, ()))
-            closed[start] = seen
-        return closed
+        return superclasses((str(convert(c)), str(convert(s))) for c, s in rows.rows)
 
     def labels_of(self, iris: Iterable[str], lang: str = "sv") -> dict[str, str]:
         """Return the best label of each IRI that has one: ``lang`` first, then Swedish,
@@ -784,6 +762,48 @@ def _plan_info(row: Mapping[str, Any]) -> PlanInfo:
         activities=int(row["activities"] or 0),
         indicators=int(row["indicators"] or 0),
         actors=int(row["actors"] or 0),
+    )
+
+
+#: The subclass pairs the class closure is derived from (named classes only).
+SUBCLASS_QUERY = (
+    "SELECT DISTINCT ?c ?s WHERE { ?c rdfs:subClassOf ?s FILTER(isIRI(?c) && isIRI(?s)) }"
+)
+
+
+def superclasses(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each class → all its superclasses, from (class, direct superclass) pairs.
+
+    Examples
+    --------
+    >>> superclasses([("a", "b"), ("b", "c"), ("c", "a")])["a"] == {"b", "c"}
+    True
+    """
+    direct: dict[str, set[str]] = {}
+    for c, sup in pairs:
+        direct.setdefault(c, set()).add(sup)
+    closed: dict[str, set[str]] = {}
+    for start in direct:
+        seen: set[str] = set()
+        todo = list(direct[start])
+        while todo:
+            cls = todo.pop()
+            if cls not in seen and cls != start:
+                seen.add(cls)
+                todo.extend(direct.get(cls, ()))
+        closed[start] = seen
+    return closed
+
+
+def closure_update(supers: Mapping[str, Iterable[str]]) -> str:
+    """The SPARQL update that adds the class closure (:data:`CLOSURE_GRAPH`): each IRI's
+    types by :func:`superclasses`, those it does not have yet."""
+    pairs = " ".join(f"(<{c}> <{s}>)" for c, above in sorted(supers.items()) for s in sorted(above))
+    return (
+        f"INSERT {{ GRAPH <{CLOSURE_GRAPH}> {{ ?x a ?super }} }} WHERE {{\n"
+        f"  VALUES (?class ?super) {{ {pairs} }}\n"
+        "  GRAPH ?g { ?x a ?class FILTER(isIRI(?x)) }\n"
+        "  FILTER NOT EXISTS { GRAPH ?h { ?x a ?super } }\n}"
     )
 
 

@@ -195,7 +195,9 @@ def job_baseline(files: list[Path], timer: Timer) -> dict:
     from rdflib.util import guess_format
 
     from andtsgraph.catalog import get_query
-    from andtsgraph.knowledge_graph import bundled_files
+    from andtsgraph.knowledge_graph import (
+        bundled_files,
+    )
     from andtsgraph.namespaces import PREFIXES
     from andtsgraph.validation import load_shapes
 
@@ -254,7 +256,12 @@ def job_raw(files: list[Path], timer: Timer) -> dict:
     from rdflib import Literal, URIRef
 
     from andtsgraph.catalog import get_query
-    from andtsgraph.knowledge_graph import bundled_files
+    from andtsgraph.knowledge_graph import (
+        SUBCLASS_QUERY,
+        bundled_files,
+        closure_update,
+        superclasses,
+    )
     from andtsgraph.namespaces import PREFIXES
     from andtsgraph.sparql_text import bind_with_values
 
@@ -267,6 +274,9 @@ def job_raw(files: list[Path], timer: Timer) -> dict:
             fmt = formats[path.suffix]
             graph = None if fmt == ox.RdfFormat.TRIG else ox.NamedNode(path.resolve().as_uri())
             store.load(path=path, format=fmt, to_graph=graph)
+        # The class closure, as andtsgraph derives it at load (the catalog relies on it).
+        pairs = store.query(SUBCLASS_QUERY, prefixes=PREFIXES, use_default_graph_as_union=True)
+        store.update(closure_update(superclasses((c.value, s.value) for c, s in pairs)))
         return store
 
     store = timer.time("load", load)

@@ -403,7 +403,7 @@ def test_force_leaves_exactly_one_corpus_in_the_folder(tmp_path):
     write_corpus(out, 6, seed=0, activities_per_plan=2)
     mine = tmp_path / "corpus" / "notes.txt"
     mine.write_text("mine", encoding="utf-8")
-    with pytest.raises(AndtsError, match="use --force"):
+    with pytest.raises(AndtsError, match="pass force=True"):
         write_corpus(out, 3, seed=1, activities_per_plan=2)  # other names, still refused
     written = write_corpus(out, 3, seed=1, activities_per_plan=2, force=True)
     assert sorted(p.name for p in out.glob("*.trig")) == sorted(p.name for p in written)
