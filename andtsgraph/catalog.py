@@ -83,10 +83,15 @@ def parse_query_file(path: Path) -> CatalogQuery:
     QueryError
         If the file cannot be read.
     """
+    from andtsgraph.errors import DataFileError
+    from andtsgraph.rdf_io import decode_text
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = decode_text(path, path.read_bytes())
     except OSError as exc:
         raise QueryError(f"{path}: cannot read query file ({exc.strerror or exc})") from None
+    except DataFileError as exc:  # binary, UTF-16, another code page
+        raise QueryError(f"query file {exc}") from None
     title, description, params = "", [], []
     for line in text.splitlines():
         if not line.startswith("#"):

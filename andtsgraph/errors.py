@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,7 +27,17 @@ class AndtsError(Exception):
 
 class AndtsWarning(UserWarning):
     """Something the caller asked for may not mean what they think: a term the ontology does
-    not define, a graph that is not loaded. The CLI prints it as one line."""
+    not define, a graph that is not loaded. The CLI prints it as ``andtsgraph: warning: …``."""
+
+
+class AndtsNote(AndtsWarning):
+    """A one-line note about something done on the user's behalf (a bundled plan replaced by
+    a revised one, …). The CLI prints it as ``andtsgraph: note: …``; Python shows a warning."""
+
+
+def note(message: str) -> None:
+    """Announce ``message`` as an :class:`AndtsNote` (silence is a bug)."""
+    warnings.warn(message, AndtsNote, stacklevel=3)
 
 
 def did_you_mean(value: str, known: Iterable[str], *, prefix: str = "") -> str:
@@ -70,6 +81,10 @@ class QueryError(AndtsError):
     """A query is unknown, malformed, or was given a bad parameter."""
 
 
+class QueryTimeoutError(QueryError):
+    """A query did not finish within its time limit (``--timeout``, ``timeout=``)."""
+
+
 class PlanNotFoundError(AndtsError):
     """A plan id does not name (or does not uniquely name) a loaded plan."""
 
@@ -87,15 +102,22 @@ class OutputExistsError(AndtsError):
     ('out.html exists; pass force=True to overwrite it', 'out.html exists; use --force to overwrite it')
     """
 
-    def __init__(self, reason: str, *, forced: bool = True) -> None:
+    def __init__(self, reason: str, *, forced: bool = True, lang: str = "en") -> None:
         self.reason = reason
         self.forced = forced
-        super().__init__(f"{reason}; pass force=True to overwrite it" if forced else reason)
+        self.lang = lang
+        super().__init__(self._with_hint("common.force_python"))
+
+    def _with_hint(self, key: str) -> str:
+        # Imported here: the messages package itself raises AndtsError.
+        from andtsgraph.messages import text
+
+        return f"{self.reason}; {text(key, self.lang)}" if self.forced else self.reason
 
     @property
     def cli_message(self) -> str:
         """The message as the command line says it."""
-        return f"{self.reason}; use --force to overwrite it" if self.forced else self.reason
+        return self._with_hint("common.force_cli")
 
 
 class TemplateProblem:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -17,17 +18,18 @@ from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from andtsgraph.backends import Backend, make_backend
-from andtsgraph.backends.base import NativeFileLoading, Updatable
+from andtsgraph.backends.base import Batched, NativeFileLoading, Updatable
 from andtsgraph.catalog import CatalogQuery, resolve_query
 from andtsgraph.errors import (
     AndtsError,
     AndtsWarning,
     DataFileError,
-    OutputExistsError,
     PlanNotFoundError,
     QueryError,
     did_you_mean,
+    note,
 )
+from andtsgraph.messages import text
 from andtsgraph.namespaces import (
     ACTORS_GRAPH,
     ANDTS,
@@ -41,7 +43,14 @@ from andtsgraph.namespaces import (
     plan_graph,
     plan_id_of,
 )
-from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS, guess_format, read_rdf
+from andtsgraph.output import check_outputs, write_bytes
+from andtsgraph.rdf_io import (
+    FORMATS_BY_SUFFIX,
+    QUAD_FORMATS,
+    guess_format,
+    read_rdf,
+    split_by_plan,
+)
 from andtsgraph.readers import Reader, reader_for
 from andtsgraph.resources import data_dir, ontology_dir
 from andtsgraph.results import QueryResult, Result, ResultList
@@ -205,34 +214,62 @@ class KnowledgeGraph:
             except (SyntaxError, ValueError, OSError):
                 pass  # rdflib reads it below: its error names the line, and it is less strict
         ds = read_rdf(path, fmt)
-        if fmt in QUAD_FORMATS:
+        named = [
+            ctx for ctx in ds.graphs() if len(ctx) and ctx.identifier != ds.default_graph.identifier
+        ]
+        if fmt in QUAD_FORMATS or (fmt == "json-ld" and named):
+            # JSON-LD keeps named graphs as TriG does (andtsgraph's own export writes them).
             for ctx in ds.graphs():
                 if len(ctx):
-                    name = str(ctx.identifier)
-                    self._add(name, ctx, path)
+                    self._make_room(path, str(ctx.identifier))
+            for ctx in ds.graphs():
+                if len(ctx):
+                    self._add(str(ctx.identifier), ctx, path)
             return None
         default = ds.default_graph
         plans = sorted(
             {str(s) for s, o in default.subject_objects(RDF.type) if str(o) in PLAN_KINDS}
         )
+        if len(plans) > 1:
+            self._add_split(path, default, plans, graph)
+            return None
         target = self._target(path, plans, graph)
         self._add(target, default, path)
         return target
 
+    def _add_split(self, path: Path, default: Graph, plans: list[str], graph: str | None) -> None:
+        """A file of triples holding several plans (a whole-graph Turtle export): each plan's
+        triples go to its own graph (placed by ``andts:inPlan``), the rest to ``graph``."""
+        parts, rest = split_by_plan(default, plans)
+        for plan in plans:
+            self._make_room(path, plan_graph(plan_id_of(plan)))
+        for plan in plans:
+            self._add(plan_graph(plan_id_of(plan)), parts[plan], path)
+        if len(rest):
+            self._add(graph or str(GRAPH[f"file/{path.stem}"]), rest, path)
+        return None
+
+    def _make_room(self, path: Path, target: str) -> None:
+        """Make room for a plan's graph: a revised version of a bundled plan replaces it (with
+        a note); any other plan loaded twice is refused."""
+        if not (target.startswith(str(GRAPH["plan/"])) and target in self.sources):
+            return
+        first = self.sources[target][0]
+        plan_id = target.rsplit("/", 1)[-1]
+        bundled = data_dir() / "plans"
+        if all(p.parent == bundled for p in self.sources[target]) and path.parent != bundled:
+            self.backend.remove_graph(target)
+            del self._sources[target]
+            self._changed()
+            note(text("io.replaces_bundled", "en", path=path, plan=plan_id))
+            return
+        raise DataFileError(path, f"plan {plan_id!r} is already loaded from {first}")
+
     def _target(self, path: Path, plans: list[str], graph: str | None) -> str:
         """The named graph for a file of triples holding ``plans``; refuse several or a repeat."""
-        if len(plans) > 1:
-            raise DataFileError(
-                path,
-                f"holds {len(plans)} plans ({', '.join(plans)}); put each plan in a file of its own",
-            )
         if plans:
             target = plan_graph(plan_id_of(plans[0]))
-            if target in self.sources:
-                first = self.sources[target][0]
-                raise DataFileError(
-                    path, f"plan {plan_id_of(plans[0])!r} is already loaded from {first}"
-                )
+            self._make_room(path, target)
             return target
         return graph or str(GRAPH[f"file/{path.stem}"])
 
@@ -241,6 +278,13 @@ class KnowledgeGraph:
         backend = self.backend
         assert isinstance(backend, NativeFileLoading)  # add_file checked native_formats
         data = path.read_bytes()
+        loaded_plans = [
+            n.rsplit("/", 1)[-1] for n in self._sources if n.startswith(str(GRAPH["plan/"]))
+        ]
+        if fmt in QUAD_FORMATS and any(plan.encode() in data for plan in loaded_plans):
+            # It names a graph that is loaded already (a plan loaded twice, or a revised
+            # bundled plan): rdflib's path reads which graphs it fills first.
+            raise ValueError("names a loaded graph")
         if fmt in QUAD_FORMATS:
             backend.load_file(path, fmt, None, data)
             self._unresolved.append((path, fmt, data))
@@ -252,6 +296,9 @@ class KnowledgeGraph:
             escape in data for escape in (b"\\u", b"\\U")
         )
         plans = backend.subjects_typed_in_file(path, fmt, PLAN_KINDS, data) if may_hold_plan else []
+        if len(plans) > 1:
+            self._add_split(path, read_rdf(path, fmt).default_graph, plans, graph)
+            return None
         target = self._target(path, plans, graph)
         backend.load_file(path, fmt, target, data)
         self.sources.setdefault(target, []).append(path)
@@ -263,9 +310,7 @@ class KnowledgeGraph:
         what is loaded so far."""
         graphs = reader.read(self, path)
         target = graphs[0][0]
-        if target in self.sources:
-            first = self.sources[target][0]
-            raise DataFileError(path, f"plan {plan_id_of(target)!r} is already loaded from {first}")
+        self._make_room(path, target)
         for name, graph in graphs:
             self._add(name, graph, path)
         return target
@@ -285,7 +330,14 @@ class KnowledgeGraph:
 
     # -- asking ----------------------------------------------------------------------------
     def query(
-        self, query: str | Path, /, *, labels: bool = False, lang: str = "sv", **params: Any
+        self,
+        query: str | Path,
+        /,
+        *,
+        labels: bool = False,
+        lang: str = "sv",
+        timeout: float | None = None,
+        **params: Any,
     ) -> QueryResult:
         """Run a SELECT query: a catalog name, a path to a ``.rq`` file, or SPARQL text.
 
@@ -300,6 +352,9 @@ class KnowledgeGraph:
             their IRI, where they have one.
         lang : str
             The preferred language of those labels ("sv" or "en"); the other is the fallback.
+        timeout : float, optional
+            Seconds the query may take; :class:`~andtsgraph.errors.QueryTimeoutError` after.
+            Ctrl-C stops a running query at once either way.
         **params
             Values bound to the query's variables before it runs (never pasted into the
             text), resolved by one rule (see :meth:`term`): a full IRI or a prefixed name
@@ -335,7 +390,9 @@ class KnowledgeGraph:
         """
         entry, bindings = self._prepare(query, params, "SELECT", "query")
         try:
-            rows = self.backend.select(entry.text, bindings, PREFIXES)
+            # A remote store has its own deadline (connect(timeout=)).
+            limit = {} if timeout is None else {"timeout": timeout}
+            rows = self.backend.select(entry.text, bindings, PREFIXES, **limit)
         except AndtsError:
             raise
         except Exception as exc:
@@ -523,6 +580,39 @@ class KnowledgeGraph:
         rows = self.backend.select(SUBCLASS_QUERY, {}, PREFIXES)
         convert = rows.to_python or str
         return superclasses((str(convert(c)), str(convert(s))) for c, s in rows.rows)
+
+    def query_batches(
+        self, query: str | Path, /, *, timeout: float | None = None, **params: Any
+    ) -> Iterator[QueryResult]:
+        """Run a SELECT query as :meth:`query` does, giving its rows as they come, a batch
+        (a :class:`QueryResult`) at a time: memory stays bounded however large the answer.
+
+        Parameters
+        ----------
+        query : str or Path
+            As for :meth:`query`.
+        timeout : float, optional
+            Seconds for the whole query; :class:`~andtsgraph.errors.QueryTimeoutError` after.
+        **params
+            As for :meth:`query`.
+
+        Examples
+        --------
+        >>> kg = load()
+        >>> batches = kg.query_batches("SELECT ?s WHERE { ?s a andts:Activity }", timeout=30)
+        >>> sum(len(batch) for batch in batches) > 50
+        True
+        """
+        if not isinstance(self.backend, Batched):  # a server answers in one piece
+            yield self.query(query, timeout=timeout, **params)
+            return
+        backend = self.backend
+        entry, bindings = self._prepare(query, params, "SELECT", "query")
+        answer = self._run(
+            entry,
+            lambda: backend.select_batches(entry.text, bindings, PREFIXES, timeout=timeout),
+        )
+        yield from _batches(entry.name, answer)
 
     def labels_of(self, iris: Iterable[str], lang: str = "sv") -> dict[str, str]:
         """Return the best label of each IRI that has one: ``lang`` first, then Swedish,
@@ -720,8 +810,7 @@ class KnowledgeGraph:
         rdflib_format, keeps_graphs = EXPORT_FORMATS[format]
         if destination is not None:
             destination = Path(destination)
-            if destination.exists() and not force:
-                raise OutputExistsError(f"{destination} exists")
+            check_outputs([destination], inputs=self.input_files(), force=force)
         names = self.graph_names() if graphs is None else list(graphs)
         source: Graph | Dataset
         if keeps_graphs:
@@ -738,8 +827,32 @@ class KnowledgeGraph:
         source.serialize(buffer, format=rdflib_format, encoding="utf-8")
         if destination is None:
             return buffer.getvalue().decode("utf-8")
-        destination.write_bytes(buffer.getvalue())
+        write_bytes(destination, buffer.getvalue(), inputs=self.input_files(), force=force)
         return None
+
+    def input_files(self) -> list[Path]:
+        """The files loaded into the graph (an output may never be one of them)."""
+        return sorted({path for paths in self.sources.values() for path in paths})
+
+
+def _batches(name: str, answer: Any) -> Iterator[QueryResult]:
+    yielded = False
+    # At least one batch, empty for an empty answer: it carries the columns.
+    try:
+        for rows in itertools.chain(answer.batches, [[]]):
+            if yielded and not rows:
+                continue
+            yielded = True
+            if answer.to_rdflib is None:
+                yield QueryResult(answer.columns, rows)
+            else:
+                yield QueryResult(
+                    answer.columns, rows, to_rdflib=answer.to_rdflib, to_python=answer.to_python
+                )
+    except AndtsError:
+        raise
+    except Exception as exc:
+        raise QueryError(f"query {name!r} failed: {_one_line(exc)}") from None
 
 
 def _plan_info(row: Mapping[str, Any]) -> PlanInfo:
@@ -838,6 +951,7 @@ def load(
     store: str = "oxigraph",
     bundled: bool = True,
     parser: str = "auto",
+    allow_service: bool = False,
 ) -> KnowledgeGraph:
     """Load the knowledge graph: the ontology, all bundled data and any extra files.
 
@@ -858,6 +972,9 @@ def load(
         "auto" (default) lets the Oxigraph store parse Turtle, N-Triples, TriG and N-Quads
         itself, several times faster than rdflib; "rdflib" parses everything with rdflib. The
         quads are the same either way (see :meth:`KnowledgeGraph.add_file`).
+    allow_service : bool
+        Let queries call other servers with ``SERVICE``; off by default, so that local work
+        never touches the network.
 
     Returns
     -------
@@ -875,13 +992,18 @@ def load(
     True
     """
     kg = KnowledgeGraph(make_backend(store))
+    kg.backend.allow_service = allow_service  # type: ignore[attr-defined]
     if bundled:
         for path, graph in bundled_files():
             kg.add_file(path, graph, parser=parser)
     if paths is not None:
         for extra in [paths] if isinstance(paths, str | Path) else paths:
-            for file in rdf_files_in(extra) or [Path(extra)]:
-                kg.add_file(file, parser=parser)
+            try:
+                for file in rdf_files_in(extra) or [Path(extra)]:
+                    kg.add_file(file, parser=parser)
+            except OSError as exc:  # a folder or file the user may not read, a broken link
+                where = exc.filename or extra
+                raise DataFileError(where, f"cannot read: {exc.strerror or exc}") from None
     return kg
 
 
@@ -900,4 +1022,9 @@ def rdf_files_in(path: str | Path) -> list[Path]:
     path = Path(path)
     if not path.is_dir() or any(path.glob("*.csv")):
         return []
-    return sorted(p for p in path.iterdir() if p.suffix.lower() in FORMATS_BY_SUFFIX)
+    # Hidden files are left out: a half-written temporary file, an editor's backup.
+    return sorted(
+        p
+        for p in path.iterdir()
+        if p.suffix.lower() in FORMATS_BY_SUFFIX and not p.name.startswith(".")
+    )

@@ -16,8 +16,8 @@ from andtsgraph.analysis import gaps as gap_analysis
 from andtsgraph.analysis import network as network_analysis
 from andtsgraph.analysis.gaps import CoverageMatrix, Gap
 from andtsgraph.analysis.network import Bridge, NetworkSummary
-from andtsgraph.errors import OutputExistsError
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
+from andtsgraph.output import check_outputs, write_text
 from andtsgraph.results import ResultList
 from andtsgraph.validation import ValidationReport, validate
 
@@ -502,7 +502,5 @@ def write_html(
         If ``path`` exists and ``force`` is false.
     """
     path = Path(path)
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists")
-    path.write_text(to_html(kg, report), encoding="utf-8")
-    return path
+    check_outputs([path], force=force)
+    return write_text(path, to_html(kg, report), force=force)

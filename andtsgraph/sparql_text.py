@@ -305,3 +305,33 @@ def resolve_prefixed(value: str, prefixes: Mapping[str, str]) -> str | None:
     if sep and prefix in prefixes and not local.startswith("//"):
         return prefixes[prefix] + local
     return None
+
+
+def uses_keyword(text: str, keyword: str) -> bool:
+    """Whether the query uses ``keyword`` (such as ``SERVICE``) as a keyword: not in a comment,
+    string or IRI, nor as part of a variable or prefixed name.
+
+    Examples
+    --------
+    >>> uses_keyword("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }", "SERVICE")
+    True
+    >>> uses_keyword("SELECT ?service { ?service a <http://x/SERVICE> } # SERVICE", "SERVICE")
+    False
+    """
+    i = 0
+    keyword = keyword.upper()
+    while i < len(text):
+        j = _skip_token(text, i)
+        if j != i:
+            i = j
+            continue
+        m = _WORD.match(text, i)
+        if m:
+            before = text[i - 1] if i else " "
+            after = text[m.end()] if m.end() < len(text) else " "
+            if m.group().upper() == keyword and before not in "?$:" and after not in ":-.":
+                return True
+            i = m.end()
+            continue
+        i += 1
+    return False

@@ -41,8 +41,9 @@ from rdflib.term import Node
 
 from andtsgraph.backends.base import OxigraphStore
 from andtsgraph.enums import Severity, values
-from andtsgraph.errors import AndtsError
+from andtsgraph.errors import AndtsError, note
 from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
+from andtsgraph.messages import text
 from andtsgraph.namespaces import (
     ANDTS,
     ONTOLOGY_GRAPH,
@@ -739,7 +740,10 @@ def _knowledge_graph(
     scope = _Scope(frozenset(p.id for p in kg.plans), frozenset(kg.sources))
     for path, graph in bundled_files():
         if graph is None and plan_graph(path.stem) in kg.sources:
-            continue  # bundled plan files are named after their plan id
+            # Bundled plan files are named after their plan id.
+            replacement = kg.sources[plan_graph(path.stem)][0]
+            note(text("io.replaces_bundled", "en", path=replacement, plan=path.stem))
+            continue
         kg.add_file(path, graph)
     return kg, scope
 

@@ -30,9 +30,10 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from andtsgraph.enums import Ranking, Role, choose, values
-from andtsgraph.errors import AndtsError, ChoiceError, OutputExistsError
+from andtsgraph.errors import AndtsError, ChoiceError
 from andtsgraph.knowledge_graph import KnowledgeGraph
 from andtsgraph.namespaces import plan_id_of
+from andtsgraph.output import check_outputs, staged
 from andtsgraph.results import Result, ResultList, records_to_dataframe
 
 if TYPE_CHECKING:
@@ -523,19 +524,19 @@ def export_network(graph: nx.Graph, path: str | Path, *, force: bool = False) ->
     '.graphml'
     """
     path = Path(path)
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists")
+    if path.suffix.lower() not in (".graphml", ".gexf"):
+        raise AndtsError(f"{path}: export the network as .graphml or .gexf")
+    check_outputs([path], force=force)
     clean = nx.Graph()
     for node, data in graph.nodes(data=True):
         clean.add_node(str(node), **{k: _scalar(v) for k, v in data.items()})
     for a, b, data in graph.edges(data=True):
         clean.add_edge(str(a), str(b), **{k: _scalar(v) for k, v in data.items()})
-    if path.suffix.lower() == ".graphml":
-        nx.write_graphml(clean, path)
-    elif path.suffix.lower() == ".gexf":
-        nx.write_gexf(clean, path)
-    else:
-        raise AndtsError(f"{path}: export the network as .graphml or .gexf")
+    with staged([path], force=force) as (temporary,):
+        if path.suffix.lower() == ".graphml":
+            nx.write_graphml(clean, temporary)
+        else:
+            nx.write_gexf(clean, temporary)
     return path
 
 

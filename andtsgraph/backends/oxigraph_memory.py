@@ -6,12 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
-from andtsgraph.backends.base import SelectRows, dataset_of
+from andtsgraph.backends.base import (
+    SelectBatches,
+    SelectRows,
+    dataset_of,
+    in_worker,
+    refuse_service,
+)
 from andtsgraph.errors import QueryError
 from andtsgraph.results import KEEP_LEXICAL
 from andtsgraph.results import to_python as rdflib_to_python
@@ -91,7 +98,7 @@ def to_python(term) -> object:
     return rdflib_to_python(to_rdflib(term))
 
 
-def _triple(quad: ox.Quad | ox.Triple) -> tuple[Node, Node, Node]:
+def _triple(quad: Any) -> tuple[Node, Node, Node]:
     """A stored triple as rdflib terms (a stored term is never unbound)."""
     s, p, o = to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
     assert s is not None and p is not None and o is not None
@@ -125,8 +132,10 @@ class OxigraphMemoryBackend:
     #: Formats :meth:`load_file` reads (rdflib parser names).
     native_formats = frozenset(NATIVE_FORMATS)
 
-    def __init__(self) -> None:
+    def __init__(self, *, allow_service: bool = False) -> None:
         self._store = ox.Store()
+        #: Whether a query may call another server with SERVICE (off: local work stays local).
+        self.allow_service = allow_service
 
     @property
     def store(self) -> ox.Store:
@@ -206,6 +215,9 @@ class OxigraphMemoryBackend:
         }
         return sorted(names)
 
+    def remove_graph(self, name: str) -> None:
+        self._store.remove_graph(ox.NamedNode(name))
+
     def graph_names(self) -> list[str]:
         return sorted(
             g.value
@@ -223,6 +235,7 @@ class OxigraphMemoryBackend:
         return graph
 
     def _run(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]):
+        refuse_service(sparql, self.allow_service)
         # pyoxigraph's substitutions only bind projected variables (SEP-0007); a parameter used
         # only in a FILTER would be refused, so parameters go into a VALUES block, exactly as
         # they do for a remote server. The default graph is the union of the named graphs, as
@@ -242,27 +255,67 @@ class OxigraphMemoryBackend:
         """Run a SPARQL update (the knowledge graph's own: the class closure)."""
         self._store.update(sparql)
 
-    def select(
-        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
-    ) -> SelectRows:
-        solutions = self._run(sparql, bindings, prefixes)
-        columns = [v.value for v in solutions.variables]
+    def select_batches(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier],
+        prefixes: Mapping[str, str],
+        *,
+        timeout: float | None = None,
+    ) -> SelectBatches:
+        """Run a SELECT in a worker (see :func:`~andtsgraph.backends.base.in_worker`): its
+        rows come in batches, within ``timeout`` seconds, and Ctrl-C stops it at once."""
+
+        def produce():
+            solutions = self._run(sparql, bindings, prefixes)
+            return [v.value for v in solutions.variables], (tuple(s) for s in solutions)
+
+        columns, batches = in_worker(produce, timeout=timeout)
         # Oxigraph's own terms: QueryResult converts them straight to Python values, and to
         # rdflib terms only when asked (see SelectRows).
-        rows = [tuple(solution) for solution in solutions]
-        return SelectRows(columns, rows, to_rdflib, to_python)
+        return SelectBatches(columns, batches, to_rdflib, to_python)
+
+    def select(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier],
+        prefixes: Mapping[str, str],
+        *,
+        timeout: float | None = None,
+    ) -> SelectRows:
+        columns, batches, _, _ = self.select_batches(sparql, bindings, prefixes, timeout=timeout)
+        return SelectRows(
+            columns, [row for batch in batches for row in batch], to_rdflib, to_python
+        )
 
     def ask(
-        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier],
+        prefixes: Mapping[str, str],
+        *,
+        timeout: float | None = None,
     ) -> bool:
-        return bool(self._run(sparql, bindings, prefixes))
+        _, batches = in_worker(
+            lambda: ([], [(bool(self._run(sparql, bindings, prefixes)),)]), timeout=timeout
+        )
+        return next(row for batch in batches for row in batch)[0]
 
     def construct(
-        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier],
+        prefixes: Mapping[str, str],
+        *,
+        timeout: float | None = None,
     ) -> Graph:
+        _, batches = in_worker(
+            lambda: ([], iter(self._run(sparql, bindings, prefixes))), timeout=timeout
+        )
         graph = Graph()
-        for triple in self._run(sparql, bindings, prefixes):
-            graph.add(_triple(triple))
+        for batch in batches:
+            for triple in batch:
+                graph.add(_triple(triple))
         return graph
 
     def dataset(self) -> Dataset:

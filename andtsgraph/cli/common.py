@@ -26,7 +26,19 @@ EXIT_USAGE = 2
 
 
 def load_graph(args: argparse.Namespace) -> KnowledgeGraph:
-    return load(args.with_files or None, store=args.store)
+    return load(
+        args.with_files or None,
+        store=args.store,
+        allow_service=getattr(args, "allow_service", False),  # only query has --allow-service
+    )
+
+
+def input_paths(args: argparse.Namespace) -> list[Path]:
+    """What a command reads: its --with files and the bundled data (no output may be one)."""
+    from andtsgraph.resources import data_dir, ontology_dir
+
+    given = [*(getattr(args, "with_files", None) or []), *(getattr(args, "files", None) or [])]
+    return [*given, data_dir(), ontology_dir()]
 
 
 class Parser(argparse.ArgumentParser):

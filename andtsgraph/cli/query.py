@@ -101,7 +101,9 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(json.dumps(answer) if fmt == "json" else ("yes" if answer else "no"))
         return 0
     show = args.show or ("labels" if fmt == "table" else "iris")
-    result = kg.query(args.query, **params)
+    if show == "iris" and fmt in ("csv", "json") and not args.endpoint:
+        return _stream(kg, args.query, fmt, args.timeout, params)
+    result = _first_rows(kg, args.query, fmt, args.timeout, params)
     columns, records = _shown(kg, result, show, args.lang)
     if fmt == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2, default=str))
@@ -114,6 +116,52 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(f"\n{len(records)} rows")
     else:
         print("(no rows)")
+    return 0
+
+
+#: Rows a table shows at most: a table is for reading; csv and json stream any number.
+TABLE_ROWS = 10_000
+
+
+def _first_rows(kg, query: str, fmt: str, timeout: float, params: dict[str, str]):
+    """The answer, or its first :data:`TABLE_ROWS` rows for a table (announced), so that a
+    query with a huge answer cannot fill the memory."""
+    from andtsgraph.results import QueryResult
+
+    batches = kg.query_batches(query, timeout=timeout, **params)
+    first = next(batches)
+    columns, rows = first.columns, list(first.terms)
+    for batch in batches:
+        rows += batch.terms
+        if fmt == "table" and len(rows) > TABLE_ROWS:
+            del rows[TABLE_ROWS:]
+            batches.close()
+            print(
+                f"andtsgraph: note: showing the first {TABLE_ROWS} rows; "
+                "use --format csv or json for all of them, or LIMIT",
+                file=sys.stderr,
+            )
+            break
+    return QueryResult(columns, rows)
+
+
+def _stream(kg, query: str, fmt: str, timeout: float, params: dict[str, str]) -> int:
+    """csv and json as the rows come: memory stays bounded however large the answer."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    opened = False
+    for i, batch in enumerate(kg.query_batches(query, timeout=timeout, **params)):
+        if fmt == "csv":
+            if i == 0:
+                writer.writerow(batch.columns)
+            writer.writerows([_cell(r[c]) for c in batch.columns] for r in batch.to_records())
+            continue
+        for record in batch.to_records():
+            sys.stdout.write(",\n" if opened else "[\n")
+            dumped = json.dumps(record, ensure_ascii=False, indent=2, default=str)
+            sys.stdout.write("\n".join("  " + line for line in dumped.splitlines()))
+            opened = True
+    if fmt == "json":
+        sys.stdout.write("\n]\n" if opened else "[]\n")
     return 0
 
 
@@ -195,6 +243,11 @@ def add_query(sub, common) -> None:
         default=60,
         metavar="N",
         help="cut table cells at N characters (default: 60)",
+    )
+    query.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let a local query call other servers with SERVICE (refused by default: local work stays off the network)",
     )
     server_options(query, timeout=30.0)
     query.set_defaults(func=cmd_query)

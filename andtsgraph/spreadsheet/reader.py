@@ -175,7 +175,7 @@ class ImportResult:
         """
         from rdflib import Dataset
 
-        from andtsgraph.errors import DataFileError, OutputExistsError
+        from andtsgraph.errors import DataFileError
         from andtsgraph.namespaces import PREFIXES, plan_graph
         from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS
 
@@ -195,15 +195,17 @@ class ImportResult:
             if len(self.links):
                 links_file = Path(links_path or path.with_name(f"{path.stem}-links{path.suffix}"))
                 outputs.append((links_file, self.links))
-        for file, _ in outputs:
-            if file.exists() and not force:
-                raise OutputExistsError(f"{file} exists")
-        for file, graph in outputs:
-            for prefix, ns in PREFIXES.items():
-                graph.bind(prefix, ns, replace=True)
-            graph.bind("", f"{self.plan_iri}/", replace=True)
-            graph.serialize(file, format=fmt, encoding="utf-8")
-        return [file for file, _ in outputs]
+        from andtsgraph.output import staged
+
+        files = [file for file, _ in outputs]
+        inputs = [self.source] if self.source != Path() else []
+        with staged(files, inputs=inputs, force=force) as temporaries:
+            for (_, graph), temporary in zip(outputs, temporaries, strict=True):
+                for prefix, ns in PREFIXES.items():
+                    graph.bind(prefix, ns, replace=True)
+                graph.bind("", f"{self.plan_iri}/", replace=True)
+                graph.serialize(temporary, format=fmt, encoding="utf-8")
+        return files
 
     def report_lines(self, written: Iterable[Path] = ()) -> list[str]:
         """What an import did, for people: files written, new actors, notes and warnings."""
