@@ -960,7 +960,7 @@ def load(
     paths : path or iterable of paths, optional
         Extra RDF files (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML) to load beside
         the bundled data. A file holding one plan is loaded into that plan's named graph. A
-        folder of RDF files (a corpus, such as :func:`andtsgraph.synthetic.write_corpus`
+        folder of RDF files (a corpus, such as :func:`andtsgraph.testing.synthetic.write_corpus`
         writes) stands for its RDF files, in name order; a folder of CSV files is a plan
         template.
     store : {"oxigraph", "memory"}

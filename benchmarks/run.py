@@ -7,7 +7,7 @@ From the repository root, with the package installed (``bash scripts/setup.sh --
     python benchmarks/run.py --plans 1 10 --repeat 3
     python benchmarks/run.py --table-only          # rewrite results.md from the kept figures
 
-For each N it writes a synthetic corpus (:mod:`andtsgraph.synthetic`: N plans of 50 activities,
+For each N it writes a synthetic corpus (:mod:`andtsgraph.testing.synthetic`: N plans of 50 activities,
 seed 0) beside the bundled data and measures, each in a fresh process so that its peak memory is
 its own:
 
@@ -135,7 +135,7 @@ def peak_memory_mb() -> float:
 # ---- the jobs (each runs in a child process) ------------------------------------------------
 def corpus_files(n_plans: int, directory: Path) -> list[Path]:
     """The corpus of ``n_plans`` plans in ``directory``, written once and reused."""
-    from andtsgraph.synthetic import synthetic_corpus
+    from andtsgraph.testing.synthetic import synthetic_corpus
 
     corpus = synthetic_corpus(n_plans, seed=SEED, activities_per_plan=ACTIVITIES_PER_PLAN)
     paths = [directory / name for name in corpus.documents]

@@ -19,7 +19,7 @@ from andtsgraph import render, shacl_sparql
 from andtsgraph.analysis import gaps, network
 from andtsgraph.errors import AndtsError, DataFileError
 from andtsgraph.namespaces import ACTORS_GRAPH, LINKS_GRAPH, plan_graph
-from andtsgraph.synthetic import plan_mix, synthetic_corpus, write_corpus
+from andtsgraph.testing.synthetic import plan_mix, synthetic_corpus, write_corpus
 from andtsgraph.validation import load_shapes, validate
 
 

@@ -559,7 +559,7 @@ def _region_bodies(region: int) -> list[_Body]:
 def _shared_actors(regions: Iterable[int]) -> str:
     body = "".join(b.turtle() for r in regions for b in _region_bodies(r))
     return (
-        "# Synthetic actors shared by the synthetic plans (invented; andtsgraph.synthetic).\n"
+        "# Synthetic actors shared by the synthetic plans (invented; andtsgraph.testing.synthetic).\n"
         + _PREFIXES
         + f"\n<{ACTORS_GRAPH}> {{\n{body}}}\n"
     )
@@ -661,7 +661,7 @@ class _PlanBuilder:
         self._goals_and_activities()
         actors = "".join(b.turtle() for b in self.local)
         return (
-            f"# Synthetic plan {self.spec.plan_id} (invented; andtsgraph.synthetic).\n"
+            f"# Synthetic plan {self.spec.plan_id} (invented; andtsgraph.testing.synthetic).\n"
             + _PREFIXES
             + self.prefix
             + f"\n<{plan_graph(self.spec.plan_id)}> {{\n"
