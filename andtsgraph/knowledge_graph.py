@@ -604,7 +604,7 @@ class KnowledgeGraph:
         True
         """
         if not isinstance(self.backend, Batched):  # a server answers in one piece
-            yield self.query(query, timeout=timeout, **params)
+            yield self.query(query, **params)  # under the server's own deadline
             return
         backend = self.backend
         entry, bindings = self._prepare(query, params, "SELECT", "query")
@@ -779,7 +779,7 @@ class KnowledgeGraph:
             A file to write; the text is returned when omitted.
         format : {"ttl", "nt", "trig", "nq", "jsonld"}
             ``trig``, ``nq`` and ``jsonld`` keep the named graphs; ``ttl`` and ``nt`` write
-            the union of all graphs.
+            the union of all graphs but the class closure (derived again when loaded).
         force : bool
             Overwrite ``destination`` if it exists.
         graphs : iterable of str, optional
@@ -812,6 +812,10 @@ class KnowledgeGraph:
             destination = Path(destination)
             check_outputs([destination], inputs=self.input_files(), force=force)
         names = self.graph_names() if graphs is None else list(graphs)
+        if graphs is None and not keeps_graphs:
+            # The class closure is derived from the rest at every load; in a single-graph file
+            # it could not be told apart from what the plans say.
+            names = [n for n in names if n != str(CLOSURE_GRAPH)]
         source: Graph | Dataset
         if keeps_graphs:
             source = dataset = Dataset()
