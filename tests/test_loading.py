@@ -7,7 +7,14 @@ from rdflib import Dataset, Graph, URIRef
 
 import andtsgraph
 from andtsgraph.errors import DataFileError, OutputExistsError, PlanNotFoundError, QueryError
-from andtsgraph.namespaces import ACTORS_GRAPH, LINKS_GRAPH, ONTOLOGY_GRAPH, VOCAB_GRAPH, plan_graph
+from andtsgraph.namespaces import (
+    ACTORS_GRAPH,
+    CLOSURE_GRAPH,
+    LINKS_GRAPH,
+    ONTOLOGY_GRAPH,
+    VOCAB_GRAPH,
+    plan_graph,
+)
 
 SMALL_PLAN = """\
 @prefix andts: <https://w3id.org/andtsgraph/ontology#> .
@@ -209,8 +216,10 @@ def test_serialize_round_trips(kg, fmt, tmp_path):
         back = Graph()
         back.parse(out, format=parser)
         union = Graph()
+        # A single-graph file leaves the class closure out: it is derived again at load.
         for name in kg.graph_names():
-            union += kg.graph(name)
+            if name != str(CLOSURE_GRAPH):
+                union += kg.graph(name)
         assert len(back) == len(union)
 
 
