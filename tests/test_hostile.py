@@ -23,6 +23,7 @@ import pytest
 from conftest import REFUSED
 
 import andtsgraph
+import andtsgraph.testing.synthetic
 from andtsgraph.cli import main
 from andtsgraph.errors import AndtsError, DataFileError, OutputExistsError, QueryError
 from andtsgraph.output import OutputError, check_outputs, staged, write_text
@@ -758,7 +759,7 @@ def test_check_outputs_same_file_by_two_names(tmp_path):
 
 
 def test_folder_output_written_whole(tmp_path):
-    corpus = andtsgraph.synthetic.synthetic_corpus(2, activities_per_plan=2)
+    corpus = andtsgraph.testing.synthetic.synthetic_corpus(2, activities_per_plan=2)
     folder = tmp_path / "corpus"
     corpus.write(folder)
     with pytest.raises(OutputExistsError):

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH, SKOS
 from rdflib.util import from_n3
@@ -853,12 +854,7 @@ def test_a_bad_file_is_a_data_file_error_with_the_line(tmp_path):
 # Command line
 # ---------------------------------------------------------------------------------------------
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "validate", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_cli("validate", *args)
 
 
 def test_cli_bundled_plans_pass_on_violations_and_fail_on_warnings():

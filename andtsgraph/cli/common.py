@@ -45,7 +45,11 @@ def load_graph(args: argparse.Namespace) -> KnowledgeGraph:
                 "the server (push files there first with 'andtsgraph push')"
             )
         return connect_server(endpoint, args)
-    return load(args.with_files or None, store=args.store or "oxigraph")
+    return load(
+        args.with_files or None,
+        store=args.store or "oxigraph",
+        allow_service=getattr(args, "allow_service", False),  # only query has --allow-service
+    )
 
 
 def connect_server(url: str, args: argparse.Namespace) -> KnowledgeGraph:

@@ -190,7 +190,7 @@ def add_docs(sub, common) -> None:
 
 
 def cmd_synthetic(args: argparse.Namespace) -> int:
-    from andtsgraph.synthetic import synthetic_corpus
+    from andtsgraph.testing.synthetic import synthetic_corpus
 
     if args.plans < 1 or args.activities < 1:
         print("andtsgraph: error: --plans and --activities must be at least 1", file=sys.stderr)

@@ -74,8 +74,6 @@ def cmd_query(args: argparse.Namespace) -> int:
     from andtsgraph.sparql_text import query_form
 
     kg = load_graph(args)
-    if not args.endpoint:
-        kg.backend.allow_service = args.allow_service
     params = parse_params(args.param)
     form = query_form(resolve_query(args.query).text)
     fmt = args.format
