@@ -204,8 +204,9 @@ def refuse_userinfo(url: str) -> urllib.parse.SplitResult:
     try:
         parts = urllib.parse.urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError:
-        raise EndpointError("the server URL is not a valid http(s) URL") from None
+    except ValueError as exc:
+        # urllib's reason names the port or bracket, never the user or password.
+        raise EndpointError(f"the server URL is not a valid http(s) URL: {exc}") from None
     if "@" in parts.netloc:
         raise EndpointError(
             "the server URL holds credentials (user:password@); give --user with the password in "
