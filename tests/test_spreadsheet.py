@@ -33,6 +33,7 @@ BUNDLED_PLANS = [
     "vaxjo-2022-2027",
     "vasteras-2022-2025",
     "national-2022-2025",
+    "national-2016-2020",
 ]
 
 sys.path.insert(0, str(FIXTURES))
@@ -193,7 +194,7 @@ def test_round_trip_keeps_datatypes_languages_and_blank_node_targets(kg, tmp_pat
     assert result.graph.value(target, ANDTS.targetValue) == Literal("30", datatype=XSD.integer)
     assert result.graph.value(target, ANDTS.unit) == Literal("utbildade ANDTS-coacher", lang="sv")
     assert result.graph.value(target, ANDTS.perPeriod) == Literal("P1Y", datatype=XSD.duration)
-    national = import_plan(export_plan(kg, "national", tmp_path / "nat.xlsx"), kg)
+    national = import_plan(export_plan(kg, "national-2022-2025", tmp_path / "nat.xlsx"), kg)
     labels = set(national.graph.objects(PLAN["national-2022-2025"], RDFS.label))
     assert Literal("National ANDTS strategy 2022–2025", lang="en") in labels
 
@@ -440,7 +441,7 @@ def test_load_and_info_accept_the_template_directly(exempelby):
         "actors": 5,
     }
     assert mine["title"] == "ANDTS-plan för Exempelby kommun 2024–2027 (fiktiv, testdata)"
-    assert len(data["plans"]) == 5
+    assert len(data["plans"]) == 6  # the five bundled plans and Exempelby
 
 
 # -- mistakes --------------------------------------------------------------------------------------
@@ -613,8 +614,8 @@ def test_readme_table_lists_every_sheet_and_column_of_the_layout():
 
 
 def test_export_plan_writes_only_that_plans_graph_in_rdf_formats(kg):
-    proc = run("export", "--plan", "national", "--format", "nt")
+    proc = run("export", "--plan", "national-2022-2025", "--format", "nt")
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
-    assert len(lines) == len(kg.graph(plan_graph("national-2022-2025"))) == 58
+    assert len(lines) == len(kg.graph(plan_graph("national-2022-2025"))) == 97
     assert all("kronoberg" not in line.split(" ")[0] for line in lines)
