@@ -18,7 +18,7 @@ from andtsgraph.namespaces import ACTORS_GRAPH, LINKS_GRAPH, plan_graph
 ACTOR_ROLES = "andts:responsible|andts:lead|andts:partner|andts:involves|andts:adoptedBy|andts:documentOwner|dcterms:publisher|andts:coordinatedBy|andts:principal|org:hasMember"
 ACTOR_CLASSES = """VALUES ?cls { andts:Government andts:Authority andts:Region andts:Municipality andts:Committee
     andts:Administration andts:MunicipalCompany andts:Network andts:WorkingGroup andts:CivilSocietyOrganisation
-    andts:University andts:ActorGroup andts:Company }"""
+    andts:University andts:ActorGroup andts:Company org:Organization }"""
 
 
 def test_the_five_plans_are_loaded(kg):

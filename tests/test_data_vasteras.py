@@ -411,6 +411,18 @@ def test_tobacco_school_visits_target(kg):
     ]
 
 
+def test_targets_only_where_the_sentence_states_a_number_to_reach(kg):
+    # 1.3 "kallas till ett samordnat möte årligen": a yearly meeting, not a count of meetings.
+    # 5.2 "2-årigt projekt med fyra anställda koordinatorer": the project's staff, not a target.
+    assert count(kg, "vs:i-1.3-1 andts:target ?x .") == 0
+    assert count(kg, "vs:i-5.2-2 andts:target ?x .") == 0
+    # 5.2 row 1 "… fyra gånger per år" does state one.
+    assert count(kg, "vs:i-5.2-1 andts:target ?x .") == 1
+    rows = kg.query("""SELECT ?i (COUNT(?t) AS ?n) WHERE { ?i andts:inPlan plan:vasteras-2022-2025 ;
+        andts:target ?t } GROUP BY ?i""")
+    assert sum(r["n"] for r in rows) == 10 and len(rows) == 8
+
+
 def test_count_indicator_has_no_target(kg):
     # 5.3: "Antal informations- och kunskapshöjande insatser …" – an indicator without a target.
     assert count(kg, "vs:i-5.3-1 andts:target ?x .") == 0

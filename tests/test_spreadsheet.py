@@ -188,7 +188,7 @@ def test_round_trip_keeps_datatypes_languages_and_blank_node_targets(kg, tmp_pat
         "2021-03-09", datatype=XSD.date
     )
     targets = list(result.graph.subjects(RDF.type, ANDTS.Target))
-    assert len(targets) == 12 and all(isinstance(t, BNode) for t in targets)
+    assert len(targets) == 10 and all(isinstance(t, BNode) for t in targets)
     coaches = URIRef(str(plan) + "/i-3.3-1")
     (target,) = result.graph.objects(coaches, ANDTS.target)
     assert result.graph.value(target, ANDTS.targetValue) == Literal("30", datatype=XSD.integer)
@@ -577,7 +577,7 @@ def test_targets_read_from_the_vasteras_indicators_match_the_curated_ones(kg):
             )
             assert parsed == curated, indicator
             compared += 1
-    assert compared == 9
+    assert compared == 8
 
 
 @pytest.mark.parametrize(
