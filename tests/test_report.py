@@ -74,7 +74,7 @@ def test_terminal_report(built):
 def test_english_report(kg):
     text = report.to_text(report.build_report(kg, plan="vasteras", lang="en"))
     assert "Risk factors no activity addresses (9)" in text
-    assert "vasteras-2022-2025   Warning: 14" in text
+    assert "vasteras-2022-2025   Warning: 16" in text
 
 
 def test_html_report_is_self_contained(built, kg, tmp_path):
