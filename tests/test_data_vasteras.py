@@ -1,7 +1,7 @@
 """Hand-checked facts of Västerås stads handlingsplan gällande ANDTS 2022–2025.
 
-Source: /work/shared/seeds/004_b7b83a74b7e239bc.txt (clean) and 003_235a81224fa0eb67.txt
-(raw). Every expectation below was counted or read off the source by hand; the quoted lines
+Source: the published PDF (adopted 9 March 2021, version 3 of 2022-03-23), read as a clean
+text extraction and a raw one. Every expectation below was counted or read off the source by hand; the quoted lines
 are the source text each test checks.
 
 The `kg` fixture (the whole loaded knowledge graph) comes from the test suite; `kg.query`

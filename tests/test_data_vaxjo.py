@@ -1,7 +1,7 @@
 """Data tests for the ANDTS-plan för Växjö kommun 2022–2027 (plan:vaxjo-2022-2027).
 
-Every expected value below is hand-checked against the source text
-(/work/shared/seeds/001_b392bdcf71c5a8e3.txt, raw 000_da65c43612b6bea2.txt); the comment
+Every expected value below is hand-checked against the source text (the published PDF of
+2022-12-13, read as a clean text extraction and a raw one from page 4); the comment
 above each assertion quotes the line it checks.
 """
 
