@@ -210,3 +210,27 @@ def test_every_local_name_can_be_written_as_a_prefixed_name_in_oxigraph(kg):
     except SyntaxError:
         refused = True
     assert refused
+
+
+def test_curated_link_counts_by_predicate(kg):
+    # data/README.md, "Audit": 172 curated links after the second reading.
+    rows = kg.query(f"""
+        SELECT ?p (COUNT(?l) AS ?n) WHERE {{ GRAPH <{LINKS_GRAPH}> {{
+          ?l a andts:CuratedLink ; rdf:predicate ?p ; andts:rationale ?r }} }} GROUP BY ?p""")
+    counts = {str(r["p"]).rsplit("/", 1)[-1].rsplit("#", 1)[-1]: r["n"] for r in rows}
+    assert counts == {
+        "alignsWith": 39,
+        "addressesFactor": 38,
+        "targetGroup": 9,
+        "preventionLevel": 30,
+        "hasMember": 33,
+        "principal": 3,
+        "type": 2,
+        "subOrganizationOf": 2,
+        "unitOf": 2,
+        "page": 2,
+        "seeAlso": 2,
+        "basedOn": 2,
+        "contributesTo": 1,
+        "wasRevisionOf": 7,
+    }
