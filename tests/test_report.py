@@ -68,7 +68,7 @@ def test_terminal_report(built):
     assert "Det som kronoberg-2022-2026 täcker men inte vaxjo-2022-2027: Langning" in text
     hubs = text[text.index("Nav (flest samverkanspartner)") :]
     # Polisen: 7 insatser in Kronoberg (responsible for 5, partner in 2) and Växjö 3.2.1's
-    # "samverkan mellan … polis …": 8.
+    # "samverkan mellan … polis …": 8, as actor-activities lists them.
     assert re.search(r"Polisen\s+29\s+44\s+8\s+0\.239", hubs)
     assert "Polisen: kronoberg-2022-2026, vaxjo-2022-2027" in text
 
