@@ -283,7 +283,7 @@ def test_basic_auth_and_token_are_sent_but_not_printed(monkeypatch, pushed_serve
     server = andtsgraph.connect(url, token_env="MY_TOKEN")
     assert server.backend.endpoint.headers() == {"Authorization": "Bearer t0ken-value"}
     assert "t0ken" not in repr(server.backend) + repr(server.backend.endpoint)
-    assert len(server.query("plans")) == 4  # Oxigraph ignores the header; the request still works
+    assert len(server.query("plans")) == 5  # Oxigraph ignores the header; the request still works
     with pytest.raises(EndpointError, match="NOT_SET_VAR"):
         andtsgraph.connect(url, token_env="NOT_SET_VAR")
     basic = andtsgraph.connect(url, auth=("alice", "pw"))
