@@ -1025,7 +1025,7 @@ def rdf_files_in(path: str | Path) -> list[Path]:
     --------
     >>> from andtsgraph.resources import data_dir
     >>> [p.name for p in rdf_files_in(data_dir() / "plans")][:2]
-    ['kronoberg-2022-2026.ttl', 'national-2022-2025.ttl']
+    ['kronoberg-2022-2026.ttl', 'national-2016-2020.ttl']
     >>> rdf_files_in(data_dir() / "plans" / "vaxjo-2022-2027.ttl")
     []
     """

@@ -47,7 +47,7 @@ def test_info_json_is_one_object_with_every_plan_and_its_counts(kg):
     for plan in data["plans"]:
         assert required <= set(plan)
     national = next(p for p in data["plans"] if p["id"] == "national-2022-2025")
-    assert (national["kind"], national["goals"], national["activities"]) == ("national", 7, 0)
+    assert (national["kind"], national["goals"], national["activities"]) == ("national", 8, 0)
 
 
 def test_info_text_lists_the_plans(kg):

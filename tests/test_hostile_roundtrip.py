@@ -41,7 +41,7 @@ def test_whole_graph_dataset_export_keeps_every_graph(kg, exported, fmt):
 def test_jsonld_export_is_not_an_empty_graph_when_validated(exported, capsys):
     # It was: the named graphs were dropped, and validate said "0 planer", exit 0.
     back = andtsgraph.load(exported["jsonld"], bundled=False)
-    assert len(back.plans) == 4
+    assert len(back.plans) == 5  # the five bundled plans
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt"])
@@ -68,7 +68,7 @@ def test_one_plan_export_loads_back_isomorphic(kg, tmp_path, fmt):
 def test_export_format_follows_the_suffix(tmp_path):
     out = tmp_path / "all.nq"
     assert main(["export", "-o", str(out)]) == 0
-    assert len(andtsgraph.load(out, bundled=False).plans) == 4
+    assert len(andtsgraph.load(out, bundled=False).plans) == 5
     assert out.read_text(encoding="utf-8").count("\n") > 4000  # one quad a line: N-Quads
 
 

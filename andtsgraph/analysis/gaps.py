@@ -256,8 +256,8 @@ def uncovered_national_goals(kg: KnowledgeGraph, plan: str | None = None) -> Res
     --------
     >>> import andtsgraph
     >>> kg = andtsgraph.load()
-    >>> uncovered_national_goals(kg, plan="kronoberg")
-    []
+    >>> [g.details["notation"] for g in uncovered_national_goals(kg, plan="kronoberg")]
+    ['7']
     """
     rows = _query(kg, "national-goal-coverage", _plan_iri(kg, plan))
     titles = _derived(kg, "plan-titles", lambda: _plan_titles(kg))
@@ -571,7 +571,7 @@ def all_gaps(kg: KnowledgeGraph, plan: str | None = None) -> ResultList[Gap]:
     >>> import andtsgraph
     >>> kinds = {g.kind.value for g in all_gaps(andtsgraph.load(), plan="vaxjo")}
     >>> sorted(kinds)
-    ['matrix-cell', 'no-indicator', 'risk-factor']
+    ['matrix-cell', 'national-goal', 'no-indicator', 'risk-factor']
     """
     if plan:
         return _plan_gaps(kg, kg.plan(plan).id)
