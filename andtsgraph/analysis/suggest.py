@@ -1,0 +1,685 @@
+"""Suggested links: which risk and protective factors an activity may address, and which
+national goals a goal or area may serve, ranked by lexical similarity, each with its evidence.
+
+Suggestions are not facts. They are made from words alone (the words of the plan and those of
+the factors' labels, other names, definitions and examples, or of the national goals), so
+they miss what a reader infers and find what merely sounds alike; the README gives their
+measured precision and recall against the curated links. They never go to ``data/links``:
+:func:`suggestions_graph` writes them, with their score, evidence and provenance (PROV), for
+the named graph :data:`SUGGESTED_LINKS_GRAPH`.
+
+How a suggestion is made
+------------------------
+Every factor (and every national goal) is one document: the words of its labels and
+definition, reduced to matching keys by :mod:`andtsgraph.analysis.swedish` (stop list,
+Snowball stem, compound parts). bm25s indexes those documents with BM25, so a word that many
+factors share ("förälder") counts less than one only a single factor has ("langning"). An
+activity's words are weighted by where they stand: its own label and description in full, its
+indicators, its area and its goal at :data:`WEIGHTS` (an area or goal is scored on its own
+words, its parents' and those of the activities under it). A word counts once, at its best
+place. The score is the summed BM25 weight of the matched words divided by the weight of all
+the target's own words: the weighted share of what the factor says that the activity also
+says (1.0 for a goal that quotes a national goal word for word). Dividing makes scores of long
+and short plans comparable, so that a threshold chosen on some plans holds for others. A factor
+is suggested when its score reaches the threshold; at most ``top`` per activity, best first.
+
+Factors are suggested for activities (curated factor links tie activities to factors);
+national goals for goals and areas (curated alignments are made there, and an activity counts
+as aligned through its area or goal, see the ``national-goal-coverage`` query).
+
+Examples
+--------
+>>> import andtsgraph
+>>> kg = andtsgraph.load()
+>>> found = suggest_links(kg, plan="kronoberg", kind="factor")
+>>> [s.target_label for s in found if s.source.endswith("a-07-2")]
+['Langning']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+
+from andtsgraph.analysis import swedish
+from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.knowledge_graph import KnowledgeGraph
+from andtsgraph.namespaces import ANDTS, BASE, GRAPH, PREFIXES, PROV, plan_id_of
+
+#: The named graph suggestions go to, apart from the curated links.
+SUGGESTED_LINKS_GRAPH = str(GRAPH["suggested-links"])
+SUGGESTION = Namespace(BASE + "suggestion/")
+#: The software agent of the provenance.
+TOOL = URIRef(BASE + "tool/andtsgraph")
+
+FACTOR, NATIONAL_GOAL = "factor", "national-goal"
+KINDS = (FACTOR, NATIONAL_GOAL)
+#: The property a suggestion of each kind proposes (the curated links use the same).
+PREDICATES = {FACTOR: str(ANDTS.addressesFactor), NATIONAL_GOAL: str(ANDTS.alignsWith)}
+#: The lowest score a suggestion needs, by kind: the threshold with the best F1 against the
+#: curated links of the three bundled plans together (0.37 and 0.87), rounded down to a
+#: multiple of 0.05. The evaluation (benchmarks/link_suggestions.py) does not use these: it
+#: chooses a threshold for each held-out plan on the other two plans only.
+DEFAULT_THRESHOLD = {FACTOR: 0.35, NATIONAL_GOAL: 0.85}
+#: Suggestions kept per activity (or goal or area), best first.
+DEFAULT_TOP = 3
+#: How much a word counts by where it stands, relative to the activity's own text. Set by
+#: reasoning, not tuned: the activity's own words say most, its surroundings less.
+WEIGHTS = {"own": 1.0, "indicator": 0.5, "parent": 0.5, "child": 0.5}
+
+_SOURCE_CLASSES = {
+    str(ANDTS.Activity): "activity",
+    str(ANDTS.ActionArea): "area",
+    str(ANDTS.DevelopmentArea): "area",
+    str(ANDTS.OverarchingGoal): "goal",
+    str(ANDTS.SubGoal): "goal",
+}
+
+_PARTS = """
+SELECT ?plan ?part ?cls ?field ?text ?section WHERE {
+  VALUES ?cls { andts:Activity andts:ActionArea andts:DevelopmentArea andts:OverarchingGoal andts:SubGoal }
+  ?part a ?cls ; andts:inPlan ?plan .
+  FILTER NOT EXISTS { ?plan a andts:NationalStrategy }
+  { ?part rdfs:label ?text BIND("label" AS ?field) }
+  UNION { ?part dcterms:description ?text BIND("description" AS ?field) }
+  UNION { ?indicator andts:indicatorOf ?part ; rdfs:label ?text BIND("indicator" AS ?field) }
+  FILTER(LANG(?text) IN ("sv", ""))
+  OPTIONAL { ?part andts:sourceSection ?section }
+}
+"""
+_TREE = """
+SELECT ?part ?parent WHERE {
+  ?part andts:inPlan ?plan ; andts:partOf ?parent . ?parent andts:inPlan ?plan .
+  FILTER NOT EXISTS { ?plan a andts:NationalStrategy }
+}
+"""
+_FACTORS = """
+SELECT ?target ?group ?notation ?field ?text WHERE {
+  VALUES (?cls ?group) { (andts:RiskFactor "risk") (andts:ProtectiveFactor "protective") }
+  VALUES (?property ?field) {
+    (skos:prefLabel "label") (skos:altLabel "other name") (skos:definition "definition") (skos:example "example")
+  }
+  ?target a ?cls ; ?property ?text . FILTER(LANG(?text) IN ("sv", ""))
+  OPTIONAL { ?target skos:notation ?notation }
+}
+"""
+# The national goals are the goals of whatever national strategy is loaded: no goal IRI is
+# named here, so a rewritten strategy (more goals, other IRIs) works unchanged.
+_NATIONAL_GOALS = """
+SELECT ?target ?group ?notation ?field ?text WHERE {
+  VALUES ?cls { andts:OverarchingGoal andts:SubGoal }
+  VALUES (?property ?field) {
+    (rdfs:label "label") (skos:prefLabel "label") (skos:altLabel "other name")
+    (skos:definition "definition") (dcterms:description "description")
+  }
+  ?plan a andts:NationalStrategy . ?target a ?cls ; andts:inPlan ?plan ; ?property ?text .
+  FILTER(LANG(?text) IN ("sv", ""))
+  OPTIONAL { ?target skos:notation ?notation }
+  BIND(STR(?plan) AS ?group)
+}
+"""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One matched word: where it stands in the plan and what it matched.
+
+    Attributes
+    ----------
+    key : str
+        The matching key both sides share (a stem, see :func:`andtsgraph.analysis.swedish.key`).
+    words : tuple of str
+        The plan's words (or compound parts) with that key.
+    where : tuple of str
+        Where they stand: ``activity``, ``indicator``, ``area``, ``goal``, or ``activity under
+        it`` (for an area or goal).
+    matched : tuple of str
+        The target's words with that key.
+    matched_in : tuple of str
+        Where they stand in the target: ``label``, ``other name``, ``definition``, ``example``.
+    weight : float
+        What the word adds to the score.
+    """
+
+    key: str
+    words: tuple[str, ...]
+    where: tuple[str, ...]
+    matched: tuple[str, ...]
+    matched_in: tuple[str, ...]
+    weight: float
+
+    def __str__(self) -> str:
+        return (
+            f"{'/'.join(self.words)} ({', '.join(self.where)}) ~ "
+            f"{'/'.join(self.matched)} ({', '.join(self.matched_in)}) +{self.weight:.2f}"
+        )
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested link from a part of a plan to a factor or national goal.
+
+    Attributes
+    ----------
+    kind : str
+        ``factor`` or ``national-goal``.
+    plan : str
+        The plan's id.
+    source, source_label, source_kind, section : str
+        The activity (or goal or area), its label, ``activity``/``area``/``goal`` and its
+        section in the source (None if it has none).
+    predicate : str
+        The property proposed: ``andts:addressesFactor`` or ``andts:alignsWith``.
+    target, target_label : str
+        The factor or national goal and its label.
+    target_group : str
+        ``risk`` or ``protective`` for a factor; the national strategy's IRI for a goal.
+    notation : str or None
+        The target's notation (R7, S5, a goal's number).
+    score : float
+        The summed BM25 weight of the matched words over that of all the target's words.
+    rank : int
+        1 for the best suggestion of its source and kind.
+    evidence : tuple of Evidence
+        The matched words, heaviest first.
+    """
+
+    kind: str
+    plan: str
+    source: str
+    source_label: str
+    source_kind: str
+    section: str | None
+    predicate: str
+    target: str
+    target_label: str
+    target_group: str
+    notation: str | None
+    score: float
+    rank: int
+    evidence: tuple[Evidence, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        """The suggestion as plain data (the shape of ``andtsgraph links suggest --json``)."""
+        found = asdict(self)
+        found["score"] = round(self.score, 3)
+        for e in found["evidence"]:
+            e["weight"] = round(e["weight"], 3)
+        return found
+
+
+@dataclass
+class _Target:
+    iri: str
+    group: str
+    notation: str | None
+    label: str = ""
+    fields: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class _Part:
+    iri: str
+    plan: str
+    kind: str
+    section: str | None
+    label: str = ""
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    ancestors: list[_Part] = field(default_factory=list)
+    descendants: list[_Part] = field(default_factory=list)
+
+
+class Index:
+    """The BM25 index of one kind of target (factors or national goals), built once per
+    graph state by :func:`index`.
+
+    Attributes
+    ----------
+    kind : str
+    targets : list
+        The targets, in the order of the index's documents.
+    weights : dict
+        Matching key → array of its BM25 weight in each target.
+    words : list of dict
+        For each target: key → [(word, field)] of the target's own words.
+    lexicon : frozenset
+        The keys of the targets' whole words, for splitting compounds.
+    """
+
+    def __init__(self, kind: str, targets: list[_Target], lexicon: frozenset[str]) -> None:
+        import bm25s
+
+        self.kind = kind
+        self.targets = targets
+        self.lexicon = lexicon
+        self.words: list[dict[str, list[tuple[str, str]]]] = []
+        documents = []
+        for target in targets:
+            keys: list[str] = []
+            found: dict[str, list[tuple[str, str]]] = {}
+            for where, texts in target.fields.items():
+                for text in texts:
+                    for word in swedish.words(text):
+                        for k, part in swedish.keys_of(word, lexicon):
+                            keys.append(k)
+                            found.setdefault(k, []).append((part, where))
+            documents.append(keys or [""])
+            self.words.append(found)
+        self.weights: dict[str, Any] = {}
+        if not targets:
+            return
+        retriever = bm25s.BM25()
+        retriever.index(documents, show_progress=False)
+        for k in {k for doc in documents for k in doc if k}:
+            self.weights[k] = retriever.get_scores([k])
+        # What a text that said everything the target says would score: the score divided by
+        # it is the weighted share of the target's words that a part matches.
+        import numpy as np
+
+        self.full = np.array(
+            [sum(float(self.weights[k][i]) for k in set(doc) if k) or 1.0 for i, doc in enumerate(documents)]
+        )
+
+
+def _records(kg: KnowledgeGraph, query: str, **params: Any) -> list[dict[str, Any]]:
+    return kg.query(query, **{k: v for k, v in params.items() if v is not None}).records()
+
+
+def _read_targets(kg: KnowledgeGraph, kind: str) -> list[_Target]:
+    rows = _records(kg, _FACTORS if kind == FACTOR else _NATIONAL_GOALS)
+    targets: dict[str, _Target] = {}
+    for r in rows:
+        t = targets.setdefault(
+            r["target"], _Target(r["target"], r["group"], _text(r.get("notation")))
+        )
+        t.fields.setdefault(r["field"], [])
+        if str(r["text"]) not in t.fields[r["field"]]:
+            t.fields[r["field"]].append(str(r["text"]))
+    for t in targets.values():
+        t.fields = {k: sorted(v) for k, v in sorted(t.fields.items())}
+        t.label = (t.fields.get("label") or [t.iri])[0]
+    return sorted(targets.values(), key=lambda t: (t.group, _natural(t.notation), t.iri))
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _natural(notation: str | None) -> tuple:
+    """R3.1 after R3 and before R10; no notation last."""
+    if notation is None:
+        return ((1, ""),)
+    parts = []
+    for piece in notation.replace(".", " ").split():
+        digits = "".join(c for c in piece if c.isdigit())
+        letters = "".join(c for c in piece if not c.isdigit())
+        parts.append((0, letters, int(digits) if digits else 0))
+    return tuple(parts)
+
+
+def index(kg: KnowledgeGraph, kind: str) -> Index:
+    """The BM25 index of the factors (``kind="factor"``) or national goals of ``kg``.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> idx = index(andtsgraph.load(), "factor")
+    >>> len(idx.targets), idx.targets[0].notation
+    (21, 'S1')
+    """
+    _check_kind(kind)
+    factors = _read_targets(kg, FACTOR)
+    goals = _read_targets(kg, NATIONAL_GOAL)
+    # One lexicon of both kinds' words, fixed by the vocabularies: a compound is split the
+    # same way whichever plans are loaded.
+    lexicon = frozenset(
+        swedish.key(word)
+        for target in factors + goals
+        for texts in target.fields.values()
+        for text in texts
+        for word in swedish.words(text)
+    )
+    return Index(kind, factors if kind == FACTOR else goals, lexicon)
+
+
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in KINDS:
+        raise AndtsError(f"unknown kind of link {kind!r}; choose one of {', '.join(KINDS)}")
+
+
+def _read_parts(kg: KnowledgeGraph, plan: str | None) -> list[_Part]:
+    plan_iri = kg.plan(plan).iri if plan else None
+    parts: dict[str, _Part] = {}
+    for r in _records(kg, _PARTS, plan=plan_iri):
+        kind = _SOURCE_CLASSES[r["cls"]]
+        p = parts.setdefault(
+            r["part"], _Part(r["part"], r["plan"], kind, _text(r.get("section")))
+        )
+        text = str(r["text"])
+        if r["field"] == "label":
+            p.label = text
+        bucket = p.texts.setdefault(r["field"], [])
+        if text not in bucket:
+            bucket.append(text)
+    parent_of = {r["part"]: r["parent"] for r in _records(kg, _TREE, plan=plan_iri)}
+    children: dict[str, list[str]] = {}
+    for child, parent in parent_of.items():
+        children.setdefault(parent, []).append(child)
+    for p in parts.values():
+        p.texts = {k: sorted(v) for k, v in p.texts.items()}
+        p.ancestors = _ancestors(p.iri, parent_of, parts)
+        p.descendants = _descendants(p.iri, children, parts)
+    return sorted(parts.values(), key=lambda p: (p.plan, p.section or "", p.iri))
+
+
+def _ancestors(iri: str, parent_of: dict[str, str], parts: dict[str, _Part]) -> list[_Part]:
+    found, seen = [], {iri}
+    while iri in parent_of and parent_of[iri] not in seen:
+        iri = parent_of[iri]
+        seen.add(iri)
+        if iri in parts:
+            found.append(parts[iri])
+    return found
+
+
+def _descendants(iri: str, children: dict[str, list[str]], parts: dict[str, _Part]) -> list[_Part]:
+    found, todo, seen = [], list(children.get(iri, [])), {iri}
+    while todo:
+        child = todo.pop()
+        if child in seen:
+            continue
+        seen.add(child)
+        if child in parts and parts[child].kind == "activity":
+            found.append(parts[child])
+        todo += children.get(child, [])
+    return found
+
+
+def _own_texts(part: _Part) -> list[str]:
+    return part.texts.get("label", []) + part.texts.get("description", [])
+
+
+def _placed_texts(part: _Part) -> list[tuple[str, float, str]]:
+    """(text, weight, where) for everything a part is scored on."""
+    placed = [(t, WEIGHTS["own"], part.kind) for t in _own_texts(part)]
+    if part.kind == "activity":
+        placed += [(t, WEIGHTS["indicator"], "indicator") for t in part.texts.get("indicator", [])]
+    for ancestor in part.ancestors:
+        placed += [(t, WEIGHTS["parent"], ancestor.kind) for t in _own_texts(ancestor)]
+    if part.kind != "activity":
+        for child in part.descendants:
+            placed += [(t, WEIGHTS["child"], "activity under it") for t in _own_texts(child)]
+    return placed
+
+
+def score_part(
+    part: _Part, idx: Index
+) -> tuple[Any, dict[str, tuple[float, list[tuple[str, str]]]]]:
+    """The summed weight of each target for one part, and each matched key's weight and
+    (word, where) places."""
+    import numpy as np
+
+    keys: dict[str, tuple[float, list[tuple[str, str]]]] = {}
+    for text, weight, where in _placed_texts(part):
+        for word in swedish.words(text):
+            pairs = swedish.keys_of(word, idx.lexicon)
+            # A compound whose whole key matches counts once, not again through its parts.
+            if pairs[0][0] in idx.weights:
+                pairs = pairs[:1]
+            for k, piece in pairs:
+                if k not in idx.weights:
+                    continue
+                best, places = keys.get(k, (0.0, []))
+                if (piece, where) not in places:
+                    places.append((piece, where))
+                keys[k] = (max(best, weight), places)
+    total = np.zeros(len(idx.targets))
+    for k, (weight, _) in keys.items():
+        total += weight * idx.weights[k]
+    return total / idx.full, keys
+
+
+def suggest_links(
+    kg: KnowledgeGraph,
+    plan: str | None = None,
+    kind: str | None = None,
+    *,
+    threshold: float | dict[str, float] | None = None,
+    top: int = DEFAULT_TOP,
+) -> list[Suggestion]:
+    """Suggest factor links for activities and national-goal alignments for goals and areas.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+    plan : str, optional
+        A plan id (or IRI); every plan except the national strategy when omitted.
+    kind : {"factor", "national-goal"}, optional
+        One kind of link; both when omitted.
+    threshold : float or dict, optional
+        The lowest score kept (one for both kinds, or by kind); :data:`DEFAULT_THRESHOLD`
+        when omitted. 0 keeps every target that shares a word.
+    top : int
+        At most this many suggestions per source and kind (default 3).
+
+    Returns
+    -------
+    list of Suggestion
+        Ordered by kind, plan, the source's section and rank.
+
+    Raises
+    ------
+    AndtsError
+        If ``kind`` is unknown or ``top`` is below 1.
+    PlanNotFoundError
+        If ``plan`` matches no loaded plan.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> kg = andtsgraph.load()
+    >>> [s.target_label for s in suggest_links(kg, "kronoberg", "factor") if s.source.endswith("a-07-2")]
+    ['Langning']
+    """
+    _check_kind(kind)
+    if top < 1:
+        raise AndtsError(f"top must be at least 1, not {top}")
+    limits = _thresholds(threshold)
+    parts = _read_parts(kg, plan)
+    found: list[Suggestion] = []
+    for k in [kind] if kind else list(KINDS):
+        idx = index(kg, k)
+        for part in parts:
+            if (part.kind == "activity") != (k == FACTOR):
+                continue
+            found += _suggest_for(part, idx, limits[k], top)
+    return found
+
+
+def _thresholds(threshold: float | dict[str, float] | None) -> dict[str, float]:
+    if threshold is None:
+        return dict(DEFAULT_THRESHOLD)
+    if isinstance(threshold, dict):
+        return {k: float(threshold.get(k, DEFAULT_THRESHOLD[k])) for k in KINDS}
+    return dict.fromkeys(KINDS, float(threshold))
+
+
+def _suggest_for(part: _Part, idx: Index, threshold: float, top: int) -> list[Suggestion]:
+    if not idx.targets:
+        return []
+    total, keys = score_part(part, idx)
+    ranked = sorted(
+        (i for i in range(len(idx.targets)) if total[i] > 0 and total[i] >= threshold),
+        key=lambda i: (-total[i], i),
+    )[:top]
+    found = []
+    for rank, i in enumerate(ranked, 1):
+        target = idx.targets[i]
+        evidence = []
+        for k, (weight, places) in keys.items():
+            gained = weight * float(idx.weights[k][i]) / float(idx.full[i])
+            if gained <= 0:
+                continue
+            theirs = idx.words[i].get(k, [])
+            evidence.append(
+                Evidence(
+                    key=k,
+                    words=tuple(dict.fromkeys(w for w, _ in places)),
+                    where=tuple(dict.fromkeys(where for _, where in places)),
+                    matched=tuple(dict.fromkeys(w for w, _ in theirs)),
+                    matched_in=tuple(dict.fromkeys(where for _, where in theirs)),
+                    weight=gained,
+                )
+            )
+        evidence.sort(key=lambda e: (-e.weight, e.key))
+        found.append(
+            Suggestion(
+                kind=idx.kind,
+                plan=plan_id_of(part.plan),
+                source=part.iri,
+                source_label=part.label,
+                source_kind=part.kind,
+                section=part.section,
+                predicate=PREDICATES[idx.kind],
+                target=target.iri,
+                target_label=target.label,
+                target_group=target.group,
+                notation=target.notation,
+                score=float(total[i]),
+                rank=rank,
+                evidence=tuple(evidence),
+            )
+        )
+    return found
+
+
+def covered(suggestions: Iterable[Suggestion]) -> dict[str, set[str]]:
+    """Plan id → the targets (factors or national goals) some suggestion links the plan to.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> found = covered(suggest_links(andtsgraph.load(), "kronoberg", "factor"))
+    >>> "https://w3id.org/andtsgraph/vocab/factor/langning" in found["kronoberg-2022-2026"]
+    True
+    """
+    found: dict[str, set[str]] = {}
+    for s in suggestions:
+        found.setdefault(s.plan, set()).add(s.target)
+    return found
+
+
+# ---- as RDF ---------------------------------------------------------------------------------
+def suggestion_iri(s: Suggestion) -> URIRef:
+    """The IRI of a suggestion: the same source, property and target give the same IRI."""
+    digest = hashlib.sha1(f"{s.source} {s.predicate} {s.target}".encode()).hexdigest()[:16]
+    return SUGGESTION[f"{s.plan}/{digest}"]
+
+
+def suggestions_graph(
+    suggestions: Sequence[Suggestion], *, generated: dt.datetime | None = None
+) -> Graph:
+    """The suggestions as RDF, for the named graph :data:`SUGGESTED_LINKS_GRAPH`.
+
+    Each suggestion is a reified statement (``rdf:subject``, ``rdf:predicate``,
+    ``rdf:object``), never the plain triple, so that no query for curated links sees it; it
+    is an ``andts:SuggestedLink`` with its ``andts:score``, one ``andts:evidence`` per
+    matched word, and ``prov:wasGeneratedBy`` a ``prov:Activity`` that records when, with
+    which version of andtsgraph (a ``prov:SoftwareAgent``), and from which vocabularies.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> kg = andtsgraph.load()
+    >>> g = suggestions_graph(suggest_links(kg, "kronoberg", "factor"))
+    >>> from andtsgraph.namespaces import ANDTS
+    >>> len(list(g.subjects(RDF.type, ANDTS.SuggestedLink))) > 0
+    True
+    >>> list(g.triples((None, ANDTS.addressesFactor, None)))
+    []
+    """
+    from andtsgraph import __version__
+
+    when = generated or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    g.bind("suggestion", SUGGESTION)
+    run = SUGGESTION[f"run/{when.strftime('%Y%m%dT%H%M%SZ')}"]
+    g.add((TOOL, RDF.type, PROV.SoftwareAgent))
+    g.add((TOOL, RDFS.label, Literal(f"andtsgraph {__version__}")))
+    g.add((TOOL, OWL.versionInfo, Literal(__version__)))
+    g.add((run, RDF.type, PROV.Activity))
+    g.add((run, RDFS.label, Literal("andtsgraph links suggest")))
+    g.add((run, PROV.wasAssociatedWith, TOOL))
+    g.add((run, PROV.endedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)))
+    g.add((run, PROV.used, URIRef(BASE + "vocab/factor")))
+    for s in suggestions:
+        node = suggestion_iri(s)
+        g.add((node, RDF.type, ANDTS.SuggestedLink))
+        g.add((node, RDF.type, RDF.Statement))
+        g.add((node, RDF.subject, URIRef(s.source)))
+        g.add((node, RDF.predicate, URIRef(s.predicate)))
+        g.add((node, RDF.object, URIRef(s.target)))
+        g.add((node, ANDTS.score, Literal(round(s.score, 3), datatype=XSD.decimal)))
+        for e in s.evidence:
+            g.add((node, ANDTS.evidence, Literal(str(e), lang="sv")))
+        g.add((node, PROV.wasGeneratedBy, run))
+        g.add((run, PROV.used, URIRef(s.target if s.kind == FACTOR else s.target_group)))
+    return g
+
+
+def add_suggestions(kg: KnowledgeGraph, suggestions: Sequence[Suggestion]) -> str:
+    """Add suggestions to ``kg``'s named graph :data:`SUGGESTED_LINKS_GRAPH`; return its IRI.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> kg = andtsgraph.load()
+    >>> name = add_suggestions(kg, suggest_links(kg, "kronoberg", "factor"))
+    >>> kg.query("SELECT (COUNT(?s) AS ?n) WHERE { ?s a andts:SuggestedLink }").records()[0]["n"] > 0
+    True
+    """
+    kg.backend.add_triples(SUGGESTED_LINKS_GRAPH, suggestions_graph(suggestions))
+    return SUGGESTED_LINKS_GRAPH
+
+
+def write_suggestions(
+    suggestions: Sequence[Suggestion], path: str | Path, *, force: bool = False
+) -> Path:
+    """Write suggestions as RDF: TriG or N-Quads keep them in their named graph (load them
+    back with ``--with``); Turtle and other triple formats hold the graph alone.
+
+    Raises
+    ------
+    OutputExistsError
+        If ``path`` exists and ``force`` is false.
+    AndtsError
+        If the suffix is not an RDF format.
+    """
+    from rdflib import Dataset
+
+    from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS
+
+    path = Path(path)
+    fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
+    if fmt is None or fmt == "n3":
+        raise AndtsError(f"{path}: write suggestions as .trig, .nq, .ttl, .nt or .jsonld")
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
+    graph = suggestions_graph(suggestions)
+    if fmt in QUAD_FORMATS:
+        dataset = Dataset()
+        for prefix, ns in graph.namespaces():
+            dataset.bind(prefix, ns)
+        dataset.graph(URIRef(SUGGESTED_LINKS_GRAPH)).__iadd__(graph)
+        dataset.serialize(path, format=fmt, encoding="utf-8")
+    else:
+        graph.serialize(path, format=fmt, encoding="utf-8")
+    return path
