@@ -118,6 +118,14 @@ class Report:
     gaps: list[PlanGaps]
     network: NetworkSummary
     bridges: list[Bridge]
+    links: str = "curated"
+
+    @property
+    def links_basis(self) -> str:
+        """What the factor and national-goal gaps rest on (curated or suggested links)."""
+        from andtsgraph.messages import text
+
+        return text(f"suggest.basis.{self.links}", self.lang)
 
 
 def _neighbours(kg: KnowledgeGraph, plan: PlanInfo, rows: Iterable[dict]) -> list[PlanInfo]:
@@ -140,6 +148,7 @@ def build_report(
     lang: str = "sv",
     *,
     validation: ValidationReport | None = None,
+    links: str = "curated",
 ) -> Report:
     """Validate, find the gaps and analyse the collaboration network of one plan or all plans.
 
@@ -151,6 +160,9 @@ def build_report(
     lang : {"sv", "en"}
     validation : ValidationReport, optional
         A report already made (it is made when omitted).
+    links : {"curated", "suggested", "both"}
+        What factor and national-goal gaps rest on (see
+        :func:`andtsgraph.analysis.gaps.uncovered_factors`); the report says which.
 
     Examples
     --------
@@ -159,6 +171,7 @@ def build_report(
     >>> [g.plan.id for g in report.gaps]
     ['vaxjo-2022-2027']
     """
+    gap_analysis._check_links(links)
     plans = [kg.plan(plan)] if plan else kg.plans
     scope = plans[0].id if plan else None
     if validation is None:
@@ -166,21 +179,23 @@ def build_report(
     documents = kg.query("plan-documents").records()
     # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
     with gap_analysis.batch(kg) if not plan else nullcontext():
-        plan_gaps = [_plan_gaps(kg, p, documents) for p in plans if p.activities]
+        plan_gaps = [_plan_gaps(kg, p, documents, links) for p in plans if p.activities]
     summary = network_analysis.analyse(kg, scope)
     if not plan:  # the network of all plans is the one bridges are found in: build it once
         bridges = network_analysis.bridges_between_plans(kg, graph=summary.bipartite)
     else:
         bridges = [b for b in network_analysis.bridges_between_plans(kg) if scope in b.plans]
-    return Report(plans, scope, lang, validation, plan_gaps, summary, bridges)
+    return Report(plans, scope, lang, validation, plan_gaps, summary, bridges, links)
 
 
-def _plan_gaps(kg: KnowledgeGraph, p: PlanInfo, documents: list[dict]) -> PlanGaps:
+def _plan_gaps(
+    kg: KnowledgeGraph, p: PlanInfo, documents: list[dict], links: str = "curated"
+) -> PlanGaps:
     found = PlanGaps(
         plan=p,
-        risk=gap_analysis.uncovered_factors(kg, p.id, "risk"),
-        protective=gap_analysis.uncovered_factors(kg, p.id, "protective"),
-        national=gap_analysis.uncovered_national_goals(kg, p.id),
+        risk=gap_analysis.uncovered_factors(kg, p.id, "risk", links),
+        protective=gap_analysis.uncovered_factors(kg, p.id, "protective", links),
+        national=gap_analysis.uncovered_national_goals(kg, p.id, links),
         empty=gap_analysis.empty_goals_and_areas(kg, p.id),
         no_indicator=gap_analysis.activities_without_indicator(kg, p.id),
         no_responsible=gap_analysis.activities_without_responsible(kg, p.id),
@@ -241,7 +256,7 @@ def to_text(report: Report, *, top: int = 8) -> str:
     out.append("  " + (w["conforms"] if not violations else w["not_conforms"].format(n=violations)))
     for g in report.validation.groups():
         out.append(f"  {g.plan or '-':<20} {w['severity'][g.severity]}: {g.line}")
-    out += ["", w["gaps"] + " (" + w["curated"] + ")"]
+    out += ["", w["gaps"] + " (" + report.links_basis + ")"]
     for pg in report.gaps:
         out.append(f"  {pg.plan.id}")
         out.append(_wrapped(f"{w['risk']} ({len(pg.risk)}): {_labels(pg.risk, w)}", 4))
@@ -414,7 +429,7 @@ def to_html(report: Report, kg: KnowledgeGraph) -> str:
         )
     parts.append("</table>")
 
-    parts.append(f'<h2>{_e(w["gaps"])}</h2><p class="note">{_e(w["curated"])}</p>')
+    parts.append(f'<h2>{_e(w["gaps"])}</h2><p class="note">{_e(report.links_basis)}</p>')
     matrices, hierarchies = _plan_pictures(report, kg)
     for pg in report.gaps:
         parts.append(f'<h3>{_e(pg.plan.title)} ({_e(pg.plan.id)})</h3><ul class="gaps">')

@@ -126,7 +126,9 @@ def evaluate(kg, kind: str) -> dict:
         others = [p for p in plans if p != held]
         t = best_threshold(candidates, truth, others)
         mine = candidates.get(held, [])
-        at_t = [(s.source, s.target) for s in mine if s.score >= t and s.rank <= suggest.DEFAULT_TOP]
+        at_t = [
+            (s.source, s.target) for s in mine if s.score >= t and s.rank <= suggest.DEFAULT_TOP
+        ]
         top3 = [(s.source, s.target) for s in mine if s.rank <= 3]
         default = [
             (s.source, s.target)
@@ -175,7 +177,9 @@ def show(result: dict) -> None:
         ("top-3", "top-3, no threshold"),
     ):
         p, r, f = prf(*result["total"][name])
-        print(f"  {label:34} P {p:.2f} R {r:.2f} F1 {f:.2f}  (tp, fp, fn = {result['total'][name]})")
+        print(
+            f"  {label:34} P {p:.2f} R {r:.2f} F1 {f:.2f}  (tp, fp, fn = {result['total'][name]})"
+        )
     print(
         f"  (the threshold with the best F1 on all three plans, in sample: {result['in_sample']:.2f};"
         " the default is that, rounded down to a multiple of 0.05)"
@@ -212,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         speed(args.speed)
     factor = results[0]
     p, r, f = prf(*factor["total"]["held-out"])
-    bp, br, bf = prf(*factor["baselines"][factor["baseline"]])
+    _, _, bf = prf(*factor["baselines"][factor["baseline"]])
     g = prf(*results[1]["total"]["held-out"])[2]
     gb = prf(*results[1]["baselines"][results[1]["baseline"]])[2]
     gain = (f - bf) / bf * 100 if bf else float("inf")

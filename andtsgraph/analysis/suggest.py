@@ -32,7 +32,7 @@ Examples
 >>> import andtsgraph
 >>> kg = andtsgraph.load()
 >>> found = suggest_links(kg, plan="kronoberg", kind="factor")
->>> [s.target_label for s in found if s.source.endswith("a-07-2")]
+>>> [s.target_label for s in found if s.source.endswith("a-07-2")][:1]
 ['Langning']
 """
 
@@ -283,7 +283,10 @@ class Index:
         import numpy as np
 
         self.full = np.array(
-            [sum(float(self.weights[k][i]) for k in set(doc) if k) or 1.0 for i, doc in enumerate(documents)]
+            [
+                sum(float(self.weights[k][i]) for k in set(doc) if k) or 1.0
+                for i, doc in enumerate(documents)
+            ]
         )
 
 
@@ -305,6 +308,20 @@ def _read_targets(kg: KnowledgeGraph, kind: str) -> list[_Target]:
         t.fields = {k: sorted(v) for k, v in sorted(t.fields.items())}
         t.label = (t.fields.get("label") or [t.iri])[0]
     return sorted(targets.values(), key=lambda t: (t.group, _natural(t.notation), t.iri))
+
+
+def targets(kg: KnowledgeGraph, kind: str) -> list[tuple[str, str, str, str | None]]:
+    """(IRI, label, group, notation) of every factor (group ``risk`` or ``protective``) or
+    national goal (group: the strategy's IRI) that suggestions can point to.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> [t[1] for t in targets(andtsgraph.load(), "factor") if t[3] == "R7"]
+    ['Langning']
+    """
+    _check_kind(kind)
+    return [(t.iri, t.label, t.group, t.notation) for t in _read_targets(kg, kind)]
 
 
 def _text(value: Any) -> str | None:
@@ -358,9 +375,7 @@ def _read_parts(kg: KnowledgeGraph, plan: str | None) -> list[_Part]:
     parts: dict[str, _Part] = {}
     for r in _records(kg, _PARTS, plan=plan_iri):
         kind = _SOURCE_CLASSES[r["cls"]]
-        p = parts.setdefault(
-            r["part"], _Part(r["part"], r["plan"], kind, _text(r.get("section")))
-        )
+        p = parts.setdefault(r["part"], _Part(r["part"], r["plan"], kind, _text(r.get("section"))))
         text = str(r["text"])
         if r["field"] == "label":
             p.label = text
@@ -484,7 +499,8 @@ def suggest_links(
     --------
     >>> import andtsgraph
     >>> kg = andtsgraph.load()
-    >>> [s.target_label for s in suggest_links(kg, "kronoberg", "factor") if s.source.endswith("a-07-2")]
+    >>> best = [s for s in suggest_links(kg, "kronoberg", "factor") if s.rank == 1]
+    >>> [s.target_label for s in best if s.source.endswith("a-07-2")]
     ['Langning']
     """
     _check_kind(kind)
@@ -683,3 +699,63 @@ def write_suggestions(
     else:
         graph.serialize(path, format=fmt, encoding="utf-8")
     return path
+
+
+def source_count(kg: KnowledgeGraph, plan: str | None = None, kind: str = FACTOR) -> int:
+    """How many parts suggestions of ``kind`` are made for: activities for factors, goals and
+    areas for national goals.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> source_count(andtsgraph.load(), "vaxjo", "factor")
+    23
+    """
+    _check_kind(kind)
+    return sum(1 for p in _read_parts(kg, plan) if (p.kind == "activity") == (kind == FACTOR))
+
+
+def import_log_lines(
+    kg: KnowledgeGraph, plan: str, *, top: int = DEFAULT_TOP, lang: str = "en"
+) -> list[str]:
+    """The import log's lines for a freshly imported plan: its best suggestions, to check and
+    accept into the Kopplingar sheet.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph the plan is loaded into (the bundled data and the plan).
+    plan : str
+        The plan's id.
+    top : int
+        Suggestions per activity, goal or area (default 3).
+    lang : {"sv", "en"}
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> lines = import_log_lines(andtsgraph.load(), "kronoberg", top=1)
+    >>> lines[0].startswith("Suggested links to check for the Kopplingar sheet")
+    True
+    >>> [line for line in lines if "Langning" in line][0].split(" (score")[0]
+    '  Arbete riktat mot föräldrar och äldre syskon för att förebygga langning. → Langning'
+    """
+    from andtsgraph.messages import text
+
+    found = suggest_links(kg, plan, top=top)
+    if not found:
+        return [text("suggest.import.none", lang)]
+    lines = [text("suggest.import.heading", lang, top=top, plan=kg.plan(plan).id)]
+    for s in found:
+        lines.append(
+            text(
+                "suggest.import.line",
+                lang,
+                source=s.source_label,
+                target=s.target_label,
+                score=f"{s.score:.2f}",
+                evidence=", ".join("/".join(e.words) for e in s.evidence[:3]),
+            )
+        )
+    lines.append(text("suggest.not_facts", lang))
+    return lines

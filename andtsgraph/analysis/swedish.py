@@ -33,20 +33,20 @@ import Stemmer
 
 #: Function words, and words every ANDTS plan uses whatever it is about ("kommun", "ska",
 #: "arbete"): they would match every factor and tell nothing. Written for this project.
-STOPWORDS = frozenset(
+STOPWORDS = frozenset(  # one string: a list of 200 quoted words would hide them
     """
     a alla allt att av bara bl bli blir blivit bland både de dem den denna deras dess dessa det
     detta dig din dina ditt du där då efter ej eller en er era ert ett ex från för förr genom
     ha hade han har hen henne hennes hans hon honom hur här i ibland icke in inom inte jag ju
     kan kunde man med mellan men mer mest mig min mina mitt mot mycket ni nu när någon något
-    några och om oss på samma samt sedan sig sin sina sitt sjunde ska skall skulle som så
+    några och om oss på samma samt sedan sig sin sina sitt ska skall skulle som så
     sådan sådana t till tex under upp ut utan vad var vara varför varit varje vars vi vid vilka
     vilken vilket vill vår våra vårt än är åt över även bör kommer får fått finns gör göra görs
-    genomföra genomförs ske sker
+    genomföra genomförs ske sker få fler färre
     kommun kommunen kommunens kommuner kommunerna region regionen länet län stad staden
     arbete arbetet arbeta arbetar andts andt bf insats insatser insatsen mål målet område
     området områden exempel exempelvis etc bland annat
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)

@@ -15,12 +15,15 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import gaps
 
     kg = load_graph(args)
-    found = gaps.all_gaps(kg, args.plan)
+    found = gaps.all_gaps(kg, args.plan, links=args.links)
     if args.kind:
         found = [g for g in found if g.kind in args.kind]
     if args.json:
         print(json.dumps([g.as_dict() for g in found], ensure_ascii=False, indent=2, default=str))
         return 0
+    from andtsgraph.messages import text
+
+    print(text(f"suggest.basis.{args.links}", "en"))
     current = None
     for g in found:
         if (g.plan, g.kind) != current:
@@ -52,7 +55,17 @@ def add_gaps(sub, common) -> None:
         action="store_true",
         help="print a JSON list of {kind, plan, iri, label, explanation, query, details}",
     )
+    _links_option(parser)
     parser.set_defaults(func=cmd_gaps)
+
+
+def _links_option(parser) -> None:
+    parser.add_argument(
+        "--links",
+        choices=["curated", "suggested", "both"],
+        default="curated",
+        help="what factor and national-goal gaps rest on: the curated links (default), the suggested links of 'andtsgraph links suggest' (for a plan nobody has curated), or both; the output says which",
+    )
 
 
 def cmd_hubs(args: argparse.Namespace) -> int:
@@ -179,7 +192,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     kg = load_graph(args)
     if args.html and args.html.exists() and not args.force:
         raise OutputExistsError(f"{args.html} exists; use --force to overwrite it")
-    built = report.build_report(kg, args.plan, args.lang)
+    built = report.build_report(kg, args.plan, args.lang, links=args.links)
     print(report.to_text(built))
     if args.html:
         report.write_html(built, kg, args.html, force=args.force)
@@ -198,4 +211,5 @@ def add_report(sub, common) -> None:
     parser.add_argument("--html", type=Path, metavar="FILE", help="also write the report as HTML")
     parser.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default: sv)")
     parser.add_argument("--force", action="store_true", help="overwrite the HTML file if it exists")
+    _links_option(parser)
     parser.set_defaults(func=cmd_report)
