@@ -288,6 +288,28 @@ class Index:
                 for i, doc in enumerate(documents)
             ]
         )
+        self.rows = {k: i for i, k in enumerate(self.weights)}
+        self.matrix = (
+            np.vstack(list(self.weights.values())) / self.full
+            if self.weights
+            else np.zeros((0, len(targets)))
+        )
+        self._pairs: dict[str, list[tuple[str, str]]] = {}
+
+    def matching(self, text: str) -> list[tuple[str, str]]:
+        """(key, word or part) of a text's words that some target has; a compound whose whole
+        key matches counts once, not again through its parts. Cached: plans repeat texts (an
+        area's words stand beside each of its activities)."""
+        found = self._pairs.get(text)
+        if found is None:
+            found = []
+            for word in swedish.words(text):
+                pairs = swedish.keys_of(word, self.lexicon)
+                if pairs[0][0] in self.weights:
+                    pairs = pairs[:1]
+                found += [(k, piece) for k, piece in pairs if k in self.weights]
+            self._pairs[text] = found
+        return found
 
 
 def _records(kg: KnowledgeGraph, query: str, **params: Any) -> list[dict[str, Any]]:
@@ -442,22 +464,16 @@ def score_part(
 
     keys: dict[str, tuple[float, list[tuple[str, str]]]] = {}
     for text, weight, where in _placed_texts(part):
-        for word in swedish.words(text):
-            pairs = swedish.keys_of(word, idx.lexicon)
-            # A compound whose whole key matches counts once, not again through its parts.
-            if pairs[0][0] in idx.weights:
-                pairs = pairs[:1]
-            for k, piece in pairs:
-                if k not in idx.weights:
-                    continue
-                best, places = keys.get(k, (0.0, []))
-                if (piece, where) not in places:
-                    places.append((piece, where))
-                keys[k] = (max(best, weight), places)
-    total = np.zeros(len(idx.targets))
-    for k, (weight, _) in keys.items():
-        total += weight * idx.weights[k]
-    return total / idx.full, keys
+        for k, piece in idx.matching(text):
+            best, places = keys.get(k, (0.0, []))
+            if (piece, where) not in places:
+                places.append((piece, where))
+            keys[k] = (max(best, weight), places)
+    if not keys:
+        return np.zeros(len(idx.targets)), keys
+    rows = [idx.rows[k] for k in keys]
+    weights = np.array([w for w, _ in keys.values()])
+    return weights @ idx.matrix[rows], keys
 
 
 def suggest_links(
@@ -530,6 +546,8 @@ def _suggest_for(part: _Part, idx: Index, threshold: float, top: int) -> list[Su
     if not idx.targets:
         return []
     total, keys = score_part(part, idx)
+    if not keys:
+        return []
     ranked = sorted(
         (i for i in range(len(idx.targets)) if total[i] > 0 and total[i] >= threshold),
         key=lambda i: (-total[i], i),
