@@ -5,6 +5,25 @@ from __future__ import annotations
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+__all__ = [
+    "ACTOR",
+    "ACTORS_GRAPH",
+    "ANDTS",
+    "BASE",
+    "CLOSURE_GRAPH",
+    "GRAPH",
+    "LINKS_GRAPH",
+    "ONTOLOGY_GRAPH",
+    "ONTOLOGY_IRI",
+    "PLAN",
+    "PLAN_KINDS",
+    "PREFIXES",
+    "VOCAB",
+    "VOCAB_GRAPH",
+    "plan_graph",
+    "plan_id_of",
+]
+
 BASE = "https://w3id.org/andtsgraph/"
 
 ANDTS = Namespace(BASE + "ontology#")
@@ -20,6 +39,9 @@ ONTOLOGY_GRAPH = GRAPH["ontology"]
 VOCAB_GRAPH = GRAPH["vocab"]
 ACTORS_GRAPH = GRAPH["actors"]
 LINKS_GRAPH = GRAPH["links"]
+#: The class closure: ``?x a ?super`` for every type ``?x`` has by rdfs:subClassOf, derived at
+#: load (``?p a andts:Plan`` finds every plan, on every store and server).
+CLOSURE_GRAPH = GRAPH["closure"]
 
 #: Prefixes predeclared for every query run through andtsgraph (catalog files declare their own).
 PREFIXES: dict[str, str] = {

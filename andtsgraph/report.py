@@ -15,9 +15,21 @@ from andtsgraph.analysis import gaps as gap_analysis
 from andtsgraph.analysis import network as network_analysis
 from andtsgraph.analysis.gaps import CoverageMatrix, Gap
 from andtsgraph.analysis.network import Bridge, NetworkSummary
-from andtsgraph.errors import OutputExistsError
+from andtsgraph.enums import Links, choose
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
+from andtsgraph.output import check_outputs, write_text
 from andtsgraph.validation import ValidationReport, validate
+
+__all__ = [
+    "CSS",
+    "WORDS",
+    "PlanGaps",
+    "Report",
+    "build_report",
+    "to_html",
+    "to_text",
+    "write_html",
+]
 
 WORDS = {
     "sv": {
@@ -118,7 +130,7 @@ class Report:
     gaps: list[PlanGaps]
     network: NetworkSummary
     bridges: list[Bridge]
-    links: str = "curated"
+    links: Links = Links.CURATED
 
     @property
     def links_basis(self) -> str:
@@ -148,7 +160,7 @@ def build_report(
     lang: str = "sv",
     *,
     validation: ValidationReport | None = None,
-    links: str = "curated",
+    links: Links | str = Links.CURATED,
 ) -> Report:
     """Validate, find the gaps and analyse the collaboration network of one plan or all plans.
 
@@ -160,7 +172,7 @@ def build_report(
     lang : {"sv", "en"}
     validation : ValidationReport, optional
         A report already made (it is made when omitted).
-    links : {"curated", "suggested", "both"}
+    links : Links or {"curated", "suggested", "both"}
         What factor and national-goal gaps rest on (see
         :func:`andtsgraph.analysis.gaps.uncovered_factors`); the report says which.
 
@@ -171,12 +183,12 @@ def build_report(
     >>> [g.plan.id for g in report.gaps]
     ['vaxjo-2022-2027']
     """
-    gap_analysis._check_links(links)
+    links = choose(Links, links, "links")
     plans = [kg.plan(plan)] if plan else kg.plans
     scope = plans[0].id if plan else None
     if validation is None:
         validation = validate(kg, lang=lang)
-    documents = kg.query("plan-documents").records()
+    documents = kg.query("plan-documents").to_records()
     # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
     with gap_analysis.batch(kg) if not plan else nullcontext():
         plan_gaps = [_plan_gaps(kg, p, documents, links) for p in plans if p.activities]
@@ -189,7 +201,7 @@ def build_report(
 
 
 def _plan_gaps(
-    kg: KnowledgeGraph, p: PlanInfo, documents: list[dict], links: str = "curated"
+    kg: KnowledgeGraph, p: PlanInfo, documents: list[dict], links: Links = Links.CURATED
 ) -> PlanGaps:
     found = PlanGaps(
         plan=p,
@@ -381,14 +393,14 @@ def _plan_pictures(report: Report, kg: KnowledgeGraph) -> tuple[dict[str, str], 
     )
 
 
-def to_html(report: Report, kg: KnowledgeGraph) -> str:
+def to_html(kg: KnowledgeGraph, report: Report) -> str:
     """Return the report as one self-contained HTML page (inline CSS and SVG, no network).
 
     Examples
     --------
     >>> import andtsgraph
     >>> kg = andtsgraph.load()
-    >>> page = to_html(build_report(kg, plan="vasteras"), kg)
+    >>> page = to_html(kg, build_report(kg, plan="vasteras"))
     >>> page.startswith("<!DOCTYPE html>") and "<svg" in page
     True
     """
@@ -492,7 +504,7 @@ def to_html(report: Report, kg: KnowledgeGraph) -> str:
 
 
 def write_html(
-    report: Report, kg: KnowledgeGraph, path: str | Path, *, force: bool = False
+    kg: KnowledgeGraph, report: Report, path: str | Path, *, force: bool = False
 ) -> Path:
     """Write :func:`to_html` to ``path``; an existing file is kept unless ``force``.
 
@@ -502,7 +514,5 @@ def write_html(
         If ``path`` exists and ``force`` is false.
     """
     path = Path(path)
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
-    path.write_text(to_html(report, kg), encoding="utf-8")
-    return path
+    check_outputs([path], force=force)
+    return write_text(path, to_html(kg, report), force=force)

@@ -39,8 +39,11 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from andtsgraph.errors import AndtsError
+from andtsgraph.backends.base import OxigraphStore
+from andtsgraph.enums import Severity, values
+from andtsgraph.errors import AndtsError, note
 from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
+from andtsgraph.messages import text
 from andtsgraph.namespaces import (
     ANDTS,
     ONTOLOGY_GRAPH,
@@ -55,11 +58,25 @@ from andtsgraph.resources import ontology_dir
 if TYPE_CHECKING:
     import pandas
 
+__all__ = [
+    "ANDTSH",
+    "ENGINES",
+    "LANGS",
+    "SEVERITIES",
+    "ResultGroup",
+    "ValidationReport",
+    "ValidationResult",
+    "data_graph",
+    "load_shapes",
+    "shapes_files",
+    "validate",
+]
+
 #: The shapes' own namespace (``andtsh:``).
 ANDTSH = Namespace("https://w3id.org/andtsgraph/shapes#")
 
 #: Severities from the mildest up; ``severity=`` keeps results at or above the one given.
-SEVERITIES = ("info", "warning", "violation")
+SEVERITIES = tuple(values(Severity))
 
 #: Report languages.
 LANGS = ("sv", "en")
@@ -428,12 +445,12 @@ class ValidationReport:
         columns = [f.name for f in fields(ValidationResult)]
         return pd.DataFrame.from_records(self.to_records(), columns=columns)
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_record(self) -> dict[str, Any]:
         """Return the report as plain data: the shape of ``andtsgraph validate --format json``.
 
         Examples
         --------
-        >>> sorted(validate().as_dict())
+        >>> sorted(validate().to_record())
         ['conforms', 'counts', 'groups', 'lang', 'plans', 'results', 'severity']
         """
         return {
@@ -459,8 +476,8 @@ class ValidationReport:
         }
 
     def to_json(self) -> str:
-        """Return :meth:`as_dict` as JSON text (UTF-8, not ASCII-escaped)."""
-        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+        """Return :meth:`to_record` as JSON text (UTF-8, not ASCII-escaped)."""
+        return json.dumps(self.to_record(), ensure_ascii=False, indent=2)
 
     def to_text(self, examples: int | None = 3) -> str:
         """Return the report for a coordinator: per plan, one line per rule, a few examples.
@@ -723,7 +740,10 @@ def _knowledge_graph(
     scope = _Scope(frozenset(p.id for p in kg.plans), frozenset(kg.sources))
     for path, graph in bundled_files():
         if graph is None and plan_graph(path.stem) in kg.sources:
-            continue  # bundled plan files are named after their plan id
+            # Bundled plan files are named after their plan id.
+            replacement = kg.sources[plan_graph(path.stem)][0]
+            note(text("io.replaces_bundled", "en", path=replacement, plan=path.stem))
+            continue
         kg.add_file(path, graph)
     return kg, scope
 
@@ -1007,7 +1027,7 @@ def _sparql_engine(engine: str, kg: KnowledgeGraph, shapes_graph: Graph) -> bool
 
     if engine == "pyshacl":
         return False
-    on_oxigraph = hasattr(kg.backend, "store")
+    on_oxigraph = isinstance(kg.backend, OxigraphStore)
     if engine == "sparql":
         if not on_oxigraph:
             raise AndtsError(
@@ -1026,7 +1046,8 @@ def _validate_with_sparql(
     instead of an rdflib copy of everything."""
     from andtsgraph import shacl_sparql
 
-    store = shacl_sparql.validation_store(kg.backend.store, str(ONTOLOGY_GRAPH))  # type: ignore[attr-defined]
+    assert isinstance(kg.backend, OxigraphStore)  # _sparql_engine chose this engine for it
+    store = shacl_sparql.validation_store(kg.backend.store, str(ONTOLOGY_GRAPH))
     results = shacl_sparql.run(store, shapes_graph)
     report = shacl_sparql.report_graph(results, shapes_graph, shacl_sparql.describer(store))
     nodes = {r.focus for r in results} | {r.value for r in results if r.value is not None}

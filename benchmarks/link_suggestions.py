@@ -51,7 +51,7 @@ def curated(kg, kind: str) -> dict[str, set[Pair]]:
         q = """SELECT ?plan ?s ?o WHERE { ?s andts:alignsWith ?o ; andts:inPlan ?plan .
                ?o andts:inPlan ?national . ?national a andts:NationalStrategy }"""
     found: dict[str, set[Pair]] = {}
-    for r in kg.query(q).records():
+    for r in kg.query(q).to_records():
         found.setdefault(r["plan"], set()).add((r["s"], r["o"]))
     return found
 

@@ -268,7 +268,7 @@ VERSIONS = ["committed", "fresh"]
 @pytest.mark.parametrize("version", VERSIONS)
 def test_getting_started_lists_the_plans_runs_queries_and_draws_vaxjo(version, kg):
     nb = notebook(version, "01-getting-started.ipynb")
-    plans = output_of(nb, 'plans = pd.DataFrame([p.as_dict() for p in kg.plans]).set_index("id")')
+    plans = output_of(nb, 'plans = kg.plans.to_dataframe().set_index("id")')
     # pandas wraps a wide table into blocks, each listing the rows again.
     shown = list(dict.fromkeys(re.findall(r"^([a-z]+-\d{4}-\d{4})\s", plans, re.M)))
     assert shown == [p.id for p in kg.plans]

@@ -16,7 +16,7 @@ from rdflib import RDF, Dataset, URIRef
 import andtsgraph
 from andtsgraph.analysis import gaps, suggest, swedish
 from andtsgraph.cli import main
-from andtsgraph.errors import AndtsError
+from andtsgraph.errors import ChoiceError
 from andtsgraph.namespaces import ANDTS, PROV
 from andtsgraph.resources import data_dir
 
@@ -146,12 +146,16 @@ def test_national_goals_are_read_from_the_graph_not_from_fixed_iris(tmp_path):
 
 
 def test_bad_arguments_are_refused(kg):
-    with pytest.raises(AndtsError, match="unknown kind"):
+    with pytest.raises(ChoiceError, match="kind='factors' is not one of: factor, national-goal"):
         suggest.suggest_links(kg, kind="factors")
-    with pytest.raises(AndtsError, match="at least 1"):
+    with pytest.raises(ChoiceError, match="top=0: give a whole number of at least 1"):
         suggest.suggest_links(kg, top=0)
-    with pytest.raises(AndtsError, match="curated, suggested or both"):
+    with pytest.raises(
+        ChoiceError, match="links='guessed' is not one of: curated, suggested, both"
+    ):
         gaps.all_gaps(kg, "vaxjo", links="guessed")
+    with pytest.raises(ChoiceError, match="links='curatd'"):
+        andtsgraph.report.build_report(kg, "vaxjo", links="curatd")
 
 
 # ---- their own graph, with provenance --------------------------------------------------------

@@ -41,16 +41,39 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 from andtsgraph.analysis import swedish
-from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.enums import LinkKind, choose
+from andtsgraph.errors import AndtsError, ChoiceError
 from andtsgraph.knowledge_graph import KnowledgeGraph
 from andtsgraph.namespaces import ANDTS, BASE, GRAPH, PREFIXES, PROV, plan_id_of
+from andtsgraph.results import Result, ResultList
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "DEFAULT_TOP",
+    "KINDS",
+    "SUGGESTED_LINKS_GRAPH",
+    "WEIGHTS",
+    "Evidence",
+    "Index",
+    "Suggestion",
+    "add_suggestions",
+    "covered",
+    "import_log_lines",
+    "index",
+    "source_count",
+    "suggest_links",
+    "suggestion_iri",
+    "suggestions_graph",
+    "targets",
+    "write_suggestions",
+]
 
 #: The named graph suggestions go to, apart from the curated links.
 SUGGESTED_LINKS_GRAPH = str(GRAPH["suggested-links"])
@@ -58,8 +81,8 @@ SUGGESTION = Namespace(BASE + "suggestion/")
 #: The software agent of the provenance.
 TOOL = URIRef(BASE + "tool/andtsgraph")
 
-FACTOR, NATIONAL_GOAL = "factor", "national-goal"
-KINDS = (FACTOR, NATIONAL_GOAL)
+FACTOR, NATIONAL_GOAL = LinkKind.FACTOR, LinkKind.NATIONAL_GOAL
+KINDS = tuple(LinkKind)
 #: The property a suggestion of each kind proposes (the curated links use the same).
 PREDICATES = {FACTOR: str(ANDTS.addressesFactor), NATIONAL_GOAL: str(ANDTS.alignsWith)}
 #: The lowest score a suggestion needs, by kind: the threshold with the best F1 against the
@@ -127,7 +150,7 @@ SELECT ?target ?group ?notation ?field ?text WHERE {
 
 
 @dataclass(frozen=True)
-class Evidence:
+class Evidence(Result):
     """One matched word: where it stands in the plan and what it matched.
 
     Attributes
@@ -162,12 +185,12 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Suggestion:
+class Suggestion(Result):
     """A suggested link from a part of a plan to a factor or national goal.
 
     Attributes
     ----------
-    kind : str
+    kind : LinkKind
         ``factor`` or ``national-goal``.
     plan : str
         The plan's id.
@@ -190,7 +213,7 @@ class Suggestion:
         The matched words, heaviest first.
     """
 
-    kind: str
+    kind: LinkKind
     plan: str
     source: str
     source_label: str
@@ -205,9 +228,10 @@ class Suggestion:
     rank: int
     evidence: tuple[Evidence, ...] = field(default=())
 
-    def as_dict(self) -> dict[str, Any]:
-        """The suggestion as plain data (the shape of ``andtsgraph links suggest --json``)."""
-        found = asdict(self)
+    def to_record(self) -> dict[str, Any]:
+        """The suggestion as plain data (the shape of ``andtsgraph links suggest --json``),
+        scores rounded to three decimals."""
+        found = super().to_record()
         found["score"] = round(self.score, 3)
         for e in found["evidence"]:
             e["weight"] = round(e["weight"], 3)
@@ -313,7 +337,7 @@ class Index:
 
 
 def _records(kg: KnowledgeGraph, query: str, **params: Any) -> list[dict[str, Any]]:
-    return kg.query(query, **{k: v for k, v in params.items() if v is not None}).records()
+    return kg.query(query, **{k: v for k, v in params.items() if v is not None}).to_records()
 
 
 def _read_targets(kg: KnowledgeGraph, kind: str) -> list[_Target]:
@@ -332,7 +356,7 @@ def _read_targets(kg: KnowledgeGraph, kind: str) -> list[_Target]:
     return sorted(targets.values(), key=lambda t: (t.group, _natural(t.notation), t.iri))
 
 
-def targets(kg: KnowledgeGraph, kind: str) -> list[tuple[str, str, str, str | None]]:
+def targets(kg: KnowledgeGraph, kind: LinkKind | str) -> list[tuple[str, str, str, str | None]]:
     """(IRI, label, group, notation) of every factor (group ``risk`` or ``protective``) or
     national goal (group: the strategy's IRI) that suggestions can point to.
 
@@ -342,7 +366,7 @@ def targets(kg: KnowledgeGraph, kind: str) -> list[tuple[str, str, str, str | No
     >>> [t[1] for t in targets(andtsgraph.load(), "factor") if t[3] == "R7"]
     ['Langning']
     """
-    _check_kind(kind)
+    kind = _check_kind(kind)
     return [(t.iri, t.label, t.group, t.notation) for t in _read_targets(kg, kind)]
 
 
@@ -372,7 +396,7 @@ def index(kg: KnowledgeGraph, kind: str) -> Index:
     >>> len(idx.targets), idx.targets[0].notation
     (21, 'S1')
     """
-    _check_kind(kind)
+    kind = _check_kind(kind)
     factors = _read_targets(kg, FACTOR)
     goals = _read_targets(kg, NATIONAL_GOAL)
     # One lexicon of both kinds' words, fixed by the vocabularies: a compound is split the
@@ -387,9 +411,8 @@ def index(kg: KnowledgeGraph, kind: str) -> Index:
     return Index(kind, factors if kind == FACTOR else goals, lexicon)
 
 
-def _check_kind(kind: str | None) -> None:
-    if kind is not None and kind not in KINDS:
-        raise AndtsError(f"unknown kind of link {kind!r}; choose one of {', '.join(KINDS)}")
+def _check_kind(kind: LinkKind | str | None) -> LinkKind | None:
+    return None if kind is None else choose(LinkKind, kind, "kind")
 
 
 def _read_parts(kg: KnowledgeGraph, plan: str | None) -> list[_Part]:
@@ -479,11 +502,11 @@ def score_part(
 def suggest_links(
     kg: KnowledgeGraph,
     plan: str | None = None,
-    kind: str | None = None,
+    kind: LinkKind | str | None = None,
     *,
     threshold: float | dict[str, float] | None = None,
     top: int = DEFAULT_TOP,
-) -> list[Suggestion]:
+) -> ResultList[Suggestion]:
     """Suggest factor links for activities and national-goal alignments for goals and areas.
 
     Parameters
@@ -501,12 +524,12 @@ def suggest_links(
 
     Returns
     -------
-    list of Suggestion
+    ResultList of Suggestion
         Ordered by kind, plan, the source's section and rank.
 
     Raises
     ------
-    AndtsError
+    ChoiceError
         If ``kind`` is unknown or ``top`` is below 1.
     PlanNotFoundError
         If ``plan`` matches no loaded plan.
@@ -519,12 +542,12 @@ def suggest_links(
     >>> [s.target_label for s in best if s.source.endswith("a-07-2")]
     ['Langning']
     """
-    _check_kind(kind)
-    if top < 1:
-        raise AndtsError(f"top must be at least 1, not {top}")
+    kind = _check_kind(kind)
+    if not isinstance(top, int) or isinstance(top, bool) or top < 1:
+        raise ChoiceError(f"top={top!r}: give a whole number of at least 1")
     limits = _thresholds(threshold)
     parts = _read_parts(kg, plan)
-    found: list[Suggestion] = []
+    found: ResultList[Suggestion] = ResultList()
     for k in [kind] if kind else list(KINDS):
         idx = index(kg, k)
         for part in parts:
@@ -677,7 +700,7 @@ def add_suggestions(kg: KnowledgeGraph, suggestions: Sequence[Suggestion]) -> st
     >>> import andtsgraph
     >>> kg = andtsgraph.load()
     >>> name = add_suggestions(kg, suggest_links(kg, "kronoberg", "factor"))
-    >>> kg.query("SELECT (COUNT(?s) AS ?n) WHERE { ?s a andts:SuggestedLink }").records()[0]["n"] > 0
+    >>> kg.query("SELECT (COUNT(?s) AS ?n) WHERE { ?s a andts:SuggestedLink }").to_records()[0]["n"] > 0
     True
     """
     kg.backend.add_triples(SUGGESTED_LINKS_GRAPH, suggestions_graph(suggestions))
@@ -693,33 +716,41 @@ def write_suggestions(
     Raises
     ------
     OutputExistsError
-        If ``path`` exists and ``force`` is false.
+        If ``path`` exists and ``force`` is false (nothing is written).
     AndtsError
         If the suffix is not an RDF format.
+
+    Examples
+    --------
+    >>> import tempfile, andtsgraph
+    >>> kg = andtsgraph.load()
+    >>> out = write_suggestions(suggest_links(kg, "vaxjo"), Path(tempfile.mkdtemp()) / "s.trig")
+    >>> "suggested-links" in out.read_text(encoding="utf-8")
+    True
     """
     from rdflib import Dataset
 
+    from andtsgraph.output import staged
     from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS
 
     path = Path(path)
     fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
     if fmt is None or fmt == "n3":
         raise AndtsError(f"{path}: write suggestions as .trig, .nq, .ttl, .nt or .jsonld")
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
     graph = suggestions_graph(suggestions)
-    if fmt in QUAD_FORMATS:
-        dataset = Dataset()
-        for prefix, ns in graph.namespaces():
-            dataset.bind(prefix, ns)
-        dataset.graph(URIRef(SUGGESTED_LINKS_GRAPH)).__iadd__(graph)
-        dataset.serialize(path, format=fmt, encoding="utf-8")
-    else:
-        graph.serialize(path, format=fmt, encoding="utf-8")
+    with staged([path], force=force) as (temporary,):
+        if fmt in QUAD_FORMATS:
+            dataset = Dataset()
+            for prefix, ns in graph.namespaces():
+                dataset.bind(prefix, ns)
+            dataset.graph(URIRef(SUGGESTED_LINKS_GRAPH)).__iadd__(graph)
+            dataset.serialize(temporary, format=fmt, encoding="utf-8")
+        else:
+            graph.serialize(temporary, format=fmt, encoding="utf-8")
     return path
 
 
-def source_count(kg: KnowledgeGraph, plan: str | None = None, kind: str = FACTOR) -> int:
+def source_count(kg: KnowledgeGraph, plan: str | None = None, kind: LinkKind | str = FACTOR) -> int:
     """How many parts suggestions of ``kind`` are made for: activities for factors, goals and
     areas for national goals.
 
@@ -729,7 +760,7 @@ def source_count(kg: KnowledgeGraph, plan: str | None = None, kind: str = FACTOR
     >>> source_count(andtsgraph.load(), "vaxjo", "factor")
     23
     """
-    _check_kind(kind)
+    kind = _check_kind(kind)
     return sum(1 for p in _read_parts(kg, plan) if (p.kind == "activity") == (kind == FACTOR))
 
 

@@ -31,6 +31,8 @@ from functools import lru_cache
 
 import Stemmer
 
+__all__ = ["MIN_PART", "STOPWORDS", "key", "keys_of", "split_compound", "words"]
+
 #: Function words, and words every ANDTS plan uses whatever it is about ("kommun", "ska",
 #: "arbete"): they would match every factor and tell nothing. Written for this project.
 STOPWORDS = frozenset(  # one string: a list of 200 quoted words would hide them

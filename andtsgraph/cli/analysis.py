@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import load_graph, table
+from andtsgraph.cli.common import load_graph, positive_int, table
+from andtsgraph.enums import GapKind, Links, Ranking, values
 from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.results import ResultList
+
+__all__ = [
+    "add_gaps",
+    "add_hubs",
+    "add_render",
+    "add_report",
+    "cmd_gaps",
+    "cmd_hubs",
+    "cmd_render",
+    "cmd_report",
+]
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
@@ -17,9 +29,9 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     kg = load_graph(args)
     found = gaps.all_gaps(kg, args.plan, links=args.links)
     if args.kind:
-        found = [g for g in found if g.kind in args.kind]
+        found = ResultList(g for g in found if g.kind in args.kind)
     if args.json:
-        print(json.dumps([g.as_dict() for g in found], ensure_ascii=False, indent=2, default=str))
+        print(found.to_json())
         return 0
     from andtsgraph.messages import text
 
@@ -48,7 +60,8 @@ def add_gaps(sub, common) -> None:
         "--kind",
         action="append",
         metavar="KIND",
-        help="only gaps of this kind (risk-factor, protective-factor, national-goal, no-indicator …); repeatable",
+        choices=values(GapKind),
+        help=f"only gaps of this kind ({', '.join(values(GapKind))}); repeatable",
     )
     parser.add_argument(
         "--json",
@@ -62,7 +75,7 @@ def add_gaps(sub, common) -> None:
 def _links_option(parser) -> None:
     parser.add_argument(
         "--links",
-        choices=["curated", "suggested", "both"],
+        choices=values(Links),
         default="curated",
         help="what factor and national-goal gaps rest on: the curated links (default), the suggested links of 'andtsgraph links suggest' (for a plan nobody has curated), or both; the output says which",
     )
@@ -79,7 +92,7 @@ def cmd_hubs(args: argparse.Namespace) -> int:
         network.export_network(graph, args.export, force=args.force)
         print(f"wrote {args.export}", file=sys.stderr)
     if args.json:
-        print(json.dumps([m.as_dict() for m in ranked], ensure_ascii=False, indent=2))
+        print(ranked.to_json())
         return 0
     print(
         f"{len(summary.actors)} actors, {summary.edges} ties, density {summary.density:.3f}, "
@@ -114,11 +127,11 @@ def add_hubs(sub, common) -> None:
         metavar="ID",
         help="one plan; all plans (joined through the actor registry) when omitted",
     )
-    parser.add_argument("--top", type=int, metavar="N", help="only the N highest")
+    parser.add_argument("--top", type=positive_int, metavar="N", help="only the N highest")
     parser.add_argument(
         "--by",
-        choices=["degree", "betweenness", "activities"],
-        default="degree",
+        choices=values(Ranking),
+        default=Ranking.DEGREE.value,
         help="ranking (default: degree)",
     )
     parser.add_argument(
@@ -191,11 +204,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     kg = load_graph(args)
     if args.html and args.html.exists() and not args.force:
-        raise OutputExistsError(f"{args.html} exists; use --force to overwrite it")
+        raise OutputExistsError(f"{args.html} exists")
     built = report.build_report(kg, args.plan, args.lang, links=args.links)
     print(report.to_text(built))
     if args.html:
-        report.write_html(built, kg, args.html, force=args.force)
+        report.write_html(kg, built, args.html, force=args.force)
         print(f"\nwrote {args.html}", file=sys.stderr)
     return 0
 

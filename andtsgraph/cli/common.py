@@ -10,11 +10,31 @@ from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import KnowledgeGraph, load
 from andtsgraph.remote import TOKEN_ENV
 
+__all__ = [
+    "EXIT_USAGE",
+    "Parser",
+    "auth",
+    "common_options",
+    "load_graph",
+    "parse_params",
+    "positive_int",
+    "server_options",
+    "table",
+]
+
 EXIT_USAGE = 2
 
 
 def load_graph(args: argparse.Namespace) -> KnowledgeGraph:
     return load(args.with_files or None, store=args.store)
+
+
+def input_paths(args: argparse.Namespace) -> list[Path]:
+    """What a command reads: its --with files and the bundled data (no output may be one)."""
+    from andtsgraph.resources import data_dir, ontology_dir
+
+    given = [*(getattr(args, "with_files", None) or []), *(getattr(args, "files", None) or [])]
+    return [*given, data_dir(), ontology_dir()]
 
 
 class Parser(argparse.ArgumentParser):
@@ -57,6 +77,18 @@ def auth(args: argparse.Namespace) -> tuple[str, str] | None:
             f"--user given but the environment variable {args.password_env} holding the password is not set"
         )
     return args.user, password
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--top 0`` and ``--width -1`` are
+    refused, not read as "everything" or "nothing")."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number of at least 1")
+    return value
 
 
 def parse_params(pairs: list[str] | None) -> dict[str, str]:

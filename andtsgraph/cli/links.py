@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import load_graph
-from andtsgraph.errors import OutputExistsError
+from andtsgraph.cli.common import input_paths, load_graph, positive_int
+from andtsgraph.enums import LinkKind, values
+from andtsgraph.output import check_outputs
+
+__all__ = ["add_links", "cmd_links"]
 
 
 def cmd_links(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import suggest
     from andtsgraph.messages import text
 
+    check_outputs([args.output], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
-    if args.output and args.output.exists() and not args.force:
-        raise OutputExistsError(f"{args.output} exists; use --force to overwrite it")
     threshold = args.threshold
     found = suggest.suggest_links(kg, args.plan, args.kind, threshold=threshold, top=args.top)
     if args.output:
@@ -33,7 +34,7 @@ def cmd_links(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if args.json:
-        print(json.dumps([s.as_dict() for s in found], ensure_ascii=False, indent=2))
+        print(found.to_json())
         return 0
     print(text("suggest.not_facts", args.lang))
     plans = [kg.plan(args.plan)] if args.plan else [p for p in kg.plans if p.kind != "national"]
@@ -91,7 +92,7 @@ def add_links(sub, common) -> None:
     suggest_parser.add_argument("--plan", metavar="ID", help="one plan; all plans when omitted")
     suggest_parser.add_argument(
         "--kind",
-        choices=["factor", "national-goal"],
+        choices=values(LinkKind),
         help="only factor links or only national-goal alignments (both when omitted)",
     )
     suggest_parser.add_argument(
@@ -101,7 +102,7 @@ def add_links(sub, common) -> None:
         help="lowest score kept (default: 0.35 for factors, 0.85 for national goals)",
     )
     suggest_parser.add_argument(
-        "--top", type=int, default=3, metavar="N", help="at most N per part (default: 3)"
+        "--top", type=positive_int, default=3, metavar="N", help="at most N per part (default: 3)"
     )
     suggest_parser.add_argument(
         "--json",

@@ -8,11 +8,18 @@ from pathlib import Path
 
 from andtsgraph.cli.common import EXIT_USAGE, load_graph
 
+__all__ = [
+    "add_import",
+    "add_template",
+    "cmd_import",
+    "cmd_template",
+]
+
 
 def cmd_template(args: argparse.Namespace) -> int:
     from andtsgraph.spreadsheet import write_template
 
-    written = write_template(args.output, load_graph(args), force=args.force)
+    written = write_template(load_graph(args), args.output, force=args.force)
     print(
         f"wrote {written}: an empty plan template; fill it in, then: andtsgraph import {written} -o plan.ttl",
         file=sys.stderr,
@@ -39,7 +46,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from andtsgraph.spreadsheet import import_plan
 
     try:
-        result = import_plan(args.template, load_graph(args))
+        result = import_plan(load_graph(args), args.template)
     except TemplateError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

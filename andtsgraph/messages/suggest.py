@@ -1,6 +1,8 @@
 """Texts of the link suggestions (``andtsgraph links suggest``), of the gap analysis and the
 report when they rest on suggestions, and of the import log's list of suggestions."""
 
+__all__ = ["MESSAGES"]
+
 MESSAGES = {
     "suggest.not_facts": {
         "sv": "Förslag, inte kurerade kopplingar: pröva vart och ett innan du för in det i bladet Kopplingar eller i data/links.",
@@ -47,10 +49,6 @@ MESSAGES = {
     "suggest.basis.both": {
         "sv": "Faktorluckor och nationella mål bygger på de kurerade kopplingarna i data/links och på FÖRESLAGNA kopplingar (andtsgraph links suggest, ordlikhet, inte prövade).",
         "en": "Factor gaps and national goals rest on the curated links in data/links and on SUGGESTED links (andtsgraph links suggest, word similarity, unchecked).",
-    },
-    "suggest.bad_links": {
-        "sv": "okänt val av kopplingar {links!r}; välj curated, suggested eller both",
-        "en": "unknown choice of links {links!r}; choose curated, suggested or both",
     },
     # The import log.
     "suggest.import.heading": {
