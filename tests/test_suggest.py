@@ -18,6 +18,7 @@ from andtsgraph.analysis import gaps, suggest, swedish
 from andtsgraph.cli import main
 from andtsgraph.errors import ChoiceError
 from andtsgraph.namespaces import ANDTS, PROV
+from andtsgraph.report import build_report
 from andtsgraph.resources import data_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -155,7 +156,7 @@ def test_bad_arguments_are_refused(kg):
     ):
         gaps.all_gaps(kg, "vaxjo", links="guessed")
     with pytest.raises(ChoiceError, match="links='curatd'"):
-        andtsgraph.report.build_report(kg, "vaxjo", links="curatd")
+        build_report(kg, "vaxjo", links="curatd")
 
 
 # ---- their own graph, with provenance --------------------------------------------------------
@@ -265,3 +266,13 @@ def test_cli_text_announces_no_suggestions_and_unmatched_parts(capsys):
     assert out.startswith("Suggestions, not curated links")
     assert "No suggestions: no part of the plan reaches the score 0.85 for national goals." in out
     assert "parts of the plan got no suggestion (score below 0.35)" in out
+
+
+def test_the_import_log_lists_the_best_suggestions(uncurated, tmp_path, capsys):
+    assert main(["import", str(uncurated), "-o", str(tmp_path / "plan.ttl")]) == 0
+    out = capsys.readouterr().out
+    assert "Suggested links to check for the Kopplingar sheet" in out
+    assert "  Föräldraträffar om alkohol och droger i årskurs 7 → " in out
+    assert out.rstrip().endswith(
+        "check each one before you add it to the Kopplingar sheet or to data/links."
+    )

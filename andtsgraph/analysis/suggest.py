@@ -66,6 +66,7 @@ __all__ = [
     "add_suggestions",
     "covered",
     "import_log_lines",
+    "import_result_lines",
     "index",
     "source_count",
     "suggest_links",
@@ -703,7 +704,8 @@ def add_suggestions(kg: KnowledgeGraph, suggestions: Sequence[Suggestion]) -> st
     >>> kg.query("SELECT (COUNT(?s) AS ?n) WHERE { ?s a andts:SuggestedLink }").to_records()[0]["n"] > 0
     True
     """
-    kg.backend.add_triples(SUGGESTED_LINKS_GRAPH, suggestions_graph(suggestions))
+    # Through the graph's own adding, so that its plan list and type closure are refreshed.
+    kg._add(SUGGESTED_LINKS_GRAPH, suggestions_graph(suggestions), Path("andtsgraph links suggest"))
     return SUGGESTED_LINKS_GRAPH
 
 
@@ -808,3 +810,30 @@ def import_log_lines(
         )
     lines.append(text("suggest.not_facts", lang))
     return lines
+
+
+def import_result_lines(
+    kg: KnowledgeGraph, result: Any, *, top: int = DEFAULT_TOP, lang: str = "en"
+) -> list[str]:
+    """:func:`import_log_lines` for a plan just read from a template
+    (:class:`andtsgraph.spreadsheet.ImportResult`), before anything is loaded: the plan is
+    added to ``kg`` (its own named graph) if it is not there yet.
+
+    Examples
+    --------
+    >>> import tempfile, andtsgraph
+    >>> from andtsgraph.spreadsheet import export_plan, import_plan
+    >>> kg = andtsgraph.load()
+    >>> template = export_plan(kg, "kronoberg", Path(tempfile.mkdtemp()) / "kr.xlsx")
+    >>> fresh = andtsgraph.load([], bundled=True)
+    >>> lines = import_result_lines(fresh, import_plan(fresh, template))
+    >>> any(line.startswith("  Arbete riktat mot föräldrar") for line in lines)
+    True
+    """
+    from andtsgraph.namespaces import plan_graph
+
+    name = plan_graph(result.plan_id)
+    if name not in kg.graph_names():
+        # As KnowledgeGraph.add_file adds a template: the plan into its graph, its source kept.
+        kg._add(name, result.graph, Path(result.source))
+    return import_log_lines(kg, result.plan_id, top=top, lang=lang)
