@@ -179,9 +179,25 @@ class Evidence(Result):
     weight: float
 
     def __str__(self) -> str:
+        return self.describe("en")
+
+    def describe(self, lang: str = "en") -> str:
+        """One line: the plan's words (where) ~ the target's words (where) +weight.
+
+        Examples
+        --------
+        >>> e = Evidence("lang", ("langning",), ("activity",), ("langning",), ("label",), 0.13)
+        >>> e.describe("sv")
+        'langning (insats) ~ langning (namn) +0.13'
+        """
+        from andtsgraph.messages import text
+
+        def places(names: tuple[str, ...]) -> str:
+            return ", ".join(text(f"suggest.where.{n}", lang) for n in names)
+
         return (
-            f"{'/'.join(self.words)} ({', '.join(self.where)}) ~ "
-            f"{'/'.join(self.matched)} ({', '.join(self.matched_in)}) +{self.weight:.2f}"
+            f"{'/'.join(self.words)} ({places(self.where)}) ~ "
+            f"{'/'.join(self.matched)} ({places(self.matched_in)}) +{self.weight:.2f}"
         )
 
 
@@ -687,7 +703,8 @@ def suggestions_graph(
         g.add((node, RDF.object, URIRef(s.target)))
         g.add((node, ANDTS.score, Literal(round(s.score, 3), datatype=XSD.decimal)))
         for e in s.evidence:
-            g.add((node, ANDTS.evidence, Literal(str(e), lang="sv")))
+            for lang in ("sv", "en"):
+                g.add((node, ANDTS.evidence, Literal(e.describe(lang), lang=lang)))
         g.add((node, PROV.wasGeneratedBy, run))
         g.add((run, PROV.used, URIRef(s.target if s.kind == FACTOR else s.target_group)))
     return g

@@ -52,7 +52,7 @@ def cmd_links(args: argparse.Namespace) -> int:
             if not mine:
                 print("  " + text("suggest.none", args.lang, threshold=limit, what=what))
                 continue
-            _print_suggestions(mine, text("suggest.evidence", args.lang))
+            _print_suggestions(mine, args.lang)
             unmatched = total - len({s.source for s in mine})
             if unmatched:
                 print(
@@ -64,7 +64,10 @@ def cmd_links(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_suggestions(found, evidence_word: str) -> None:
+def _print_suggestions(found, lang: str) -> None:
+    from andtsgraph.messages import text
+
+    evidence_word = text("suggest.evidence", lang)
     current = None
     for s in found:
         if s.source != current:
@@ -73,7 +76,7 @@ def _print_suggestions(found, evidence_word: str) -> None:
             print(f"  {section}{s.source_label}")
         notation = f"{s.notation} " if s.notation else ""
         print(f"    {s.rank}. {notation}{s.target_label}  {s.score:.2f}")
-        print(f"       {evidence_word}: " + "; ".join(str(e) for e in s.evidence[:4]))
+        print(f"       {evidence_word}: " + "; ".join(e.describe(lang) for e in s.evidence[:4]))
 
 
 def add_links(sub, common) -> None:

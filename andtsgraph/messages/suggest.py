@@ -27,6 +27,17 @@ MESSAGES = {
         "en": "No suggestions: the plan {plan} has no activities, goals or areas with text.",
     },
     "suggest.evidence": {"sv": "belägg", "en": "evidence"},
+    # Where a matched word stands: in the plan, and in the factor or national goal.
+    "suggest.where.activity": {"sv": "insats", "en": "activity"},
+    "suggest.where.indicator": {"sv": "indikator", "en": "indicator"},
+    "suggest.where.area": {"sv": "område", "en": "area"},
+    "suggest.where.goal": {"sv": "mål", "en": "goal"},
+    "suggest.where.activity under it": {"sv": "insats under", "en": "activity under it"},
+    "suggest.where.label": {"sv": "namn", "en": "label"},
+    "suggest.where.other name": {"sv": "annat namn", "en": "other name"},
+    "suggest.where.definition": {"sv": "definition", "en": "definition"},
+    "suggest.where.example": {"sv": "exempel", "en": "example"},
+    "suggest.where.description": {"sv": "beskrivning", "en": "description"},
     "suggest.wrote": {
         "sv": (
             "skrev {path}: {n} förslag i grafen {graph}",
