@@ -276,3 +276,10 @@ def test_the_import_log_lists_the_best_suggestions(uncurated, tmp_path, capsys):
     assert out.rstrip().endswith(
         "check each one before you add it to the Kopplingar sheet or to data/links."
     )
+
+
+def test_nothing_to_suggest_to_is_announced(tmp_path):
+    plan = data_dir() / "plans" / "vaxjo-2022-2027.ttl"
+    bare = andtsgraph.load([plan], bundled=False)
+    with pytest.warns(andtsgraph.errors.AndtsWarning, match="no risk or protective factors"):
+        assert suggest.suggest_links(bare, "vaxjo", "factor") == []

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 from andtsgraph.analysis import swedish
 from andtsgraph.enums import LinkKind, choose
-from andtsgraph.errors import AndtsError, ChoiceError
+from andtsgraph.errors import AndtsError, AndtsWarning, ChoiceError
 from andtsgraph.knowledge_graph import KnowledgeGraph
 from andtsgraph.namespaces import ANDTS, BASE, GRAPH, PREFIXES, PROV, plan_id_of
 from andtsgraph.results import Result, ResultList
@@ -567,6 +568,12 @@ def suggest_links(
     found: ResultList[Suggestion] = ResultList()
     for k in [kind] if kind else list(KINDS):
         idx = index(kg, k)
+        if not idx.targets:
+            what = "risk or protective factors" if k == FACTOR else "national strategy goals"
+            warnings.warn(
+                AndtsWarning(f"no {what} are loaded: there is nothing to suggest {k} links to"),
+                stacklevel=2,
+            )
         for part in parts:
             if (part.kind == "activity") != (k == FACTOR):
                 continue
