@@ -90,14 +90,19 @@ def best_threshold(candidates: dict[str, list], truth: dict[str, set[Pair]], pla
 
 def keyword_baseline(kg, kind: str, mode: str) -> dict[str, set[Pair]]:
     """The plain keyword match, per plan IRI: ``mode`` "all" or "any" label words."""
-    idx = suggest.index(kg, kind)
-    labels = {t.iri: set(_plain_words(t.label)) for t in idx.targets}
+    # The same targets as the suggester's: a plan's national goals are its strategy's.
+    named, default = suggest.strategies_of(kg)
+    targets = {t.iri: t.group for t in suggest.index(kg, kind).targets}
+    labels = {t.iri: set(_plain_words(t.label)) for t in suggest.index(kg, kind).targets}
     found: dict[str, set[Pair]] = {}
     for part in suggest._read_parts(kg, None):
         if (part.kind == "activity") != (kind == suggest.FACTOR):
             continue
         text = set(_plain_words(" ".join(suggest._own_texts(part))))
+        strategies = named.get(part.plan, default)
         for target, words in labels.items():
+            if kind == suggest.NATIONAL_GOAL and targets[target] not in strategies:
+                continue
             hit = words <= text if mode == "all" else bool(words & text)
             if words and hit:
                 found.setdefault(part.plan, set()).add((part.iri, target))

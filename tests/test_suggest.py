@@ -283,3 +283,22 @@ def test_nothing_to_suggest_to_is_announced(tmp_path):
     bare = andtsgraph.load([plan], bundled=False)
     with pytest.warns(andtsgraph.errors.AndtsWarning, match="no risk or protective factors"):
         assert suggest.suggest_links(bare, "vaxjo", "factor") == []
+
+
+def test_a_plan_is_matched_against_the_strategy_it_is_based_on(tmp_path):
+    # A second, later strategy (invented here by renaming the bundled one): the bundled plans
+    # say they are based on the 2022–2025 strategy, so their goals are matched with its goals.
+    text = (data_dir() / "plans" / "national-2022-2025.ttl").read_text(encoding="utf-8")
+    later = tmp_path / "national-2026-2029.ttl"
+    later.write_text(
+        text.replace("national-2022-2025", "national-2026-2029").replace('"2022"', '"2026"'),
+        encoding="utf-8",
+    )
+    kg = andtsgraph.load([later])
+    named, default = suggest.strategies_of(kg)
+    assert default == {"https://w3id.org/andtsgraph/plan/national-2026-2029"}
+    assert named[KR.rstrip("/")] == {"https://w3id.org/andtsgraph/plan/national-2022-2025"}
+    found = suggest.suggest_links(kg, "kronoberg", "national-goal")
+    assert found and {s.target_group for s in found} == {
+        "https://w3id.org/andtsgraph/plan/national-2022-2025"
+    }

@@ -70,6 +70,7 @@ __all__ = [
     "import_result_lines",
     "index",
     "source_count",
+    "strategies_of",
     "suggest_links",
     "suggestion_iri",
     "suggestions_graph",
@@ -404,8 +405,13 @@ def _natural(notation: str | None) -> tuple:
     return tuple(parts)
 
 
-def index(kg: KnowledgeGraph, kind: str) -> Index:
+def index(
+    kg: KnowledgeGraph, kind: LinkKind | str, strategies: Iterable[str] | None = None
+) -> Index:
     """The BM25 index of the factors (``kind="factor"``) or national goals of ``kg``.
+
+    ``strategies`` keeps only the goals of those national strategies (IRIs); all loaded
+    strategies' goals when omitted.
 
     Examples
     --------
@@ -426,7 +432,55 @@ def index(kg: KnowledgeGraph, kind: str) -> Index:
         for text in texts
         for word in swedish.words(text)
     )
+    if strategies is not None:
+        wanted = set(strategies)
+        goals = [t for t in goals if t.group in wanted]
     return Index(kind, factors if kind == FACTOR else goals, lexicon)
+
+
+_STRATEGIES = """
+SELECT ?strategy ?from ?next WHERE {
+  ?strategy a andts:NationalStrategy .
+  OPTIONAL { ?strategy andts:validFrom ?from }
+  OPTIONAL { ?strategy dcterms:isReplacedBy ?next }
+}
+"""
+_BASED_ON = """
+SELECT ?plan ?strategy WHERE { ?plan andts:basedOn ?strategy . ?strategy a andts:NationalStrategy }
+"""
+
+
+def strategies_of(kg: KnowledgeGraph) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Which national strategies each plan's parts are matched against: those the plan says it
+    is based on (``andts:basedOn``); for a plan that names none, the current strategy (one no
+    other replaces, ``dcterms:isReplacedBy``, the latest ``andts:validFrom`` among several).
+
+    Returns
+    -------
+    (dict, frozenset)
+        Plan IRI → its strategies, and the strategies of a plan that names none.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> named, default = strategies_of(andtsgraph.load())
+    >>> sorted(default)
+    ['https://w3id.org/andtsgraph/plan/national-2022-2025']
+    """
+    rows = _records(kg, _STRATEGIES)
+    replaced = {r["strategy"] for r in rows if r.get("next")}
+    current = {
+        r["strategy"]: str(r.get("from") or "") for r in rows if r["strategy"] not in replaced
+    }
+    if current:
+        latest = max(current.values())
+        default = frozenset(s for s, start in current.items() if start == latest)
+    else:
+        default = frozenset(r["strategy"] for r in rows)
+    named: dict[str, set[str]] = {}
+    for r in _records(kg, _BASED_ON):
+        named.setdefault(r["plan"], set()).add(r["strategy"])
+    return {p: frozenset(v) for p, v in named.items()}, default
 
 
 def _check_kind(kind: LinkKind | str | None) -> LinkKind | None:
@@ -574,10 +628,20 @@ def suggest_links(
                 AndtsWarning(f"no {what} are loaded: there is nothing to suggest {k} links to"),
                 stacklevel=2,
             )
+            continue
+        # A plan's goals and areas are matched against the national strategy it is based on.
+        named, default = strategies_of(kg) if k == NATIONAL_GOAL else ({}, frozenset())
+        by_strategies: dict[frozenset[str], Index] = {}
         for part in parts:
             if (part.kind == "activity") != (k == FACTOR):
                 continue
-            found += _suggest_for(part, idx, limits[k], top)
+            if k == NATIONAL_GOAL:
+                chosen = named.get(part.plan, default)
+                if chosen not in by_strategies:
+                    by_strategies[chosen] = index(kg, k, chosen)
+                found += _suggest_for(part, by_strategies[chosen], limits[k], top)
+            else:
+                found += _suggest_for(part, idx, limits[k], top)
     return found
 
 
