@@ -63,7 +63,7 @@ from andtsgraph.errors import (
     TemplateProblem,
 )
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo, load
-from andtsgraph.remote import Endpoint, EndpointError, PushedGraph, connect, push
+from andtsgraph.remote import Endpoint, EndpointError, PushedGraph, PushError, connect, push
 from andtsgraph.results import QueryResult, ResultList
 from andtsgraph.spreadsheet import ImportResult, export_plan, import_plan, write_template
 from andtsgraph.validation import ValidationReport, ValidationResult, validate
@@ -83,6 +83,7 @@ __all__ = [
     "OutputExistsError",
     "PlanInfo",
     "PlanNotFoundError",
+    "PushError",
     "PushedGraph",
     "QueryError",
     "QueryResult",

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from andtsgraph import __version__
 from andtsgraph.analysis import gaps as gap_analysis
@@ -18,6 +19,7 @@ from andtsgraph.analysis.network import Bridge, NetworkSummary
 from andtsgraph.enums import Links, choose
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
 from andtsgraph.output import check_outputs, write_text
+from andtsgraph.results import ResultList
 from andtsgraph.validation import ValidationReport, validate
 
 __all__ = [
@@ -31,7 +33,7 @@ __all__ = [
     "write_html",
 ]
 
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "sv": {
         "title": "ANDTS-planer: validering, luckor och samverkan",
         "plans": "Planer",
@@ -196,7 +198,9 @@ def build_report(
     if not plan:  # the network of all plans is the one bridges are found in: build it once
         bridges = network_analysis.bridges_between_plans(kg, graph=summary.bipartite)
     else:
-        bridges = [b for b in network_analysis.bridges_between_plans(kg) if scope in b.plans]
+        bridges = ResultList(
+            b for b in network_analysis.bridges_between_plans(kg) if scope in b.plans
+        )
     return Report(plans, scope, lang, validation, plan_gaps, summary, bridges, links)
 
 

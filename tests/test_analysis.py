@@ -4,11 +4,10 @@ small invented plans (a star, a path, a factor losing its only activity)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import networkx as nx
 import pytest
+from cli_runner import run_cli
 
 import andtsgraph
 from andtsgraph.analysis import gaps, network
@@ -244,9 +243,7 @@ def test_export_for_gephi(kg, tmp_path):
 
 
 def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "andtsgraph", *args], capture_output=True, text=True, timeout=300
-    )
+    return run_cli(*args)
 
 
 def test_cli_hubs_json():

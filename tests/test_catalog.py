@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from decimal import Decimal
+
+from cli_runner import run_cli
 
 import andtsgraph
 from andtsgraph.namespaces import PREFIXES
@@ -65,12 +65,7 @@ def test_catalog_covers_the_questions_of_the_issue():
 
 
 def test_cli_queries_json_lists_the_catalog():
-    proc = subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "queries", "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_cli("queries", "--json")
     assert proc.returncode == 0
     data = json.loads(proc.stdout)
     assert len(data) == len(andtsgraph.catalog())

@@ -101,3 +101,14 @@ def test_revised_bundled_plan_replaces_the_bundled_one(kg, tmp_path, capsys):
     loaded = andtsgraph.load(revised)
     assert len([p for p in loaded.plans if p.id == "vaxjo-2022-2027"]) == 1
     assert loaded.sources[plan_graph("vaxjo-2022-2027")] == [revised]
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld"])
+def test_revised_bundled_plan_in_a_dataset_format_replaces_it(tmp_path, capsys, fmt):
+    revised = tmp_path / f"vaxjo.{fmt}"
+    assert main(["export", "--plan", "vaxjo", "-o", str(revised)]) == 0
+    capsys.readouterr()
+    assert main(["info", "--with", str(revised)]) == 0
+    captured = capsys.readouterr()
+    assert f"{revised} replaces the bundled plan vaxjo-2022-2027" in captured.err
+    assert captured.out.count("vaxjo-2022-2027  [") == 1

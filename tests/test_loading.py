@@ -7,7 +7,13 @@ from rdflib import Dataset, Graph, URIRef
 
 import andtsgraph
 from andtsgraph.errors import DataFileError, OutputExistsError, PlanNotFoundError, QueryError
-from andtsgraph.namespaces import ACTORS_GRAPH, LINKS_GRAPH, ONTOLOGY_GRAPH, VOCAB_GRAPH, plan_graph
+from andtsgraph.namespaces import (
+    ACTORS_GRAPH,
+    LINKS_GRAPH,
+    ONTOLOGY_GRAPH,
+    VOCAB_GRAPH,
+    plan_graph,
+)
 
 SMALL_PLAN = """\
 @prefix andts: <https://w3id.org/andtsgraph/ontology#> .
@@ -208,9 +214,14 @@ def test_serialize_round_trips(kg, fmt, tmp_path):
     else:
         back = Graph()
         back.parse(out, format=parser)
+        # A single-graph export leaves out the derived class closure (loading derives it).
+        from andtsgraph.namespaces import CLOSURE_GRAPH
+
         union = Graph()
+        # A single-graph file leaves the class closure out: it is derived again at load.
         for name in kg.graph_names():
-            union += kg.graph(name)
+            if name != str(CLOSURE_GRAPH):
+                union += kg.graph(name)
         assert len(back) == len(union)
 
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 from openpyxl import Workbook, load_workbook
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
@@ -40,9 +41,7 @@ from make_exempelby import MISTAKES as EXPECTED_MISTAKES  # noqa: E402
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "andtsgraph", *args], capture_output=True, text=True, timeout=300
-    )
+    return run_cli(*args)
 
 
 def diff(a, b) -> str:

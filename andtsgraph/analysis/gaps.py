@@ -163,10 +163,6 @@ def _plan_iri(kg: KnowledgeGraph, plan: str | None) -> str | None:
     return None if plan is None else kg.plan(plan).iri
 
 
-def _plan_id(kg: KnowledgeGraph, plan: str | None) -> str | None:
-    return None if plan is None else kg.plan(plan).id
-
-
 def _plan_titles(kg: KnowledgeGraph) -> dict[str, str]:
     return {p.iri: p.title for p in kg.plans}
 
@@ -539,9 +535,9 @@ def coverage_matrix(
         (r[key], r[label]): ("ANDTS".find(r.get("substanceOrder") or "~"), r[label]) for r in result
     }
     column_order = {(r["level"], r["levelLabel"]): r["levelOrder"] for r in result}
-    rows = sorted(row_order, key=row_order.get)
-    columns = sorted(column_order, key=column_order.get)
-    return CoverageMatrix(_plan_id(kg, plan), dimension, rows, columns, counts)
+    rows = sorted(row_order, key=lambda k: row_order[k])
+    columns = sorted(column_order, key=lambda k: column_order[k])
+    return CoverageMatrix(kg.plan(plan).id, dimension, rows, columns, counts)
 
 
 def matrix_gaps(

@@ -140,7 +140,5 @@ def _safe_streams() -> None:
             if hasattr(stream, "reconfigure"):
                 stream.reconfigure(errors="backslashreplace")
                 if stream is sys.stdout:
-                    _print_error(
-                        f"andtsgraph: note: the output encoding ({encoding}) cannot show every "
-                        "character; they are written as \\x… escapes (set PYTHONIOENCODING=utf-8)"
-                    )
+                    note = text("io.output_encoding", "en", encoding=encoding)
+                    _print_error(f"andtsgraph: note: {note}")

@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import load_graph, positive_int, table
+from andtsgraph.cli.common import endpoint_options, input_paths, load_graph, positive_int, table
 from andtsgraph.enums import GapKind, Links, Ranking, values
-from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.errors import AndtsError
+from andtsgraph.output import check_outputs
 from andtsgraph.results import ResultList
 
 __all__ = [
@@ -68,6 +69,7 @@ def add_gaps(sub, common) -> None:
         action="store_true",
         help="print a JSON list of {kind, plan, iri, label, explanation, query, details}",
     )
+    endpoint_options(parser)
     _links_option(parser)
     parser.set_defaults(func=cmd_gaps)
 
@@ -84,6 +86,7 @@ def _links_option(parser) -> None:
 def cmd_hubs(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import network
 
+    check_outputs([args.export], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
     summary = network.analyse(kg, args.plan)
     ranked = summary.top(args.top, by=args.by)
@@ -154,6 +157,7 @@ def add_hubs(sub, common) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite the export file if it exists"
     )
+    endpoint_options(parser)
     parser.set_defaults(func=cmd_hubs)
 
 
@@ -161,6 +165,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from andtsgraph import render
     from andtsgraph.analysis import gaps, network
 
+    check_outputs([args.output], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
     if args.kind == "hierarchy":
         if not args.plan:
@@ -202,9 +207,8 @@ def add_render(sub, common) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from andtsgraph import report
 
+    check_outputs([args.html], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
-    if args.html and args.html.exists() and not args.force:
-        raise OutputExistsError(f"{args.html} exists")
     built = report.build_report(kg, args.plan, args.lang, links=args.links)
     print(report.to_text(built))
     if args.html:
@@ -224,5 +228,6 @@ def add_report(sub, common) -> None:
     parser.add_argument("--html", type=Path, metavar="FILE", help="also write the report as HTML")
     parser.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default: sv)")
     parser.add_argument("--force", action="store_true", help="overwrite the HTML file if it exists")
+    endpoint_options(parser)
     _links_option(parser)
     parser.set_defaults(func=cmd_report)

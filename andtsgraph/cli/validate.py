@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
+
+from andtsgraph.cli.common import connect_server, endpoint_options
+from andtsgraph.errors import AndtsError
 
 __all__ = [
     "add_validate",
@@ -14,12 +18,24 @@ __all__ = [
 
 def cmd_validate(args: argparse.Namespace) -> int:
     # Imported here so that the other commands do not pay for it.
-    from andtsgraph.validation import validate
+    from andtsgraph.validation import ValidationWarning, validate
 
     # Validate at every severity once: what is shown (--severity) and what fails the run
     # (--fail-on) are two views of the same report.
     files = [*args.files, *(args.with_files or [])]
-    report = validate(files or None, lang=args.lang)
+    if args.endpoint and files:
+        raise AndtsError(
+            "FILE and --with cannot be used with --endpoint: what is validated is the graph "
+            "on the server (push files there first with 'andtsgraph push')"
+        )
+    # On a server the compiled SHACL queries run there, through the knowledge graph's queries.
+    target = connect_server(args.endpoint, args) if args.endpoint else (files or None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("always", ValidationWarning)
+        report = validate(target, lang=args.lang, engine=args.engine, plans=args.plan)
+    for warning in caught:
+        print(f"andtsgraph: warning: {' '.join(str(warning.message).split())}", file=sys.stderr)
     shown = report.at_least(args.severity)
     if args.format == "json":
         print(shown.to_json())
@@ -31,19 +47,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def add_validate(sub, common) -> None:
-    from andtsgraph.validation import LANGS, SEVERITIES
+    from andtsgraph.validation import ENGINES, LANGS, SEVERITIES
 
     validate_parser = sub.add_parser(
         "validate",
-        help="check plans against the structural and EDPQS quality rules (SHACL)",
-        description="Check plans against the SHACL shapes in ontology/shapes: structural rules (violations) and the quality questions of the European drug prevention quality standards (warnings, info). Without FILE the bundled plans are checked; with FILEs, those files are checked together with the bundled ontology, vocabularies, actors and plans. Exit status: 0 when no result reaches --fail-on, 1 when one does, 2 for a usage or input error.",
+        help="check plans against the structural, project and EDPQS quality rules (SHACL)",
+        description="Check plans against the SHACL shapes in ontology/shapes: structural and project rules (violations) and the quality questions of the European drug prevention quality standards (warnings, info). Without FILE the bundled plans are checked; with FILEs, those files are checked together with the bundled ontology, vocabularies, actors and plans, and each result is shown under its plan. Exit status: 0 when no result reaches --fail-on, 1 when one does, 2 for a usage or input error (a file that does not parse or holds no plan).",
     )
     validate_parser.add_argument(
         "files",
         nargs="*",
         type=Path,
         metavar="FILE",
-        help="RDF files to check (Turtle, N-Triples, TriG, JSON-LD, RDF/XML) or filled templates (.xlsx, a folder of CSV); default: the bundled plans",
+        help="RDF files or folders of them (Turtle, N-Triples, TriG, JSON-LD, RDF/XML) or filled templates (.xlsx, a folder of CSV); default: the bundled plans",
     )
     validate_parser.add_argument(
         "--with",
@@ -52,6 +68,18 @@ def add_validate(sub, common) -> None:
         type=Path,
         metavar="FILE",
         help="the same as giving FILE (as for the other commands); repeatable",
+    )
+    validate_parser.add_argument(
+        "--plan",
+        action="append",
+        metavar="ID",
+        help="show only the results under this plan (its id, e.g. vaxjo-2022-2027); repeatable",
+    )
+    validate_parser.add_argument(
+        "--engine",
+        default="auto",
+        choices=ENGINES,
+        help="sparql (the shapes compiled to SPARQL), pyshacl, or auto (default: sparql when it compiles the shapes)",
     )
     validate_parser.add_argument(
         "--lang", default="sv", choices=LANGS, help="language of the report (default: sv)"
@@ -81,4 +109,5 @@ def add_validate(sub, common) -> None:
         action="store_true",
         help="list every node under each rule, not only the first three",
     )
+    endpoint_options(validate_parser)
     validate_parser.set_defaults(func=cmd_validate)
