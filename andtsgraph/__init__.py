@@ -13,8 +13,9 @@ Validate
     :func:`validate` (``kg``) → :class:`ValidationReport` of :class:`ValidationResult`.
 Analyse
     :mod:`andtsgraph.analysis.gaps` (what a plan leaves uncovered, :class:`~andtsgraph.analysis.gaps.Gap`),
-    :mod:`andtsgraph.analysis.network` (hubs, brokers, communities); :mod:`andtsgraph.report`
-    and :mod:`andtsgraph.render` show them.
+    :mod:`andtsgraph.analysis.network` (hubs, brokers, communities),
+    :mod:`andtsgraph.analysis.suggest` (suggested links to factors and national goals, for
+    plans nobody has curated); :mod:`andtsgraph.report` and :mod:`andtsgraph.render` show them.
 Import and export
     :func:`write_template`, :func:`import_plan` (→ :class:`ImportResult`), :func:`export_plan`
     for the spreadsheet template; ``kg.serialize(destination, format=…)`` for RDF.

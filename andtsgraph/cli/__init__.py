@@ -19,6 +19,7 @@ from andtsgraph import __version__
 from andtsgraph.cli.analysis import add_gaps, add_hubs, add_render, add_report
 from andtsgraph.cli.common import EXIT_USAGE, Parser, common_options
 from andtsgraph.cli.graph import add_docs, add_export, add_info, add_synthetic
+from andtsgraph.cli.links import add_links
 from andtsgraph.cli.query import add_queries, add_query
 from andtsgraph.cli.server import add_push
 from andtsgraph.cli.spreadsheet import add_import, add_template
@@ -37,6 +38,7 @@ COMMANDS = [
     add_info,
     add_gaps,
     add_hubs,
+    add_links,
     add_render,
     add_export,
     add_template,

@@ -62,8 +62,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         # for the rest here, for existing when it is written.
         beside = args.output.with_name(f"{args.output.stem}-links{args.output.suffix}")
         check_outputs([args.output, beside], inputs=inputs, force=True)
+    kg = load_graph(args)
     try:
-        result = import_plan(load_graph(args), args.template)
+        result = import_plan(kg, args.template)
     except TemplateError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -75,6 +76,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in result.report_lines(
         result.write(args.output, links_path=args.links, force=args.force)
     ):
+        print(line)
+    from andtsgraph.analysis.suggest import import_result_lines
+
+    # The best suggested links, to check and accept into the Kopplingar sheet (issue 19).
+    for line in import_result_lines(kg, result):
         print(line)
     return 0
 
