@@ -92,8 +92,11 @@ def test_wheel_installed_outside_the_repository_runs_info_and_export(tmp_path, k
 
     installed = Graph().parse(data=export.stdout, format="nt")
     local = Graph()
+    from andtsgraph.namespaces import CLOSURE_GRAPH
+
     for name in kg.graph_names():
-        local += kg.graph(name)
+        if name != str(CLOSURE_GRAPH):  # a single-graph export leaves the derived closure out
+            local += kg.graph(name)
     assert len(installed) == len(local)
     from rdflib.compare import isomorphic
 
