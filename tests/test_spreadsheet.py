@@ -208,13 +208,19 @@ def test_round_trip_through_a_csv_folder_and_the_command_line(kg, tmp_path):
     proc = run("export", "--plan", "kronoberg", "--format", "xlsx", "-o", str(xlsx))
     assert proc.returncode == 0, proc.stderr
     out = tmp_path / "kr.ttl"
+    # Turtle holds no named graphs: the links need a home of their own, or a .trig file.
     proc = run("import", str(xlsx), "-o", str(out))
+    assert proc.returncode == 2
+    assert "23 kurerade kopplingar" in proc.stderr and "kr.trig" in proc.stderr
+    assert not out.exists()
+    links = tmp_path / "kr-links.ttl"
+    proc = run("import", str(xlsx), "-o", str(out), "--links", str(links), "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     assert (
-        f"wrote {out}: plan kronoberg-2022-2026, 6 goals, 14 areas, 30 activities, 55 indicators"
+        f"wrote {out}: plan kronoberg-2022-2026, 6 goals, 14 action areas, 30 activities, 55 indicators"
         in proc.stdout
     )
-    assert f"wrote {tmp_path / 'kr-links.ttl'}: 23 curated links" in proc.stdout
+    assert f"wrote {links}: 23 curated links" in proc.stdout
     reread = andtsgraph.load([out], bundled=False).graph(plan_graph("kronoberg-2022-2026"))
     assert isomorphic(reread, kg.graph(plan_graph("kronoberg-2022-2026")))
 
@@ -230,8 +236,8 @@ def test_an_imported_plan_round_trips_too_with_its_new_actors(tmp_path):
     kg = andtsgraph.load([EXEMPELBY])
     path = export_plan(kg, "exempelby", tmp_path / "ex.xlsx")
     assert [c.value for c in load_workbook(path)["Aktörer"]["B"]][1:] == [
-        "Exempelby IF (fiktiv, testdata)",
         "Exempelby kommun (fiktiv, testdata)",
+        "Exempelby IF (fiktiv, testdata)",
     ]
     result = import_plan(path, andtsgraph.load())
     original = kg.graph(plan_graph("exempelby-2024-2027"))
@@ -297,8 +303,11 @@ def test_fixture_lists_the_actors_new_to_the_registry(exempelby):
     assert set(new) == {"Exempelby kommun (fiktiv, testdata)", "Exempelby IF (fiktiv, testdata)"}
     club = new["Exempelby IF (fiktiv, testdata)"]
     assert (club.declared, club.type) == (False, "Aktörsgrupp")
-    assert club.where == "Insatser row 4, column Samverkansparter"
+    assert club.where == "Insatser rad 4, kolumn Samverkansparter"
+    # An undeclared name is one of the plan's organisation's own, named under its IRI.
+    assert club.iri == str(ACTOR["exempelby-kommun/exempelby-if-fiktiv-testdata"])
     assert (URIRef(club.iri), RDF.type, ANDTS.ActorGroup) in exempelby.graph
+    assert (URIRef(club.iri), ORG.unitOf, ACTOR["exempelby-kommun"]) in exempelby.graph
     municipality = new["Exempelby kommun (fiktiv, testdata)"]
     assert (municipality.declared, municipality.type, municipality.iri) == (
         True,
@@ -306,11 +315,17 @@ def test_fixture_lists_the_actors_new_to_the_registry(exempelby):
         str(ACTOR["exempelby-kommun"]),
     )
     assert (ACTOR["exempelby-kommun"], RDF.type, ANDTS.Municipality) in exempelby.graph
+    # The municipality itself is shared: no org:unitOf.
+    assert not list(exempelby.graph.objects(ACTOR["exempelby-kommun"], ORG.unitOf))
     lines = exempelby.report_lines()
     assert (
-        "  Exempelby IF (fiktiv, testdata) → actor:exempelby-if-fiktiv-testdata (Aktörsgrupp), Insatser row 4, column Samverkansparter"
+        "  Exempelby IF (fiktiv, testdata) → ny aktör i Exempelby kommun (fiktiv, testdata) (actor:exempelby-kommun/exempelby-if-fiktiv-testdata)"
         in lines
     )
+    assert "  polisen → Polisen (delad aktör)" in lines
+    assert "  Exempelby kommun (fiktiv, testdata) → ny delad aktör (actor:exempelby-kommun)" in lines
+    english = exempelby.report_lines(lang="en")
+    assert "  polisen → Polisen (shared actor)" in english
 
 
 def target_of(result, indicator: URIRef) -> list[tuple]:
@@ -353,10 +368,11 @@ def test_fixture_targets_are_read_from_the_text_or_the_columns(exempelby):
             None,
         )
     ]
-    assert (
-        "Indikatorer row 3: target read from the text: minst 30 serveringsanställda per år"
-        in exempelby.notes
+    assert [(t.where, t.target) for t in exempelby.targets][1] == (
+        "Indikatorer rad 3",
+        "minst 30 serveringsanställda per år",
     )
+    assert "  Indikatorer rad 3: minst 30 serveringsanställda per år" in exempelby.report_lines()
 
 
 def test_fixture_keeps_every_row_as_its_source(exempelby):

@@ -6,17 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, load_graph
+from andtsgraph.cli.common import EXIT_USAGE, lang_option, load_graph
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from andtsgraph.messages import text
     from andtsgraph.spreadsheet import write_template
 
     written = write_template(args.output, load_graph(args), force=args.force)
-    print(
-        f"wrote {written}: an empty plan template; fill it in, then: andtsgraph import {written} -o plan.ttl",
-        file=sys.stderr,
-    )
+    print(text("spreadsheet.wrote_template", args.lang, path=written), file=sys.stderr)
     return 0
 
 
@@ -31,28 +29,64 @@ def add_template(sub, common) -> None:
         "-o", "--output", type=Path, required=True, metavar="FILE.xlsx", help="the file to write"
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    lang_option(parser)
     parser.set_defaults(func=cmd_template)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from andtsgraph.errors import TemplateError
+    import json
+
+    from andtsgraph.errors import AndtsError, TemplateError
+    from andtsgraph.messages import text
     from andtsgraph.spreadsheet import import_plan
 
+    lang = args.lang
+    output, links = args.output.resolve(), args.links.resolve() if args.links else None
+    source = args.template.resolve()
+    if links is not None and links == output:
+        raise AndtsError(text("spreadsheet.same_output", lang, path=args.output))
+    for path in (output, links):
+        if path is not None and (path == source or source in path.parents):
+            raise AndtsError(text("spreadsheet.output_is_input", lang, path=path))
     try:
-        result = import_plan(args.template, load_graph(args))
+        result = import_plan(args.template, load_graph(args), lang=lang)
     except TemplateError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(problem_line(problem, lang), file=sys.stderr)
         print(
-            f"andtsgraph: {len(exc.problems)} problems in {exc.path}; nothing written",
+            text("spreadsheet.problems", lang, n=len(exc.problems), path=exc.path),
             file=sys.stderr,
         )
         return EXIT_USAGE
-    for line in result.report_lines(
-        result.write(args.output, links_path=args.links, force=args.force)
-    ):
-        print(line)
+    if args.links is None and result.needs_links_file(args.output):
+        raise AndtsError(
+            text(
+                "spreadsheet.links_need_a_home",
+                lang,
+                links=text("term.link", lang, n=result.counts()["links"]),
+                suffix=args.output.suffix,
+                trig=args.output.with_suffix(".trig"),
+            )
+        )
+    written = result.write(args.output, links_path=args.links, force=args.force)
+    if args.json:
+        print(json.dumps(result.to_json(written), ensure_ascii=False, indent=2))
+    else:
+        for line in result.report_lines(written, lang):
+            print(line)
     return 0
+
+
+def problem_line(problem, lang: str) -> str:
+    """One template problem with its place, in ``lang``: "Insatser, rad 7, kolumn Text: …"."""
+    from andtsgraph.messages import text
+
+    parts = [text("spreadsheet.place_sheet", lang, sheet=problem.sheet)]
+    if problem.row is not None:
+        parts.append(text("spreadsheet.place_row", lang, row=problem.row))
+    if problem.column:
+        parts.append(text("spreadsheet.place_column", lang, column=problem.column))
+    return text("spreadsheet.problem_at", lang, where=", ".join(parts), message=problem.message)
 
 
 def add_import(sub, common) -> None:
@@ -60,7 +94,7 @@ def add_import(sub, common) -> None:
         "import",
         parents=[common],
         help="read a filled-in plan template (.xlsx or CSV folder) into RDF",
-        description="Read a filled-in plan template into a plan graph: actors are matched to the actor registry (names that match nothing become new actors, listed), targets are read from the indicators' text, and every problem is reported with its sheet, row and column (exit status 2, nothing written). Curated links go to a second file (FILE-links.ttl, or --links), or into the same file for .trig and .nq.",
+        description="Read a filled-in plan template into a plan graph: actors are matched to the actor registry (names that match nothing become new actors, listed), targets are read from the indicators' text, and every problem is reported with its sheet, row and column (exit status 2, nothing written). Names are matched within scope: the plan's own organisation's actors first (the Plan sheet's Utgivare), then shared national and regional bodies, never another organisation's. The log lists every name and what it became. The plan and its curated links go into one .trig or .nq file; for other formats name a second file with --links.",
     )
     parser.add_argument(
         "template", type=Path, metavar="FILE.xlsx|DIR", help="the filled-in template"
@@ -82,4 +116,8 @@ def add_import(sub, common) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite the output files if they exist"
     )
+    parser.add_argument(
+        "--json", action="store_true", help="print the import log as JSON, for programs"
+    )
+    lang_option(parser)
     parser.set_defaults(func=cmd_import)

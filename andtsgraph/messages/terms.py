@@ -25,5 +25,10 @@ MESSAGES = {
     },
     "term.actor": {"sv": ("{n} aktör", "{n} aktörer"), "en": ("{n} actor", "{n} actors")},
     "term.problem": {"sv": ("{n} problem", "{n} problem"), "en": ("{n} problem", "{n} problems")},
+    "term.link": {
+        "sv": ("{n} kurerad koppling", "{n} kurerade kopplingar"),
+        "en": ("{n} curated link", "{n} curated links"),
+    },
+    "term.method": {"sv": ("{n} metod", "{n} metoder"), "en": ("{n} method", "{n} methods")},
     "term.triple": {"sv": ("{n} trippel", "{n} tripplar"), "en": ("{n} triple", "{n} triples")},
 }

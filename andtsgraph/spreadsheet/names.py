@@ -164,6 +164,9 @@ class Registry:
         The target comparators, curated-link predicates and national goals by name.
     plans : dict
         Loaded plan id → plan IRI.
+    unit_of : dict
+        Actor IRI → the organisation it belongs to (``org:unitOf``). An actor without one
+        is shared (a national or regional body, a municipality itself).
     """
 
     def __init__(self) -> None:
@@ -175,6 +178,7 @@ class Registry:
         self.link_predicates = NameIndex()
         self.national_goals = NameIndex()
         self.plans: dict[str, URIRef] = {}
+        self.unit_of: dict[URIRef, URIRef] = {}
 
     @classmethod
     def from_kg(cls, kg: KnowledgeGraph, *, exclude_plan: str | None = None) -> Registry:
@@ -208,6 +212,9 @@ class Registry:
     def _read_actors(self, kg: KnowledgeGraph, excluded: URIRef) -> None:
         for actor, actor_class in kg.query(_ACTORS, exclude=excluded).terms:
             self.actor_types[actor].add(actor_class)
+        for actor, owner in kg.query(_UNITS, exclude=excluded).terms:
+            if actor in self.actor_types and isinstance(owner, URIRef):
+                self.unit_of[actor] = owner
         # Swedish labels first, so that the name the template shows is the Swedish one.
         for actor, _prop, name in sorted(
             kg.query(_ACTOR_NAMES, exclude=excluded).terms, key=_label_order
@@ -243,13 +250,23 @@ class Registry:
             self.national_goals.add(goal, NATIONAL_GOAL.format(notation), shown=True)
 
     def _actor_names(self) -> list[str]:
-        """One name per registry actor that finds that actor alone ("Kommunstyrelsen" names
-        two; "Västerås kommunstyrelse" one), else its prefixed IRI."""
+        """One name per shared registry actor that finds that actor alone, else its prefixed
+        IRI. An organisation's own bodies are left out: a plan of another organisation
+        cannot name them."""
         names = []
         for actor in self.actor_types:
+            if actor in self.unit_of:
+                continue
             name = _unique_name(self.actors, actor)
             names.append(name or "actor:" + str(actor).rsplit("/", 1)[-1])
         return names
+
+    def in_scope(self, actor: URIRef, owner: URIRef | None) -> bool:
+        """Whether a name in a plan of ``owner`` may be matched to the registry's ``actor``:
+        a shared body always, another organisation's own body never (docs/modelling.md,
+        "Actors")."""
+        unit = self.unit_of.get(actor)
+        return unit is None or unit == owner
 
     def is_empty(self) -> bool:
         """Whether the graph it was read from held no vocabularies (nothing to match)."""
@@ -309,6 +326,12 @@ _ACTORS = f"""SELECT DISTINCT ?actor ?class WHERE {{
   VALUES ?class {{ {_ACTOR_VALUES} }}
   GRAPH ?g {{ ?actor a ?class }}
   FILTER(?g != ?exclude)
+}}"""
+_UNITS = f"""SELECT DISTINCT ?actor ?owner WHERE {{
+  VALUES ?class {{ {_ACTOR_VALUES} }}
+  GRAPH ?g {{ ?actor a ?class }}
+  FILTER(?g != ?exclude)
+  ?actor org:unitOf ?owner .
 }}"""
 _ACTOR_NAMES = f"""SELECT DISTINCT ?actor ?prop ?name WHERE {{
   VALUES ?class {{ {_ACTOR_VALUES} }}

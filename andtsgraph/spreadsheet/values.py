@@ -19,7 +19,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from andtsgraph.namespaces import PLAN, PREFIXES
-from andtsgraph.spreadsheet.names import NameIndex, Registry
+from andtsgraph.spreadsheet.names import NameIndex, Registry, normalise
 from andtsgraph.spreadsheet.targets import parse_number
 
 #: A row's own id: letters, digits, "_", ".", "~", "-"; not ending in "." (Turtle's rule).
@@ -67,14 +67,18 @@ class Context:
         Actors, vocabularies and ontology labels of the loaded graph.
     plan_id : str
         The plan's id; its parts get IRIs ``https://w3id.org/andtsgraph/plan/<id>/<row id>``.
+    owner : URIRef or None
+        The organisation whose plan it is (the Plan sheet's Utgivare): names are matched to
+        its own bodies and to shared ones, never to another organisation's.
     local_actors : NameIndex
-        Actors the plan defines itself (its Aktörer sheet).
+        Actors the plan defines itself (its Aktörer sheet, and names new to the registry).
     defined : set
         IRIs that the plan's rows define (goals, areas, activities …).
     """
 
-    def __init__(self, registry: Registry, plan_id: str) -> None:
+    def __init__(self, registry: Registry, plan_id: str, owner: URIRef | None = None) -> None:
         self.registry = registry
+        self.owner = owner
         self.plan_id = plan_id
         self.plan_iri = PLAN[plan_id]
         self.ns = Namespace(f"{self.plan_iri}/")
@@ -119,30 +123,79 @@ class Context:
     def find_actor(self, text: str) -> URIRef | None:
         """Return the actor ``text`` names (registry or this plan's own), None if no actor.
 
+        A name is matched within scope: first to this plan's own actors and those of its
+        organisation (:attr:`owner`), then to the shared bodies; never to another
+        organisation's own body of the same name.
+
         Raises
         ------
         CellError
             If the name fits several actors, or is an IRI of no known actor.
         """
+        found = self.match_actor(text)
+        return found[0] if found else None
+
+    def match_actor(self, text: str) -> tuple[URIRef, str] | None:
+        """The actor ``text`` names and how: ``"own"`` (this plan's or its organisation's),
+        ``"shared"`` (a national or regional body), ``"ref"`` (written as an IRI)."""
         text = text.strip()
         if looks_like_ref(text):
             iri = self.resolve_ref(text)
             if iri in self.registry.actor_types or iri in self.local_actors:
-                return iri
+                return iri, "ref"
             raise CellError(
                 f"{text} is not an actor of the registry or of this plan's Aktörer sheet"
             )
-        indexes = (self.registry.actors, self.local_actors)
-        # Exact names first, in the registry and this plan's own actors alike; then loose ones.
-        found = set().union(*(i.find_exact(text) for i in indexes)) or set().union(
-            *(i.find_loose(text) for i in indexes)
-        )
+        registry = self.registry
+        for find in ("find_exact", "find_loose"):
+            own = getattr(self.local_actors, find)(text) | {
+                a
+                for a in getattr(registry.actors, find)(text)
+                if self.owner is not None and registry.unit_of.get(a) == self.owner
+            }
+            if own:
+                return self._one_actor(text, own), "own"
+        for find in ("find_exact", "find_loose"):
+            shared = {a for a in getattr(registry.actors, find)(text) if a not in registry.unit_of}
+            if shared:
+                return self._one_actor(text, shared), "shared"
+        return None
+
+    def _one_actor(self, text: str, found: set[URIRef]) -> URIRef:
         if len(found) > 1:
             options = " or ".join(sorted(self.ref_text(i) or str(i) for i in found))
             raise CellError(
                 f"actor {text!r} is ambiguous: it could be {options}; write the one you mean"
             )
-        return found.pop() if found else None
+        return next(iter(found))
+
+    def others_actors(self, text: str) -> list[URIRef]:
+        """Registry actors of this name that belong to another organisation (not matched)."""
+        registry = self.registry
+        return sorted(
+            a
+            for a in registry.actors.find(text)
+            if a in registry.unit_of and registry.unit_of[a] != self.owner
+        )
+
+    def suggest_actor(self, text: str) -> str | None:
+        """The name of an actor in scope that ``text`` is probably a misspelling of."""
+        from rapidfuzz import fuzz, process, utils
+
+        registry = self.registry
+        names = [
+            name
+            for name in self.local_actors.names() + registry.actors.names()
+            if name != text
+            and any(
+                a in self.local_actors or registry.in_scope(a, self.owner)
+                for a in self.local_actors.find_exact(name) | registry.actors.find_exact(name)
+            )
+        ]
+        best = process.extractOne(
+            text, names, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=85
+        )
+        return best[0] if best and normalise(best[0]) != normalise(text) else None
 
     def actor_text(self, iri: Node) -> str | None:
         """The name the template writes for an actor: its Swedish label, or else another of
