@@ -232,7 +232,10 @@ def test_export_for_gephi(kg, tmp_path):
         back = reader(path)
         assert back.number_of_nodes() == summary.projection.number_of_nodes()
         assert back.number_of_edges() == summary.projection.number_of_edges()
-        assert back.nodes[ACTOR + "beredningsgruppen"]["label"] == "Beredningsgruppen"
+        assert (
+            back.nodes[ACTOR + "livsstil-kronoberg/beredningsgruppen"]["label"]
+            == "Beredningsgruppen"
+        )
     with pytest.raises(andtsgraph.OutputExistsError):
         network.export_network(summary.projection, tmp_path / "net.graphml")
 
@@ -252,7 +255,7 @@ def test_cli_hubs_json():
     rows = json.loads(proc.stdout)
     assert {"iri", "label", "degree", "weighted_degree", "betweenness", "community"} <= set(rows[0])
     assert [r["degree"] for r in rows] == sorted((r["degree"] for r in rows), reverse=True)
-    assert rows[0]["iri"] == ACTOR + "beredningsgruppen"
+    assert rows[0]["iri"] == ACTOR + "livsstil-kronoberg/beredningsgruppen"
 
 
 def test_cli_gaps_json():

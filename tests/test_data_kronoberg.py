@@ -187,7 +187,7 @@ def test_distinct_responsible_actors(kg):
                                        andts:responsible ?r }""",
     )
     assert {r["r"] for r in rows} == {
-        ACTOR + "beredningsgruppen",
+        ACTOR + "livsstil-kronoberg/beredningsgruppen",
         ACTOR + "lansstyrelsen-kronoberg",
         ACTOR + "polisen",
         ACTOR + "rf-sisu-smaland",
@@ -314,8 +314,8 @@ def test_supervision_by_lansstyrelsen(kg):
     assert responsible(kg, "a-04-2") == {ACTOR + "lansstyrelsen-kronoberg"}
     assert partners(kg, "a-04-2") == {
         ACTOR + "kommunerna-kronoberg",
-        ACTOR + "natverk-alkoholhandlaggare",
-        ACTOR + "natverk-tobakshandlaggare",
+        ACTOR + "livsstil-kronoberg/natverk-alkoholhandlaggare",
+        ACTOR + "livsstil-kronoberg/natverk-tobakshandlaggare",
     }
     # "… lagen om tobak och liknande produkter, lagen om tobaksfria nikotinprodukter och alkohollagen."
     subst = column(kg, "SELECT ?s WHERE { kr:a-04-2 andts:substance ?s }", "s")
@@ -327,7 +327,9 @@ def test_doping_supervision(kg):
     # RF-SISU Småland | Nätverk för 100 % ren hårdträning Kronoberg | Antal genomförda tillsyner
     # på träningsanläggningar."
     assert responsible(kg, "a-04-4") == {ACTOR + "polisen", ACTOR + "rf-sisu-smaland"}
-    assert partners(kg, "a-04-4") == {ACTOR + "natverk-100-procent-ren-hardtraning-kronoberg"}
+    assert partners(kg, "a-04-4") == {
+        ACTOR + "livsstil-kronoberg/natverk-100-procent-ren-hardtraning-kronoberg"
+    }
     assert indicators(kg, "a-04-4") == {"Antal genomförda tillsyner på träningsanläggningar."}
     assert column(kg, "SELECT ?s WHERE { kr:a-04-4 andts:substance ?s }", "s") == {
         SUBST + "dopning"
@@ -339,8 +341,8 @@ def test_supervision_conferences_partners(kg):
     # Nätverk för tobakshandläggare Länets kommunpolis Folkhälsomyndigheten Skatteverket"
     assert responsible(kg, "a-04-3") == {ACTOR + "lansstyrelsen-kronoberg", ACTOR + "polisen"}
     assert partners(kg, "a-04-3") == {
-        ACTOR + "natverk-alkoholhandlaggare",
-        ACTOR + "natverk-tobakshandlaggare",
+        ACTOR + "livsstil-kronoberg/natverk-alkoholhandlaggare",
+        ACTOR + "livsstil-kronoberg/natverk-tobakshandlaggare",
         ACTOR + "kronoberg-kommunpoliser",
         ACTOR + "folkhalsomyndigheten",
         ACTOR + "skatteverket",
@@ -375,7 +377,7 @@ def test_langning_parents_and_siblings(kg):
     # "Arbete riktat mot föräldrar och äldre syskon för att förebygga langning. |
     # Beredningsgruppen | … Arbetsgrupp idéburen sektor IQ"
     assert ACTOR + "iq" in partners(kg, "a-07-2")
-    assert ACTOR + "arbetsgrupp-ideburen-sektor" in partners(kg, "a-07-2")
+    assert ACTOR + "livsstil-kronoberg/arbetsgrupp-ideburen-sektor" in partners(kg, "a-07-2")
     assert len(partners(kg, "a-07-2")) == 5
     groups = column(kg, "SELECT ?g WHERE { kr:a-07-2 andts:targetGroup ?g }", "g")
     assert groups == {GROUP + "foraldrar", GROUP + "aldre-syskon"}
@@ -399,7 +401,7 @@ def test_andts_coach_follow_up(kg):
     )
     assert partners(kg, "a-08-2") == {
         ACTOR + "kronoberg-andts-coacher",
-        ACTOR + "natverk-kommunala-andt-samordnare",
+        ACTOR + "livsstil-kronoberg/natverk-kommunala-andt-samordnare",
     }
 
 
@@ -412,7 +414,7 @@ def test_antidoping_diplomerade_gym(kg):
                      andts:inPlan plan:kronoberg-2022-2026 }""",
     )
     assert row["a"] == KR + "a-11-1"
-    assert responsible(kg, "a-11-1") == {ACTOR + "beredningsgruppen"}
+    assert responsible(kg, "a-11-1") == {ACTOR + "livsstil-kronoberg/beredningsgruppen"}
 
 
 def test_gambling_knowledge(kg):
@@ -428,7 +430,7 @@ def test_gambling_knowledge(kg):
 def test_smadit_and_tillsammans_mot_brott(kg):
     # "Stödja genomförandet av länets överenskommelse för SMADIT-arbete (Samverkan mot alkohol
     # och droger i trafiken). | Beredningsgruppen | Arbetsgrupp SMADIT"
-    assert partners(kg, "a-14-1") == {ACTOR + "arbetsgrupp-smadit"}
+    assert partners(kg, "a-14-1") == {ACTOR + "livsstil-kronoberg/arbetsgrupp-smadit"}
     assert METHOD + "smadit" in column(kg, "SELECT ?m WHERE { kr:a-14-1 andts:usesMethod ?m }", "m")
     # "Initiera samordnad och effektiv tillsyn genom Tillsammans mot brott Kronoberg … |
     # Länsstyrelsen | … Polisen Statliga myndigheter"
@@ -476,9 +478,9 @@ def test_livsstil_groups(kg):
                        org:subOrganizationOf actor:livsstil-kronoberg }""",
     )
     assert {r["g"] for r in rows} >= {
-        ACTOR + "beredningsgruppen",
-        ACTOR + "samradsgruppen",
-        ACTOR + "ledningsgruppen",
+        ACTOR + "livsstil-kronoberg/beredningsgruppen",
+        ACTOR + "livsstil-kronoberg/samradsgruppen",
+        ACTOR + "livsstil-kronoberg/ledningsgruppen",
     }
 
 
@@ -486,7 +488,7 @@ def test_ledningsgruppen_posts(kg):
     # "Ledningsgruppen består av landshövding, regiondirektör och polisområdeschef"
     rows = select(
         kg,
-        """SELECT ?m ?r WHERE { ?x a org:Membership ; org:organization actor:ledningsgruppen ;
+        """SELECT ?m ?r WHERE { ?x a org:Membership ; org:organization <https://w3id.org/andtsgraph/actor/livsstil-kronoberg/ledningsgruppen> ;
                        org:member ?m ; org:role ?r }""",
     )
     assert {(r["m"], r["r"]) for r in rows} == {
@@ -499,7 +501,11 @@ def test_ledningsgruppen_posts(kg):
 def test_samradsgruppen_members(kg):
     # "representation från alla länets kommuner, Linnéuniversitetet, idéburens organisationer,
     # Region Kronoberg, Polismyndigheten samt Länsstyrelsen"
-    members = column(kg, "SELECT ?m WHERE { actor:samradsgruppen org:hasMember ?m }", "m")
+    members = column(
+        kg,
+        "SELECT ?m WHERE { <https://w3id.org/andtsgraph/actor/livsstil-kronoberg/samradsgruppen> org:hasMember ?m }",
+        "m",
+    )
     assert members == {
         ACTOR + "kommunerna-kronoberg",
         ACTOR + "linneuniversitetet",
@@ -513,15 +519,15 @@ def test_samradsgruppen_members(kg):
 def test_livsstil_arbetsgrupper_och_natverk(kg):
     # Partner "Livsstil Kronobergs arbetsgrupper och nätverk" of "Anordna återkommande
     # nätverksträffar och utbildningar för Livsstil Kronobergs arbetsgrupper och nätverk."
-    assert partners(kg, "a-02-2") == {ACTOR + "livsstil-kronobergs-arbetsgrupper-och-natverk"}
+    assert partners(kg, "a-02-2") == {ACTOR + "livsstil-kronoberg/arbetsgrupper-och-natverk"}
     members = column(
         kg,
-        "SELECT ?m WHERE { actor:livsstil-kronobergs-arbetsgrupper-och-natverk org:hasMember ?m }",
+        "SELECT ?m WHERE { <https://w3id.org/andtsgraph/actor/livsstil-kronoberg/arbetsgrupper-och-natverk> org:hasMember ?m }",
         "m",
     )
     assert len(members) == 11
-    assert ACTOR + "arbetsgrupp-tobacco-endgame" in members
-    assert ACTOR + "beredningsgruppen" not in members
+    assert ACTOR + "livsstil-kronoberg/arbetsgrupp-tobacco-endgame" in members
+    assert ACTOR + "livsstil-kronoberg/beredningsgruppen" not in members
 
 
 def test_fritid_partners_are_three_groups(kg):

@@ -17,19 +17,19 @@ ACTOR = "https://w3id.org/andtsgraph/actor/"
 METHOD = "https://w3id.org/andtsgraph/vocab/method/"
 NAT = "https://w3id.org/andtsgraph/plan/national-2022-2025/"
 
-IFN = ACTOR + "vasteras-individ-och-familjenamnden"
-IFF = ACTOR + "vasteras-idrott-fritid-forebyggande-namnden"
-MKN = ACTOR + "vasteras-miljo-och-konsumentnamnden"
-GSN = ACTOR + "vasteras-grundskolenamnden"
-UAN = ACTOR + "vasteras-utbildnings-och-arbetsmarknadsnamnden"
-NPF = ACTOR + "vasteras-namnden-for-personer-med-funktionsnedsattning"
-FSN = ACTOR + "vasteras-forskolenamnden"
-KULTUR = ACTOR + "vasteras-kulturnamnden"
-ALDRE = ACTOR + "vasteras-aldrenamnden"
-KS = ACTOR + "vasteras-kommunstyrelsen"
-SKULTUNA = ACTOR + "vasteras-skultuna-kommundelsnamnd"
-SAMTLIGA = ACTOR + "vasteras-samtliga-namnder"
-BUP = ACTOR + "region-vastmanland-bup"
+IFN = ACTOR + "vasteras-stad/individ-och-familjenamnden"
+IFF = ACTOR + "vasteras-stad/idrott-fritid-forebyggande-namnden"
+MKN = ACTOR + "vasteras-stad/miljo-och-konsumentnamnden"
+GSN = ACTOR + "vasteras-stad/grundskolenamnden"
+UAN = ACTOR + "vasteras-stad/utbildnings-och-arbetsmarknadsnamnden"
+NPF = ACTOR + "vasteras-stad/namnden-for-personer-med-funktionsnedsattning"
+FSN = ACTOR + "vasteras-stad/forskolenamnden"
+KULTUR = ACTOR + "vasteras-stad/kulturnamnden"
+ALDRE = ACTOR + "vasteras-stad/aldrenamnden"
+KS = ACTOR + "vasteras-stad/kommunstyrelsen"
+SKULTUNA = ACTOR + "vasteras-stad/skultuna-kommundelsnamnd"
+SAMTLIGA = ACTOR + "vasteras-stad/samtliga-namnder"
+BUP = ACTOR + "region-vastmanland/bup"
 REGION = ACTOR + "region-vastmanland"
 
 
@@ -483,14 +483,16 @@ def test_coordination_actors_in_3_1(kg):
     # civilsamhället samordnar planering vid evenemang …"
     got = values(kg, "SELECT ?x WHERE { vs:i-3.1-1 andts:involves ?x }", "x")
     assert got == {
-        ACTOR + "vasteras-andts-samordnare",
-        ACTOR + "vasteras-samverkansradet-mot-droger",
+        ACTOR + "vasteras-stad/andts-samordnare",
+        ACTOR + "vasteras-stad/samverkansradet-mot-droger",
     }
     assert (
-        count(kg, f"<{ACTOR}vasteras-samverkansradet-mot-droger> a andts:Network . BIND(1 AS ?x)")
+        count(
+            kg, f"<{ACTOR}vasteras-stad/samverkansradet-mot-droger> a andts:Network . BIND(1 AS ?x)"
+        )
         == 1
     )
-    assert count(kg, f"<{ACTOR}vasteras-pug-andts> a andts:WorkingGroup . BIND(1 AS ?x)") == 1
+    assert count(kg, f"<{ACTOR}vasteras-stad/pug-andts> a andts:WorkingGroup . BIND(1 AS ?x)") == 1
 
 
 def test_methods_named_in_rows(kg):

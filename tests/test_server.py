@@ -39,7 +39,10 @@ SAMPLE_PARAMS = {
         {},
         {"level": "https://w3id.org/andtsgraph/vocab/prevention-level/indikerad", "plan": "vaxjo"},
     ],
-    "actors": [{}, {"actor": "https://w3id.org/andtsgraph/actor/beredningsgruppen"}],
+    "actors": [
+        {},
+        {"actor": "https://w3id.org/andtsgraph/actor/livsstil-kronoberg/beredningsgruppen"},
+    ],
 }
 
 
