@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from andtsgraph.namespaces import ANDTS, GRAPH, plan_id_of
+from andtsgraph.namespaces import ACTOR, ANDTS, GRAPH, plan_id_of
 from andtsgraph.spreadsheet.layout import (
     ACTOR_CLASSES,
     AREA_CLASSES,
@@ -165,8 +165,9 @@ class Registry:
     plans : dict
         Loaded plan id → plan IRI.
     unit_of : dict
-        Actor IRI → the organisation it belongs to (``org:unitOf``). An actor without one
-        is shared (a national or regional body, a municipality itself).
+        Actor IRI → the organisation whose scope it is in: its ``org:unitOf``, or else the
+        actor its IRI is under (``actor/<owner>/<slug>``). An actor without one is shared
+        (a national or regional body, a municipality itself).
     """
 
     def __init__(self) -> None:
@@ -215,6 +216,14 @@ class Registry:
         for actor, owner in kg.query(_UNITS, exclude=excluded).terms:
             if actor in self.actor_types and isinstance(owner, URIRef):
                 self.unit_of[actor] = owner
+        # An IRI under another actor's (actor/vaxjo-kommun/restaurangerna) is that actor's
+        # scope even where no org:unitOf is stated (a group the plan names but its
+        # organisation does not own): another plan's name never matches it either.
+        base = str(ACTOR)
+        for actor in self.actor_types:
+            local = str(actor)[len(base) :] if str(actor).startswith(base) else ""
+            if actor not in self.unit_of and "/" in local:
+                self.unit_of[actor] = ACTOR[local.split("/", 1)[0]]
         # Swedish labels first, so that the name the template shows is the Swedish one.
         for actor, _prop, name in sorted(
             kg.query(_ACTOR_NAMES, exclude=excluded).terms, key=_label_order

@@ -1049,6 +1049,11 @@ class _Reader:
         """Remember how a name was matched, once per name (the first place it is used)."""
         if name in self.actor_log:
             return
+        if how == "own" and iri in self.ctx.local_actors:
+            # One of this plan's own new actors, named before (or after) its Aktörer row.
+            types = self.declared_types.get(iri, [ANDTS.ActorGroup])
+            shared = iri == self.owner or all(t in SHARED_ACTOR_CLASSES for t in types)
+            how = "shared_new" if shared else "new"
         label = self.ctx.local_actors.shown(iri) or self.registry.actors.shown(iri) or str(iri)
         unit = self.registry.unit_of.get(iri)
         owner = None
@@ -1367,8 +1372,13 @@ class _Reader:
             where = self.say(
                 "where_cell", sheet=table.name, row=row.number, column=sheet.column("value").name
             )
+            comparator = row.get("comparator")
             self.targets_read.append(
-                ReadTarget(where, percent.group(0), f"{percent.group(1)} {row.get('unit')}")
+                ReadTarget(
+                    where,
+                    percent.group(0),
+                    " ".join(w for w in (comparator, percent.group(1), row.get("unit")) if w),
+                )
             )
         for key in ("comparator", "value", "unit", "period"):
             column = sheet.column(key)
