@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from rdflib import RDF, XSD, BNode, Literal, URIRef
-from rdflib.namespace import ORG
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import DCTERMS, RDFS
+from rdflib.namespace import DCTERMS, ORG, RDFS
 
 import andtsgraph
 from andtsgraph import TemplateError, export_plan, import_plan, write_template
@@ -324,7 +323,9 @@ def test_fixture_lists_the_actors_new_to_the_registry(exempelby):
         in lines
     )
     assert "  polisen → Polisen (delad aktör)" in lines
-    assert "  Exempelby kommun (fiktiv, testdata) → ny delad aktör (actor:exempelby-kommun)" in lines
+    assert (
+        "  Exempelby kommun (fiktiv, testdata) → ny delad aktör (actor:exempelby-kommun)" in lines
+    )
     english = exempelby.report_lines(lang="en")
     assert "  polisen → Polisen (shared actor)" in english
 
