@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import load_graph, table
+from andtsgraph.cli.common import lang_option, load_graph, table
 from andtsgraph.errors import AndtsError, OutputExistsError
 
 
@@ -179,7 +179,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     kg = load_graph(args)
     if args.html and args.html.exists() and not args.force:
         raise OutputExistsError(f"{args.html} exists; use --force to overwrite it")
-    built = report.build_report(kg, args.plan, args.lang)
+    built = report.build_report(kg, args.plan, args.lang, compare=args.compare)
     print(report.to_text(built))
     if args.html:
         report.write_html(built, kg, args.html, force=args.force)
@@ -196,6 +196,11 @@ def add_report(sub, common) -> None:
     )
     parser.add_argument("--plan", metavar="ID", help="one plan; all plans when omitted")
     parser.add_argument("--html", type=Path, metavar="FILE", help="also write the report as HTML")
-    parser.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default: sv)")
+    parser.add_argument(
+        "--compare",
+        metavar="ID",
+        help="set the plan's coverage beside this plan's (default: the regional plans it is based on)",
+    )
+    lang_option(parser)
     parser.add_argument("--force", action="store_true", help="overwrite the HTML file if it exists")
     parser.set_defaults(func=cmd_report)
