@@ -11,6 +11,12 @@ from andtsgraph.cli.common import lang_option, load_graph, table
 from andtsgraph.errors import AndtsError, OutputExistsError
 
 
+def _wrote(path: Path, lang: str) -> str:
+    from andtsgraph.messages import text
+
+    return text("common.wrote", lang, path=path)
+
+
 def cmd_gaps(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import gaps
 
@@ -21,15 +27,22 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([g.as_dict() for g in found], ensure_ascii=False, indent=2, default=str))
         return 0
+    from andtsgraph.messages import catalog, text
+
     current = None
     for g in found:
         if (g.plan, g.kind) != current:
             current = (g.plan, g.kind)
             count = sum(1 for x in found if (x.plan, x.kind) == current)
-            print(f"\n{g.plan}  {g.kind} ({count})")
+            key = f"analysis.gap_kind.{g.kind}"
+            heading = text(key, args.lang) if key in catalog() else g.kind
+            print(
+                "\n"
+                + text("analysis.gap_heading", args.lang, plan=g.plan, heading=heading, n=count)
+            )
         print(f"  - {g.label}")
     if not found:
-        print("no gaps found")
+        print(text("analysis.no_gaps", args.lang))
     return 0
 
 
@@ -52,6 +65,7 @@ def add_gaps(sub, common) -> None:
         action="store_true",
         help="print a JSON list of {kind, plan, iri, label, explanation, query, details}",
     )
+    lang_option(parser)
     parser.set_defaults(func=cmd_gaps)
 
 
@@ -64,13 +78,25 @@ def cmd_hubs(args: argparse.Namespace) -> int:
     if args.export:
         graph = summary.projection if args.export_graph == "actors" else summary.bipartite
         network.export_network(graph, args.export, force=args.force)
-        print(f"wrote {args.export}", file=sys.stderr)
+        print(_wrote(args.export, args.lang), file=sys.stderr)
     if args.json:
         print(json.dumps([m.as_dict() for m in ranked], ensure_ascii=False, indent=2))
         return 0
+    from andtsgraph.messages import text
+    from andtsgraph.report import _method
+
+    lang = args.lang
     print(
-        f"{len(summary.actors)} actors, {summary.edges} ties, density {summary.density:.3f}, "
-        f"{summary.communities} communities; betweenness {summary.betweenness_method}\n"
+        text(
+            "analysis.network_line",
+            lang,
+            actors=text("term.actor", lang, n=len(summary.actors)),
+            edges=text("report.ties", lang, n=summary.edges),
+            density=summary.density,
+            communities=text("report.communities", lang, n=summary.communities),
+            method=_method(summary, lang),
+        )
+        + "\n"
     )
     rows = [
         [
@@ -83,9 +109,7 @@ def cmd_hubs(args: argparse.Namespace) -> int:
         ]
         for m in ranked
     ]
-    print(
-        table(["actor", "degree", "weighted", "activities", "betweenness", "community"], rows, 60)
-    )
+    print(table(text("analysis.hub_columns", lang).split("|"), rows, 60))
     return 0
 
 
@@ -128,6 +152,7 @@ def add_hubs(sub, common) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite the export file if it exists"
     )
+    lang_option(parser)
     parser.set_defaults(func=cmd_hubs)
 
 
@@ -148,7 +173,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         dimension = "substance" if args.kind == "matrix" else "target-group"
         dot = render.coverage_matrix(gaps.coverage_matrix(kg, args.plan, dimension))
     render.write_picture(dot, args.output, force=args.force)
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(_wrote(args.output, args.lang), file=sys.stderr)
     return 0
 
 
@@ -170,6 +195,7 @@ def add_render(sub, common) -> None:
         help="FILE.svg, FILE.png or FILE.dot",
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    lang_option(parser)
     parser.set_defaults(func=cmd_render)
 
 
@@ -183,7 +209,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(report.to_text(built))
     if args.html:
         report.write_html(built, kg, args.html, force=args.force)
-        print(f"\nwrote {args.html}", file=sys.stderr)
+        print("\n" + _wrote(args.html, args.lang), file=sys.stderr)
     return 0
 
 
