@@ -470,7 +470,7 @@ def expected_place(sheet: str, row, column: str) -> tuple:
 
 def test_every_mistake_is_reported_once_with_its_sheet_row_and_column(kg):
     with pytest.raises(TemplateError) as caught:
-        import_plan(MISTAKES, kg)
+        import_plan(MISTAKES, kg, lang="en")
     problems = caught.value.problems
     assert len(problems) == len(EXPECTED_MISTAKES) == 14
     found = {(p.sheet, p.row, p.column): p.message for p in problems}
@@ -564,7 +564,7 @@ def test_row_numbers_count_blank_rows_as_the_spreadsheet_shows_them(kg, tmp_path
     activities.append(["En annan insats", "Kaffe"])
     workbook.save(path)
     with pytest.raises(TemplateError) as caught:
-        import_plan(path, kg)
+        import_plan(path, kg, lang="en")
     assert [str(p) for p in caught.value.problems] == [
         "Insatser, row 5, column Substanser: unknown substance 'Kaffe'; choose one of: Alkohol, Dopning, Narkotika, Spel om pengar, Tobak och nikotin"
     ]

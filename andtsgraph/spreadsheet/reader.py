@@ -476,6 +476,8 @@ class _Reader:
         self.registry_for = registry_for
         self.registry = Registry()
         self.problems: list[TemplateProblem] = []
+        #: Places (sheet, row, column) whose one mistake is reported: nothing more there.
+        self.blocked: set[tuple[str, int | None, str | None]] = set()
         self.warnings: list[str] = []
         self.notes: list[str] = []
         self.graph = Graph()
@@ -502,6 +504,8 @@ class _Reader:
         self, sheet: str, row: int | None, column: Column | str | None, message: str
     ) -> None:
         name = column.name if isinstance(column, Column) else column
+        if (sheet, row, name) in self.blocked:
+            return  # the cell's one mistake is reported already
         self.problems.append(TemplateProblem(sheet, row, name, message))
 
     # -- the passes ------------------------------------------------------------------------------
@@ -512,12 +516,12 @@ class _Reader:
         plan_id = self._plan_id(fields, plan_table)
         self.registry = self.registry_for(plan_id)
         self.owner = self._owner(fields, tables.get("actors"), plan_table)
-        self.ctx = Context(self.registry, plan_id, self.owner)
+        self.ctx = Context(self.registry, plan_id, self.owner, self.lang)
         plan = self.ctx.plan_iri
         if "interpret" in fields:
             number, text = fields["interpret"][0]
             try:
-                self.interpret = read_flag(text)
+                self.interpret = read_flag(text, self.lang)
             except CellError as exc:
                 self.problem(PLAN.name, number, "Värde", str(exc))
         if "actors" in tables:
@@ -572,10 +576,10 @@ class _Reader:
             sheet = by_name.get(normalise(raw.name)) or by_name.get(normalise(slug(raw.name)))
             if sheet is None:
                 if normalise(raw.name) not in _IGNORED_SHEETS:
-                    self.warnings.append(f"sheet {raw.name!r} is not part of the template; ignored")
+                    self.warnings.append(self.say("unknown_sheet", sheet=raw.name))
                 continue
             if sheet.key in tables:
-                self.problem(raw.name, None, None, f"a second sheet for {sheet.name}; keep one")
+                self.problem(raw.name, None, None, self.say("second_sheet", sheet=sheet.name))
                 continue
             tables[sheet.key] = self._table(sheet, raw)
         for sheet in SHEETS:
@@ -584,7 +588,7 @@ class _Reader:
                     sheet.name,
                     None,
                     None,
-                    f"the template has no sheet {sheet.name} ({sheet.hint}); it is required",
+                    self.say("no_sheet", sheet=sheet.name, hint=sheet.hint),
                 )
         return tables
 
@@ -599,18 +603,14 @@ class _Reader:
                 continue
             column = by_header.get(normalise(header))
             if column is None:
-                self.warnings.append(
-                    f"{raw.name}: column {header!r} is not part of the template; ignored"
-                )
+                self.warnings.append(self.say("unknown_column", sheet=raw.name, column=header))
             elif column in index.values():
-                self.problem(raw.name, 1, header, f"a second column {column.name}; keep one")
+                self.problem(raw.name, 1, header, self.say("second_column", column=column.name))
             else:
                 index[position] = column
         for column in sheet.columns:
             if column.required and column not in index.values():
-                self.problem(
-                    raw.name, 1, column.name, f"the required column {column.header} is missing"
-                )
+                self.problem(raw.name, 1, column.name, self.say("no_column", column=column.header))
         rows = []
         for number, cells in raw.rows:
             values = {index[i].key: cells[i] for i in index if i < len(cells) and cells[i].strip()}
@@ -620,6 +620,9 @@ class _Reader:
             header = raw.header[position] if position < len(raw.header) else None
             column = index.get(position)
             self.problem(raw.name, number, column or header or None, self.say(key, **fields))
+        for number, position in raw.covered:
+            column = index.get(position)
+            self.blocked.add((raw.name, number, column.name if column else None))
         dates = {}
         for (number, position), day in raw.dates.items():
             column = index.get(position)
@@ -628,6 +631,7 @@ class _Reader:
             dates[(number, column.key)] = day
             if sheet is not PLAN and column.kind not in _DATE_KINDS:
                 self._excel_date(raw.name, number, column, day)
+                self.blocked.add((raw.name, number, column.name))
         return _Table(sheet, raw.name, {c.key: c for c in index.values()}, rows, dates)
 
     def _excel_date(self, sheet: str, number: int, column: Column | str, day: dt.date) -> None:
@@ -649,7 +653,7 @@ class _Reader:
             name, value = row.get("field"), row.get("value")
             if not name:
                 if value:
-                    self.problem(table.name, row.number, "Fält", "a value without a field name")
+                    self.problem(table.name, row.number, "Fält", self.say("value_without_field"))
                 continue
             f = by_name.get(normalise(name))
             if f is not None and f.kind not in _DATE_KINDS and (row.number, "value") in table.dates:
@@ -659,7 +663,7 @@ class _Reader:
                 continue
             if f is None:
                 self.warnings.append(
-                    f"{table.name} row {row.number}: field {name!r} is not part of the template; ignored"
+                    self.say("unknown_field", sheet=table.name, row=row.number, field=name)
                 )
             elif value:
                 if f.key in _SINGLE_FIELDS and fields.get(f.key):
@@ -684,12 +688,12 @@ class _Reader:
                 table.name,
                 number,
                 "Värde",
-                f"the plan id {text!r} may hold only letters, digits and '-' (for example exempelby-2024-2027)",
+                self.say("bad_plan_id", text=text),
             )
             return slug(text) or "plan"
         if "title" in fields:
             return slug(fields["title"][0][1])
-        self.problem(table.name, None, "Värde", "the plan needs an ID or a Titel (title)")
+        self.problem(table.name, None, "Värde", self.say("no_plan_id"))
         return "plan"
 
     def _read_plan(
@@ -705,8 +709,7 @@ class _Reader:
                 table.name,
                 None,
                 "Värde",
-                "the field Typ (kind) is required: "
-                + ", ".join(self.registry.choices("plan_kinds")),
+                self.say("no_plan_kind", options=", ".join(self.registry.choices("plan_kinds"))),
             )
         for f in PLAN_FIELDS:
             if f.predicate is None and f.key != "type":
@@ -740,7 +743,7 @@ class _Reader:
             if first and last and last < first:
                 number = fields["valid_until"][0][0]
                 self.problem(
-                    table.name, number, "Värde", f"the plan ends ({end}) before it starts ({start})"
+                    table.name, number, "Värde", self.say("plan_ends_early", end=end, start=start)
                 )
 
     # -- actors --------------------------------------------------------------------------------------
@@ -764,7 +767,7 @@ class _Reader:
                 self.warnings.append(self.say("no_publisher", sheet=plan.name))
             return None
         _, cell = given[0]
-        context = Context(self.registry, "plan")
+        context = Context(self.registry, "plan", lang=self.lang)
         found: list[tuple[URIRef, str]] = []
         for part in split_cell(cell, multi=True):
             try:
@@ -1012,6 +1015,9 @@ class _Reader:
                 self.say("cycle", path=" → ".join([*names, names[0]])),
             )
 
+    def say_or_list(self, names) -> str:
+        return f" {self.say('or')} ".join(names)
+
     def say_where(self, where: tuple[str, int, str]) -> str:
         sheet, number, column = where
         return self.say("where_cell", sheet=sheet, row=number, column=column)
@@ -1079,12 +1085,18 @@ class _Reader:
                 continue
             if subject in self.row_of:
                 other_sheet, other_row = self.row_of[subject]
-                made = "" if row.get("id") else " (the id made from its number or row)"
+                made = "" if row.get("id") else self.say("id_made")
                 self.problem(
                     table.name,
                     row.number,
                     "ID",
-                    f"duplicate id {self.ctx.ref_text(subject)!r}{made}: {other_sheet} row {other_row} has it too",
+                    self.say(
+                        "duplicate_id",
+                        id=self.ctx.ref_text(subject),
+                        made=made,
+                        sheet=other_sheet,
+                        row=other_row,
+                    ),
                 )
                 continue
             self.row_of[subject] = (table.name, row.number)
@@ -1100,7 +1112,13 @@ class _Reader:
             if ID_RE.match(given):
                 if _DOTTED.search(given):
                     self.warnings.append(
-                        f"{table.name} row {row.number}: id {given!r} has dots between numbers, which Oxigraph's SPARQL cannot write as a prefixed name; prefer {given.replace('.', '-')!r}"
+                        self.say(
+                            "dotted_id",
+                            sheet=table.name,
+                            row=row.number,
+                            id=given,
+                            better=given.replace(".", "-"),
+                        )
                     )
                 return self.ctx.ns[given]
             try:
@@ -1204,7 +1222,7 @@ class _Reader:
         """A bare id must name a row of this template."""
         if str(value).startswith(self.ctx.ns) and value not in self.ctx.defined:
             shown = self.ctx.ref_text(value)
-            self.problem(*where, f"unknown id {shown!r}: no row of the template has it")
+            self.problem(*where, self.say("unknown_id", id=shown))
 
     def _required_text(self, subject: URIRef, table: _Table, row: _Row) -> None:
         sheet = table.sheet
@@ -1214,7 +1232,7 @@ class _Reader:
                     table.name,
                     row.number,
                     sheet.column("label"),
-                    "the document has neither a name nor a title",
+                    self.say("document_unnamed"),
                 )
             elif self.interpret and not row.get("label"):
                 self.graph.add((subject, RDFS.label, Literal(row.get("title"), lang="sv")))
@@ -1230,7 +1248,7 @@ class _Reader:
                 table.name,
                 row.number,
                 sheet.column("label"),
-                f"the {what} has no text; write the {what}'s own words",
+                self.say(f"no_text.{what}"),
             )
 
     def _parent(self, subject: URIRef, table: _Table, row: _Row) -> None:
@@ -1284,26 +1302,28 @@ class _Reader:
                 table.name,
                 row.number,
                 column,
-                f"{text!r} is not a row of {' or '.join(s.name for s in sheets)}",
+                self.say(
+                    "not_a_row_of", text=text, sheets=self.say_or_list(s.name for s in sheets)
+                ),
             )
             return None
         found = [i for s in sheets for i in self.by_notation[s.key].get(text, [])]
         if len(found) == 1:
             return found[0]
-        what = " or ".join(s.name for s in sheets)
+        what = self.say_or_list(s.name for s in sheets)
         if found:
             self.problem(
                 table.name,
                 row.number,
                 column,
-                f"number {text!r} is used by several rows of {what}; write the id instead",
+                self.say("number_twice", text=text, sheets=what),
             )
         else:
             self.problem(
                 table.name,
                 row.number,
                 column,
-                f"unknown {column.name} {text!r}: no row of {what} has this id or number",
+                self.say("unknown_ref", column=column.name, text=text, sheets=what),
             )
         return None
 
@@ -1346,7 +1366,7 @@ class _Reader:
                     table.name,
                     row.number,
                     column,
-                    "the indicator does not say which activity it follows up",
+                    self.say("indicator_no_activity"),
                 )
         else:
             activity = self._row_ref(text, (ACTIVITIES,), table, row, column)
@@ -1392,11 +1412,13 @@ class _Reader:
                     table.name,
                     row.number,
                     column,
-                    "a target needs a comparator: "
-                    + ", ".join(self.registry.choices("comparators")),
+                    self.say(
+                        "target_no_comparator",
+                        options=", ".join(self.registry.choices("comparators")),
+                    ),
                 )
             elif key == "value":
-                self.problem(table.name, row.number, column, "a target needs a number (Målvärde)")
+                self.problem(table.name, row.number, column, self.say("target_no_value"))
         if len(values) < len([k for k in ("comparator", "value", "unit", "period") if row.get(k)]):
             return
         target = BNode()
@@ -1452,7 +1474,7 @@ class _Reader:
                     table.name,
                     row.number,
                     column,
-                    "the target does not say which indicator it belongs to",
+                    self.say("target_no_indicator"),
                 )
                 continue
             indicator = self._row_ref(text, (INDICATORS,), table, row, column)
@@ -1479,7 +1501,7 @@ class _Reader:
                     table.name,
                     row.number,
                     sheet.column("id"),
-                    f"duplicate link id: row {seen[link]} has it too",
+                    self.say("duplicate_link", row=seen[link]),
                 )
                 continue
             seen[link] = row.number
@@ -1498,7 +1520,9 @@ class _Reader:
         column = table.sheet.column(key)
         text = row.get(key)
         if not text:
-            self.problem(table.name, row.number, column, f"the link has no {column.name}")
+            self.problem(
+                table.name, row.number, column, self.say("link_missing", column=column.name)
+            )
             return None
         if key == "subject":
             return self._row_ref(text, (GOALS, AREAS, ACTIVITIES, INDICATORS), table, row, column)
@@ -1509,7 +1533,7 @@ class _Reader:
         column = table.sheet.column("object")
         text = row.get("object")
         if not text:
-            self.problem(table.name, row.number, column, "the link has no Till (to)")
+            self.problem(table.name, row.number, column, self.say("link_missing", column="Till"))
             return None
         try:
             value = read_link_object(predicate, text, self.ctx)
@@ -1555,7 +1579,7 @@ class _Reader:
                     table.name,
                     row.number,
                     sheet.column("graph"),
-                    f"{row.get('graph')!r} is neither plan nor kopplingar",
+                    self.say("bad_graph", text=row.get("graph")),
                 )
                 continue
             terms = []
@@ -1566,7 +1590,7 @@ class _Reader:
                         table.name,
                         row.number,
                         sheet.column(key),
-                        f"the statement has no {sheet.column(key).name}",
+                        self.say("statement_missing", column=sheet.column(key).name),
                     )
                     continue
                 try:

@@ -47,6 +47,9 @@ class RawTable:
     #: Cells that cannot be read as they look: (row number, column index, message key,
     #: message fields) — merged cells and formulas without a stored value.
     unreadable: list[tuple[int, int, str, dict[str, str]]] = field(default_factory=list)
+    #: The cells (row number, column index) those problems cover: whatever else their
+    #: missing values would cause is the same mistake, reported once.
+    covered: set[tuple[int, int]] = field(default_factory=set)
 
 
 @dataclass
@@ -101,12 +104,18 @@ def _find_unreadable(table: RawTable, values, formulas) -> None:
         table.unreadable.append(
             (merged.min_row, merged.min_col - 1, "merged", {"range": merged.coord})
         )
+        table.covered |= {
+            (row, column - 1)
+            for row in range(merged.min_row, merged.max_row + 1)
+            for column in range(merged.min_col, merged.max_col + 1)
+        }
     for row in formulas.iter_rows():
         for cell in row:
             if cell.data_type == "f" and values[cell.coordinate].value is None:
                 table.unreadable.append(
                     (cell.row, cell.column - 1, "formula", {"formula": str(cell.value)})
                 )
+                table.covered.add((cell.row, cell.column - 1))
 
 
 def _read_csv_folder(path: Path) -> list[RawTable]:
