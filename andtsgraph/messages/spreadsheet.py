@@ -193,7 +193,7 @@ MESSAGES = {
         "en": "a second sheet for {sheet}; keep one",
     },
     "spreadsheet.no_sheet": {
-        "sv": "mallen saknar bladet {sheet}; det krävs",
+        "sv": "mallen saknar bladet {sheet} ({hint}); det krävs",
         "en": "the template has no sheet {sheet} ({hint}); it is required",
     },
     "spreadsheet.unknown_column": {
