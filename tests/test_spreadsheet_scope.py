@@ -208,3 +208,19 @@ def test_the_plans_own_bodies_match_before_shared_ones_and_never_anothers():
         "Kommunstyrelsen (Västerås stad)",
         "Kommunstyrelsen (Växjö kommun)",
     ]
+
+
+def test_synthetic_municipalities_own_bodies_follow_the_scope_rule(tmp_path):
+    from andtsgraph.synthetic import write_corpus
+
+    kg = andtsgraph.load(write_corpus(tmp_path, 3, seed=7, activities_per_plan=5), bundled=False)
+    rows = kg.query(
+        """SELECT ?body ?owner WHERE {
+             ?body org:unitOf ?owner ; rdfs:label ?label .
+             FILTER(STRSTARTS(?label, "Kommunfullmäktige")) }"""
+    )
+    found = {(str(r["body"]), str(r["owner"])) for r in rows}
+    assert found == {
+        (str(ACTOR[f"synthetic-kommun-{m}/kommunfullmaktige"]), str(ACTOR[f"synthetic-kommun-{m}"]))
+        for m in ("001", "002")
+    }
