@@ -345,7 +345,7 @@ th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-
 th { background: #deebf7; } td.num { text-align: right; }
 .violation { color: #a50f15; font-weight: bold; } .warning { color: #b35806; } .info { color: #555; }
 .figure { overflow-x: auto; border: 1px solid #ddd; padding: .5em; margin: 1em 0; background: white; }
-.figure svg { max-width: 100%; height: auto; } .note { color: #555; font-size: .9em; }
+.figure svg { height: auto; } /* never shrunk: labels stay readable, wide pictures scroll */ .note { color: #555; font-size: .9em; }
 ul.gaps li { margin: .15em 0; }
 """
 
@@ -364,7 +364,7 @@ def _plan_pictures(report: Report, kg: KnowledgeGraph) -> tuple[dict[str, str], 
         for r in kg.query("plan-hierarchy"):
             rows.setdefault(r["plan"], []).append(r)
     matrices = {
-        pg.plan.id: render.coverage_matrix(pg.matrix)
+        pg.plan.id: render.coverage_matrix(pg.matrix, lang=report.lang)
         for pg in report.gaps
         if any(pg.matrix.counts.values())
     }
@@ -465,7 +465,9 @@ def to_html(report: Report, kg: KnowledgeGraph) -> str:
 
     net = report.network
     parts.append(f"<h2>{_e(w['network'])}</h2><p>{_e(_network_line(net, report.lang))}</p>")
-    parts.append(f'<div class="figure">{render.to_svg(render.collaboration_network(net))}</div>')
+    parts.append(
+        f'<div class="figure">{render.to_svg(render.collaboration_network(net, lang=report.lang))}</div>'
+    )
     for heading, metrics in (
         (w["hubs"], net.top(15)),
         (w["brokers"], net.top(8, by="betweenness")),

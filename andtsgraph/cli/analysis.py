@@ -166,12 +166,12 @@ def cmd_render(args: argparse.Namespace) -> int:
             raise AndtsError("render hierarchy needs --plan ID")
         dot = render.plan_hierarchy(kg, args.plan)
     elif args.kind == "network":
-        dot = render.collaboration_network(network.analyse(kg, args.plan))
+        dot = render.collaboration_network(network.analyse(kg, args.plan), lang=args.lang)
     else:
         if not args.plan:
             raise AndtsError(f"render {args.kind} needs --plan ID")
         dimension = "substance" if args.kind == "matrix" else "target-group"
-        dot = render.coverage_matrix(gaps.coverage_matrix(kg, args.plan, dimension))
+        dot = render.coverage_matrix(gaps.coverage_matrix(kg, args.plan, dimension), lang=args.lang)
     render.write_picture(dot, args.output, force=args.force)
     print(_wrote(args.output, args.lang), file=sys.stderr)
     return 0
