@@ -217,7 +217,7 @@ def test_round_trip_through_a_csv_folder_and_the_command_line(kg, tmp_path):
     proc = run("import", str(xlsx), "-o", str(out), "--links", str(links), "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     assert (
-        f"wrote {out}: plan kronoberg-2022-2026, 6 goals, 14 action areas, 30 activities, 55 indicators"
+        f"wrote {out}: plan kronoberg-2022-2026, 6 goals, 14 areas, 30 activities, 55 indicators"
         in proc.stdout
     )
     assert f"wrote {links}: 23 curated links" in proc.stdout

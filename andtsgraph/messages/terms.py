@@ -7,8 +7,9 @@ an *insats* is never an *aktivitet* in one place and an *insats* in another.
 MESSAGES = {
     "term.plan": {"sv": ("{n} plan", "{n} planer"), "en": ("{n} plan", "{n} plans")},
     "term.goal": {"sv": ("{n} mål", "{n} mål"), "en": ("{n} goal", "{n} goals")},
+    "term.area": {"sv": ("{n} område", "{n} områden"), "en": ("{n} area", "{n} areas")},
     "term.action_area": {
-        "sv": ("{n} område", "{n} områden"),
+        "sv": ("{n} insatsområde", "{n} insatsområden"),
         "en": ("{n} action area", "{n} action areas"),
     },
     "term.development_area": {

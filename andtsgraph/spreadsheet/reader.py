@@ -320,7 +320,7 @@ class ImportResult:
                         path=file,
                         plan=self.plan_id,
                         goals=term("goal", counts["goals"]),
-                        areas=term("action_area", counts["areas"]),
+                        areas=term("area", counts["areas"]),
                         activities=term("activity", counts["activities"]),
                         indicators=term("indicator", counts["indicators"]),
                         links=term("link", counts["links"]),

@@ -1,0 +1,25 @@
+"""Texts of the commands about the graph itself: info, export, synthetic."""
+
+MESSAGES = {
+    "graph.info_head": {
+        "sv": "{plans}, {triples} i {graphs} namngivna grafer ({store})",
+        "en": "{plans}, {triples} in {graphs} named graphs ({store} store)",
+    },
+    "graph.kind.national": {"sv": "nationell", "en": "national"},
+    "graph.kind.regional": {"sv": "regional", "en": "regional"},
+    "graph.kind.municipal": {"sv": "kommunal", "en": "municipal"},
+    "graph.issued_by": {"sv": "utgiven av {publisher}", "en": "issued by {publisher}"},
+    "graph.wrote_rdf": {
+        "sv": "skrev {path} ({format}, {triples})",
+        "en": "wrote {path} ({format}, {triples})",
+    },
+    "graph.wrote_template": {
+        "sv": "skrev {path} (planen {plan} som ifylld mall)",
+        "en": "wrote {path} (plan {plan} as a filled-in template)",
+    },
+    "graph.wrote_corpus": {
+        "sv": "skrev {files} till {path}: {plans} påhittade planer (märkta syntetiska) med {activities} var; använd dem med --with {path}",
+        "en": "wrote {files} to {path}: {plans} invented plans (marked synthetic) of {activities} each; use them with --with {path}",
+    },
+    "graph.files": {"sv": ("{n} fil", "{n} filer"), "en": ("{n} file", "{n} files")},
+}
