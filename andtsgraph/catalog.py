@@ -5,6 +5,9 @@ Each file is standalone SPARQL 1.1 with its own PREFIX lines and a comment heade
     # title: Plans and their metadata
     # description: One row per plan: id, title, kind, validity.
     # param: plan — a plan IRI or id (all plans)
+    # param: role — one of: lead, responsible, partner, involved (all roles)
+
+A parameter whose meaning starts with ``one of:`` takes only the values listed.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from andtsgraph.errors import QueryError
+from andtsgraph.errors import QueryError, did_you_mean
 from andtsgraph.resources import queries_dir
+from andtsgraph.results import Result, ResultList
+from andtsgraph.sparql_text import UPDATE_WORDS
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
@@ -24,34 +30,39 @@ _PARAM = re.compile(
 
 
 @dataclass(frozen=True)
-class QueryParam:
+class QueryParam(Result):
     """A parameter a catalog query accepts: a SPARQL variable bound before the query runs."""
 
     name: str
     meaning: str = ""
     default: str = ""
 
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The values the parameter takes, when its meaning lists them (``one of: a, b``)."""
+        if not self.meaning.startswith("one of:"):
+            return ()
+        return tuple(v.strip() for v in self.meaning.removeprefix("one of:").split(","))
+
 
 @dataclass(frozen=True)
-class CatalogQuery:
+class CatalogQuery(Result):
     """One query of the catalog, with the metadata of its comment header."""
 
     name: str
     title: str
     description: str
     params: tuple[QueryParam, ...]
-    path: Path
-    text: str = field(repr=False)
+    path: Path = field(metadata={"record": False})
+    text: str = field(repr=False, metadata={"record": False})
 
-    def as_dict(self) -> dict:
-        """Return the query's metadata as plain data (for JSON)."""
+    def to_record(self) -> dict[str, Any]:
+        """Return the query's metadata as plain data (the shape of ``andtsgraph queries --json``)."""
         return {
             "name": self.name,
             "title": self.title,
             "description": self.description,
-            "params": [
-                {"name": p.name, "meaning": p.meaning, "default": p.default} for p in self.params
-            ],
+            "params": [p.to_record() for p in self.params],
         }
 
 
@@ -63,10 +74,15 @@ def parse_query_file(path: Path) -> CatalogQuery:
     QueryError
         If the file cannot be read.
     """
+    from andtsgraph.errors import DataFileError
+    from andtsgraph.rdf_io import decode_text
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = decode_text(path, path.read_bytes())
     except OSError as exc:
         raise QueryError(f"{path}: cannot read query file ({exc.strerror or exc})") from None
+    except DataFileError as exc:  # binary, UTF-16, another code page
+        raise QueryError(f"query file {exc}") from None
     title, description, params = "", [], []
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -99,12 +115,12 @@ def _catalog(folder: Path) -> tuple[CatalogQuery, ...]:
     return tuple(parse_query_file(p) for p in sorted(folder.glob("*.rq")))
 
 
-def catalog() -> list[CatalogQuery]:
+def catalog() -> ResultList[CatalogQuery]:
     """List the bundled catalog queries with their metadata.
 
     Returns
     -------
-    list of CatalogQuery
+    ResultList of CatalogQuery
         Sorted by name.
 
     Examples
@@ -113,7 +129,7 @@ def catalog() -> list[CatalogQuery]:
     >>> "plans" in names
     True
     """
-    return list(_catalog(queries_dir()))
+    return ResultList(_catalog(queries_dir()))
 
 
 def get_query(name: str) -> CatalogQuery:
@@ -127,12 +143,17 @@ def get_query(name: str) -> CatalogQuery:
     for query in _catalog(queries_dir()):
         if query.name == name:
             return query
-    known = ", ".join(q.name for q in _catalog(queries_dir()))
-    raise QueryError(f"unknown query {name!r}; the catalog has: {known}")
+    names = [q.name for q in _catalog(queries_dir())]
+    hint = did_you_mean(name, names)
+    raise QueryError(
+        f"unknown query {name!r}{hint}"
+        + ("" if hint else f"; the catalog has {len(names)} queries (andtsgraph queries)")
+    )
 
 
 _SPARQL_START = re.compile(
-    r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE
+    r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE|" + "|".join(UPDATE_WORDS) + r")\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 

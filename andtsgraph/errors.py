@@ -2,11 +2,50 @@
 
 from __future__ import annotations
 
+import difflib
+import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
 
 class AndtsError(Exception):
     """Base class of every error andtsgraph raises for bad input or a failing service."""
+
+
+class AndtsWarning(UserWarning):
+    """Something the caller asked for may not mean what they think: a term the ontology does
+    not define, a graph that is not loaded. The CLI prints it as ``andtsgraph: warning: …``."""
+
+
+class AndtsNote(AndtsWarning):
+    """A one-line note about something done on the user's behalf (a bundled plan replaced by
+    a revised one, …). The CLI prints it as ``andtsgraph: note: …``; Python shows a warning."""
+
+
+def note(message: str) -> None:
+    """Announce ``message`` as an :class:`AndtsNote` (silence is a bug)."""
+    warnings.warn(message, AndtsNote, stacklevel=3)
+
+
+def did_you_mean(value: str, known: Iterable[str], *, prefix: str = "") -> str:
+    """``"; did you mean 'x'?"`` with the known values nearest to ``value``, or ``""``.
+
+    Examples
+    --------
+    >>> did_you_mean("plams", ["plans", "goals", "actors"])
+    "; did you mean 'plans'?"
+    >>> did_you_mean("zzz", ["plans"])
+    ''
+    """
+    close = difflib.get_close_matches(value, sorted(set(known)), n=3, cutoff=0.6)
+    if not close:
+        lowered = {k.lower(): k for k in known}
+        close = [lowered[v] for v in difflib.get_close_matches(value.lower(), lowered, n=3)]
+    if not close and len(value) >= 3:  # a part of the name: "group" for "target-group"
+        close = sorted(k for k in set(known) if value.lower() in k.lower())[:3]
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(repr(prefix + c) for c in close) + "?"
 
 
 class DataFileError(AndtsError):
@@ -20,8 +59,17 @@ class DataFileError(AndtsError):
         super().__init__(f"{where}: {reason}")
 
 
+class ChoiceError(AndtsError, ValueError):
+    """A value outside a closed vocabulary (:mod:`andtsgraph.enums`); the message lists the
+    allowed ones."""
+
+
 class QueryError(AndtsError):
     """A query is unknown, malformed, or was given a bad parameter."""
+
+
+class QueryTimeoutError(QueryError):
+    """A query did not finish within its time limit (``--timeout``, ``timeout=``)."""
 
 
 class PlanNotFoundError(AndtsError):
@@ -29,7 +77,34 @@ class PlanNotFoundError(AndtsError):
 
 
 class OutputExistsError(AndtsError):
-    """An output file exists and the caller did not ask to overwrite it."""
+    """An output file exists and the caller did not ask to overwrite it.
+
+    The message speaks the caller's language: Python's names the parameter (``force=True``),
+    :attr:`cli_message` the command line's flag (``--force``).
+
+    Examples
+    --------
+    >>> error = OutputExistsError("out.html exists")
+    >>> str(error), error.cli_message
+    ('out.html exists; pass force=True to overwrite it', 'out.html exists; use --force to overwrite it')
+    """
+
+    def __init__(self, reason: str, *, forced: bool = True, lang: str = "en") -> None:
+        self.reason = reason
+        self.forced = forced
+        self.lang = lang
+        super().__init__(self._with_hint("common.force_python"))
+
+    def _with_hint(self, key: str) -> str:
+        # Imported here: the messages package itself raises AndtsError.
+        from andtsgraph.messages import text
+
+        return f"{self.reason}; {text(key, self.lang)}" if self.forced else self.reason
+
+    @property
+    def cli_message(self) -> str:
+        """The message as the command line says it."""
+        return self._with_hint("common.force_cli")
 
 
 class TemplateProblem:

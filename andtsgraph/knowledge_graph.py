@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping
+import itertools
+import re
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -15,16 +18,22 @@ from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from andtsgraph.backends import Backend, make_backend
-from andtsgraph.catalog import resolve_query
+from andtsgraph.backends.base import Updatable
+from andtsgraph.catalog import CatalogQuery, resolve_query
 from andtsgraph.errors import (
     AndtsError,
+    AndtsWarning,
     DataFileError,
-    OutputExistsError,
     PlanNotFoundError,
     QueryError,
+    did_you_mean,
+    note,
 )
+from andtsgraph.messages import text
 from andtsgraph.namespaces import (
     ACTORS_GRAPH,
+    ANDTS,
+    CLOSURE_GRAPH,
     GRAPH,
     LINKS_GRAPH,
     ONTOLOGY_GRAPH,
@@ -34,10 +43,23 @@ from andtsgraph.namespaces import (
     plan_graph,
     plan_id_of,
 )
-from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS, guess_format, read_rdf
+from andtsgraph.output import check_outputs, write_bytes
+from andtsgraph.rdf_io import (
+    FORMATS_BY_SUFFIX,
+    QUAD_FORMATS,
+    guess_format,
+    read_rdf,
+    split_by_plan,
+)
 from andtsgraph.resources import data_dir, ontology_dir
-from andtsgraph.results import QueryResult
-from andtsgraph.sparql_text import check_term
+from andtsgraph.results import QueryResult, Result, ResultList
+from andtsgraph.sparql_text import (
+    check_term,
+    dataset_clauses,
+    prefixed_names,
+    query_form,
+    resolve_prefixed,
+)
 
 #: Serialisation formats of :meth:`KnowledgeGraph.serialize`: name → (rdflib format, keeps graphs).
 EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
@@ -48,13 +70,27 @@ EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
     "jsonld": ("json-ld", True),
 }
 
+#: Parameters whose bare value is a local name in a namespace of
+#: :data:`~andtsgraph.namespaces.PREFIXES`: the parameter's own name, or the one given here.
+ID_PARAMS: dict[str, str] = {
+    "actor": "actor",
+    "member": "actor",
+    "group": "group",
+    "factor": "factor",
+    "substance": "substance",
+    "level": "level",
+    "method": "method",
+    "domain": "domain",
+}
+
 #: Bundled folders and the named graph each is loaded into (plans get one graph per plan).
 _FOLDER_GRAPHS = {"vocab": VOCAB_GRAPH, "actors": ACTORS_GRAPH, "links": LINKS_GRAPH}
 
 
 @dataclass(frozen=True)
-class PlanInfo:
-    """A loaded plan: its id, IRI, metadata and the number of its parts."""
+class PlanInfo(Result):
+    """A loaded plan: its id, IRI, metadata and the number of its parts (one record of
+    ``andtsgraph info --json``)."""
 
     id: str
     iri: str
@@ -71,26 +107,6 @@ class PlanInfo:
     activities: int
     indicators: int
     actors: int
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the plan's summary as plain data, in the shape of ``andtsgraph info --json``."""
-        return {
-            "id": self.id,
-            "iri": self.iri,
-            "title": self.title,
-            "kind": self.kind,
-            "publisher": self.publisher,
-            "identifier": self.identifier,
-            "adopted": self.adopted,
-            "valid_from": self.valid_from,
-            "valid_until": self.valid_until,
-            "goals": self.goals,
-            "development_areas": self.development_areas,
-            "action_areas": self.action_areas,
-            "activities": self.activities,
-            "indicators": self.indicators,
-            "actors": self.actors,
-        }
 
 
 class KnowledgeGraph:
@@ -113,6 +129,10 @@ class KnowledgeGraph:
         # content is kept, so the answer holds even if a file changes or goes after loading.
         self._unresolved: list[tuple[Path, str, bytes]] = []
         self._plans: list[PlanInfo] | None = None
+        # The class closure is brought up to date before the next query after a load; the
+        # ontology's terms are read once, for the typo check.
+        self._closure_stale = True
+        self._terms: set[str] | None = None
 
     @property
     def sources(self) -> dict[str, list[Path]]:
@@ -179,34 +199,61 @@ class KnowledgeGraph:
             except (SyntaxError, ValueError, OSError):
                 pass  # rdflib reads it below: its error names the line, and it is less strict
         ds = read_rdf(path, fmt)
-        if fmt in QUAD_FORMATS:
+        named = [
+            ctx for ctx in ds.graphs() if len(ctx) and ctx.identifier != ds.default_graph.identifier
+        ]
+        if fmt in QUAD_FORMATS or (fmt == "json-ld" and named):
+            # JSON-LD keeps named graphs as TriG does (andtsgraph's own export writes them).
             for ctx in ds.graphs():
                 if len(ctx):
-                    name = str(ctx.identifier)
-                    self._add(name, ctx, path)
+                    self._make_room(path, str(ctx.identifier))
+            for ctx in ds.graphs():
+                if len(ctx):
+                    self._add(str(ctx.identifier), ctx, path)
             return None
         default = ds.default_graph
         plans = sorted(
             {str(s) for s, o in default.subject_objects(RDF.type) if str(o) in PLAN_KINDS}
         )
+        if len(plans) > 1:
+            return self._add_split(path, default, plans, graph)
         target = self._target(path, plans, graph)
         self._add(target, default, path)
         return target
 
+    def _add_split(self, path: Path, default: Graph, plans: list[str], graph: str | None) -> None:
+        """A file of triples holding several plans (a whole-graph Turtle export): each plan's
+        triples go to its own graph (placed by ``andts:inPlan``), the rest to ``graph``."""
+        parts, rest = split_by_plan(default, plans)
+        for plan in plans:
+            self._make_room(path, plan_graph(plan_id_of(plan)))
+        for plan in plans:
+            self._add(plan_graph(plan_id_of(plan)), parts[plan], path)
+        if len(rest):
+            self._add(graph or str(GRAPH[f"file/{path.stem}"]), rest, path)
+        return None
+
+    def _make_room(self, path: Path, target: str) -> None:
+        """Make room for a plan's graph: a revised version of a bundled plan replaces it (with
+        a note); any other plan loaded twice is refused."""
+        if not (target.startswith(str(GRAPH["plan/"])) and target in self.sources):
+            return
+        first = self.sources[target][0]
+        plan_id = target.rsplit("/", 1)[-1]
+        bundled = data_dir() / "plans"
+        if all(p.parent == bundled for p in self.sources[target]) and path.parent != bundled:
+            self.backend.remove_graph(target)
+            del self._sources[target]
+            self._plans = None
+            note(text("io.replaces_bundled", "en", path=path, plan=plan_id))
+            return
+        raise DataFileError(path, f"plan {plan_id!r} is already loaded from {first}")
+
     def _target(self, path: Path, plans: list[str], graph: str | None) -> str:
         """The named graph for a file of triples holding ``plans``; refuse several or a repeat."""
-        if len(plans) > 1:
-            raise DataFileError(
-                path,
-                f"holds {len(plans)} plans ({', '.join(plans)}); put each plan in a file of its own",
-            )
         if plans:
             target = plan_graph(plan_id_of(plans[0]))
-            if target in self.sources:
-                first = self.sources[target][0]
-                raise DataFileError(
-                    path, f"plan {plan_id_of(plans[0])!r} is already loaded from {first}"
-                )
+            self._make_room(path, target)
             return target
         return graph or str(GRAPH[f"file/{path.stem}"])
 
@@ -214,10 +261,17 @@ class KnowledgeGraph:
         """Let the store parse the file itself (no rdflib terms are made on the way)."""
         backend: Any = self.backend
         data = path.read_bytes()
+        loaded_plans = [
+            n.rsplit("/", 1)[-1] for n in self._sources if n.startswith(str(GRAPH["plan/"]))
+        ]
+        if fmt in QUAD_FORMATS and any(plan.encode() in data for plan in loaded_plans):
+            # It names a graph that is loaded already (a plan loaded twice, or a revised
+            # bundled plan): rdflib's path reads which graphs it fills first.
+            raise ValueError("names a loaded graph")
         if fmt in QUAD_FORMATS:
             backend.load_file(path, fmt, None, data)
             self._unresolved.append((path, fmt, data))
-            self._plans = None
+            self._changed()
             return None
         # Only a file naming a plan class can hold a plan; only such files are parsed twice
         # (once to find the plan, once into its graph). Unicode escapes could hide the name.
@@ -225,21 +279,21 @@ class KnowledgeGraph:
             escape in data for escape in (b"\\u", b"\\U")
         )
         plans = backend.subjects_typed_in_file(path, fmt, PLAN_KINDS, data) if may_hold_plan else []
+        if len(plans) > 1:
+            return self._add_split(path, read_rdf(path, fmt).default_graph, plans, graph)
         target = self._target(path, plans, graph)
         backend.load_file(path, fmt, target, data)
         self.sources.setdefault(target, []).append(path)
-        self._plans = None
+        self._changed()
         return target
 
     def _add_template(self, path: Path) -> str:
         """Import a plan template, matching its names against what is loaded so far."""
         from andtsgraph.spreadsheet import import_plan
 
-        result = import_plan(path, self)
+        result = import_plan(self, path)
         target = plan_graph(result.plan_id)
-        if target in self.sources:
-            first = self.sources[target][0]
-            raise DataFileError(path, f"plan {result.plan_id!r} is already loaded from {first}")
+        self._make_room(path, target)
         self._add(target, result.graph, path)
         if len(result.links):
             self._add(result.links_graph, result.links, path)
@@ -251,11 +305,23 @@ class KnowledgeGraph:
         except (ValueError, TypeError) as exc:  # a term the store refuses (an IRI with "{")
             raise DataFileError(path, f"the store refuses a term: {_one_line(exc)}") from None
         self.sources.setdefault(name, []).append(path)
+        self._changed()
+
+    def _changed(self) -> None:
         self._plans = None
+        self._terms = None
+        self._closure_stale = True
 
     # -- asking ----------------------------------------------------------------------------
     def query(
-        self, query: str | Path, /, *, labels: bool = False, lang: str = "sv", **params: Any
+        self,
+        query: str | Path,
+        /,
+        *,
+        labels: bool = False,
+        lang: str = "sv",
+        timeout: float | None = None,
+        **params: Any,
     ) -> QueryResult:
         """Run a SELECT query: a catalog name, a path to a ``.rq`` file, or SPARQL text.
 
@@ -263,16 +329,22 @@ class KnowledgeGraph:
         ----------
         query : str or Path
             ``"plans"`` (a catalog query), ``"my.rq"``, or ``"SELECT …"``. The prefixes of
-            :data:`andtsgraph.namespaces.PREFIXES` are predeclared.
+            :data:`andtsgraph.namespaces.PREFIXES` are predeclared. The class hierarchy is
+            answered: ``?p a andts:Plan`` finds every plan (see :data:`CLOSURE_GRAPH`).
         labels : bool
             Show resources by their label (``rdfs:label`` or ``skos:prefLabel``) instead of
             their IRI, where they have one.
         lang : str
             The preferred language of those labels ("sv" or "en"); the other is the fallback.
+        timeout : float, optional
+            Seconds the query may take; :class:`~andtsgraph.errors.QueryTimeoutError` after.
+            Ctrl-C stops a running query at once either way.
         **params
             Values bound to the query's variables before it runs (never pasted into the
-            text). Strings that look like IRIs become IRIs; a ``plan`` given as a plan id
-            becomes that plan's IRI; other values become typed literals.
+            text), resolved by one rule (see :meth:`term`): a full IRI or a prefixed name
+            (``plan:vaxjo-2022-2027``) is that IRI; a bare id is a plan id for ``plan`` and a
+            local name for a parameter named like a prefix (``actor=polisen``,
+            ``factor=…``, ``substance=alkohol``); other values become typed literals.
 
         Returns
         -------
@@ -282,8 +354,14 @@ class KnowledgeGraph:
         Raises
         ------
         QueryError
-            If the query is unknown, malformed, not a SELECT, or a parameter is not one the
-            catalog query declares.
+            If the query is unknown, malformed, not a SELECT, an update, or a parameter is
+            not one the query takes, or names nothing in the graph.
+
+        Warns
+        -----
+        AndtsWarning
+            If the query names an ``andts:`` term the ontology does not define, or reads a
+            graph (``FROM``) that is not loaded.
 
         Examples
         --------
@@ -291,20 +369,14 @@ class KnowledgeGraph:
         >>> rows = kg.query("SELECT ?plan WHERE { ?plan a andts:RegionalPlan }")
         >>> [str(r["plan"]).rsplit("/", 1)[-1] for r in rows]
         ['kronoberg-2022-2026']
+        >>> len(kg.query("SELECT ?p WHERE { ?p a andts:Plan }")) == len(kg.plans)
+        True
         """
-        entry = resolve_query(query)
-        if entry.params:
-            known = {p.name for p in entry.params}
-            unknown = sorted(set(params) - known)
-            if unknown:
-                raise QueryError(
-                    f"query {entry.name!r} has no parameter {', '.join(unknown)}; it takes: {', '.join(sorted(known))}"
-                )
-        bindings = {
-            name: self._term(name, value) for name, value in params.items() if value is not None
-        }
+        entry, bindings = self._prepare(query, params, "SELECT", "query")
         try:
-            rows = self.backend.select(entry.text, bindings, PREFIXES)
+            # A remote store has its own deadline (connect(timeout=)).
+            limit = {} if timeout is None else {"timeout": timeout}
+            rows = self.backend.select(entry.text, bindings, PREFIXES, **limit)
         except AndtsError:
             raise
         except Exception as exc:
@@ -317,6 +389,235 @@ class KnowledgeGraph:
             )
         )
         return result.with_labels(self.labels_of(result.iris(), lang)) if labels else result
+
+    def ask(self, query: str | Path, /, **params: Any) -> bool:
+        """Run an ASK query (a catalog name, a ``.rq`` file, or SPARQL text).
+
+        Parameters are bound as in :meth:`query`.
+
+        Examples
+        --------
+        >>> load().ask("ASK { ?p a andts:Plan ; dcterms:publisher actor:vaxjo-kommun }")
+        True
+        """
+        entry, bindings = self._prepare(query, params, "ASK", "ask")
+        return self._run(entry, lambda: self.backend.ask(entry.text, bindings, PREFIXES))
+
+    def construct(self, query: str | Path, /, **params: Any) -> Graph:
+        """Run a CONSTRUCT (or DESCRIBE) query and return the triples as an rdflib Graph.
+
+        Parameters are bound as in :meth:`query`.
+
+        Examples
+        --------
+        >>> g = load().construct(
+        ...     "CONSTRUCT { ?p a andts:Plan } WHERE { ?p a andts:Plan }", p="plan:vaxjo-2022-2027"
+        ... )
+        >>> len(g)
+        1
+        """
+        entry, bindings = self._prepare(query, params, ("CONSTRUCT", "DESCRIBE"), "construct")
+        graph = self._run(entry, lambda: self.backend.construct(entry.text, bindings, PREFIXES))
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns, replace=True)
+        return graph
+
+    def describe(self, resource: str | Path, /, **params: Any) -> Graph:
+        """Describe a resource (its IRI, prefixed name, or a ``DESCRIBE`` query): the triples
+        about it, and about the blank nodes they lead to, as an rdflib Graph.
+
+        Examples
+        --------
+        >>> kg = load()
+        >>> from rdflib import URIRef
+        >>> URIRef("https://w3id.org/andtsgraph/actor/polisen") in kg.describe("actor:polisen").subjects()
+        True
+        """
+        text = str(resource)
+        if isinstance(resource, str) and not _is_query_text(text):
+            iri = self.term("resource", text)
+            if not isinstance(iri, URIRef):
+                raise QueryError(f"resource {text!r}: give an IRI or a prefixed name")
+            return self.construct(f"DESCRIBE {iri.n3()}")
+        return self.construct(resource, **params)
+
+    def _run(self, entry: CatalogQuery, call: Callable[[], Any]) -> Any:
+        try:
+            return call()
+        except AndtsError:
+            raise
+        except Exception as exc:
+            raise QueryError(f"query {entry.name!r} failed: {_one_line(exc)}") from None
+
+    def _prepare(
+        self,
+        query: str | Path,
+        params: Mapping[str, Any],
+        forms: str | tuple[str, ...],
+        method: str,
+    ) -> tuple[CatalogQuery, dict[str, Identifier]]:
+        """Resolve a query, check its form and parameters, bring the closure up to date."""
+        entry = resolve_query(query)
+        form = query_form(entry.text)
+        forms = (forms,) if isinstance(forms, str) else forms
+        if form not in forms:
+            right = {"SELECT": "query", "ASK": "ask"}.get(form, "construct")
+            raise QueryError(
+                f"query {entry.name!r} is {'an' if form == 'ASK' else 'a'} {form} query: "
+                f"run it with {right}(), not {method}()"
+            )
+        self._check_params(entry, params)
+        self._ensure_closure()
+        self._check_vocabulary(entry)
+        bindings = {name: self.term(name, v, entry) for name, v in params.items() if v is not None}
+        return entry, bindings
+
+    def _check_params(self, entry: CatalogQuery, params: Mapping[str, Any]) -> None:
+        """Refuse a parameter the query does not take (with the nearest name it does take)."""
+        if entry.params:
+            known = [p.name for p in entry.params]
+            what = f"query {entry.name!r} takes: {', '.join(sorted(known))}"
+        else:
+            known = sorted(set(re.findall(r"[?$]([A-Za-z_]\w*)", entry.text)))
+            what = f"the query's variables are {', '.join(known) or 'none'}"
+        for name in params:
+            if name not in known:
+                raise QueryError(
+                    f"query {entry.name!r} has no parameter {name!r}{did_you_mean(name, known)}; {what}"
+                )
+        for param in entry.params:
+            value = params.get(param.name)
+            if param.choices and value is not None and str(value) not in param.choices:
+                raise QueryError(
+                    f"parameter {param.name!r}: {str(value)!r} is not one of "
+                    f"{', '.join(param.choices)}{did_you_mean(str(value), param.choices)}"
+                )
+
+    def _check_vocabulary(self, entry: CatalogQuery) -> None:
+        """Warn about ``andts:`` terms the ontology does not define (a typo answers nothing)."""
+        if self._terms is None:
+            rows = self.backend.select(
+                "SELECT DISTINCT ?s WHERE { ?s a ?type FILTER(STRSTARTS(STR(?s), STR(andts:))) }",
+                {},
+                PREFIXES,
+            )
+            convert = rows.to_python or str
+            self._terms = {str(convert(r[0])).removeprefix(str(ANDTS)) for r in rows.rows}
+        if not self._terms:
+            return  # no ontology loaded: nothing to compare with
+        for name in sorted(prefixed_names(entry.text, str(ANDTS), PREFIXES) - self._terms):
+            warnings.warn(
+                f"andts:{name} is not a term of the ontology, so it matches nothing"
+                f"{did_you_mean(name, self._terms, prefix='andts:')}",
+                AndtsWarning,
+                stacklevel=4,
+            )
+        for clause, graph in dataset_clauses(entry.text):
+            iri = graph[1:-1] if graph.startswith("<") else _expand(graph)
+            if iri is not None and iri not in self.graph_names():
+                warnings.warn(
+                    f"{clause} {graph}: no such graph is loaded, so it adds nothing",
+                    AndtsWarning,
+                    stacklevel=4,
+                )
+
+    def _ensure_closure(self) -> None:
+        """Bring the class closure up to date with what is loaded (see :data:`CLOSURE_GRAPH`).
+
+        Only IRIs get types here: a blank node belongs to its own graph (a server given the
+        graphs one by one would make two nodes of it). A store that runs updates natively
+        (Oxigraph) derives it in one update; otherwise the
+        missing types are found with two SELECTs and added (a NOT EXISTS per row costs rdflib
+        seconds). A read-only store (a server) keeps the closure that was pushed to it.
+        """
+        if not self._closure_stale or not self.backend.writable:
+            return
+        self._closure_stale = False
+        supers = self._superclasses()
+        if not supers:
+            return
+        pairs = " ".join(
+            f"(<{c}> <{s}>)" for c, above in sorted(supers.items()) for s in sorted(above)
+        )
+        if isinstance(self.backend, Updatable):
+            self.backend.update(
+                f"INSERT {{ GRAPH <{CLOSURE_GRAPH}> {{ ?x a ?super }} }} WHERE {{\n"
+                f"  VALUES (?class ?super) {{ {pairs} }}\n"
+                "  GRAPH ?g { ?x a ?class FILTER(isIRI(?x)) }\n"
+                "  FILTER NOT EXISTS { GRAPH ?h { ?x a ?super } }\n}"
+            )
+        else:
+            classes = sorted(set(supers).union(*supers.values()))
+            typed = self.backend.select(
+                f"SELECT ?x ?t WHERE {{ VALUES ?t {{ {' '.join(f'<{c}>' for c in classes)} }} ?x a ?t FILTER(isIRI(?x)) }}",
+                {},
+                PREFIXES,
+            )
+            convert = typed.to_rdflib or (lambda t: t)
+            has = {(convert(x), str(convert(t))) for x, t in typed.rows}
+            missing = {
+                (x, RDF.type, URIRef(above))
+                for x, cls in has
+                for above in supers.get(cls, ())
+                if (x, above) not in has
+            }
+            self.backend.add_triples(str(CLOSURE_GRAPH), sorted(missing))
+        self._plans = None
+
+    def _superclasses(self) -> dict[str, set[str]]:
+        """Each class → all its named superclasses (rdfs:subClassOf, transitively)."""
+        rows = self.backend.select(
+            "SELECT DISTINCT ?c ?s WHERE { ?c rdfs:subClassOf ?s FILTER(isIRI(?c) && isIRI(?s)) }",
+            {},
+            PREFIXES,
+        )
+        convert = rows.to_python or str
+        direct: dict[str, set[str]] = {}
+        for c, sup in rows.rows:
+            direct.setdefault(str(convert(c)), set()).add(str(convert(sup)))
+        closed: dict[str, set[str]] = {}
+        for start in direct:
+            seen: set[str] = set()
+            todo = list(direct[start])
+            while todo:
+                cls = todo.pop()
+                if cls not in seen and cls != start:
+                    seen.add(cls)
+                    todo.extend(direct.get(cls, ()))
+            closed[start] = seen
+        return closed
+
+    def query_batches(
+        self, query: str | Path, /, *, timeout: float | None = None, **params: Any
+    ) -> Iterator[QueryResult]:
+        """Run a SELECT query as :meth:`query` does, giving its rows as they come, a batch
+        (a :class:`QueryResult`) at a time: memory stays bounded however large the answer.
+
+        Parameters
+        ----------
+        query : str or Path
+            As for :meth:`query`.
+        timeout : float, optional
+            Seconds for the whole query; :class:`~andtsgraph.errors.QueryTimeoutError` after.
+        **params
+            As for :meth:`query`.
+
+        Examples
+        --------
+        >>> kg = load()
+        >>> batches = kg.query_batches("SELECT ?s WHERE { ?s a andts:Activity }", timeout=30)
+        >>> sum(len(batch) for batch in batches) > 50
+        True
+        """
+        if not hasattr(self.backend, "select_batches"):  # a remote store: one batch
+            yield self.query(query, timeout=timeout, **params)
+            return
+        entry, bindings = self._prepare(query, params, "SELECT", "query")
+        answer = self._run(
+            entry,
+            lambda: self.backend.select_batches(entry.text, bindings, PREFIXES, timeout=timeout),
+        )
+        yield from _batches(entry.name, answer)
 
     def labels_of(self, iris: Iterable[str], lang: str = "sv") -> dict[str, str]:
         """Return the best label of each IRI that has one: ``lang`` first, then Swedish,
@@ -346,29 +647,76 @@ class KnowledgeGraph:
                     best[str(iri)] = (rank, str(label))
         return {iri: label for iri, (_, label) in best.items()}
 
-    def _term(self, name: str, value: Any) -> Identifier:
-        """Turn a parameter value into the RDF term bound to ``?name``, refusing unsafe IRIs."""
-        if isinstance(value, Identifier):
-            return check_term(name, value)
-        if isinstance(value, str):
-            if name == "plan" and not value.startswith(("http://", "https://", "urn:")):
-                return URIRef(self.plan(value).iri)
-            if value.startswith(("http://", "https://", "urn:")):
-                return check_term(name, URIRef(value))
-            prefix, _, local = value.partition(":")
-            if local and prefix in PREFIXES and not local.startswith("//"):
-                return check_term(name, URIRef(PREFIXES[prefix] + local))
-            return Literal(value)
+    def term(self, name: str, value: Any, entry: CatalogQuery | None = None) -> Identifier:
+        """Turn a parameter value into the RDF term bound to ``?name``: one rule for every kind.
+
+        A full IRI (``https://…``, ``urn:…``) or a prefixed name (``actor:polisen``) is that
+        IRI; for ``plan`` a plan id (or a unique prefix of one) is that plan's IRI; for a
+        parameter named like a prefix (``actor``, ``member``, ``factor``, ``substance``,
+        ``level``, ``group``, ``method``) a bare id is a local name in that namespace; other
+        values become typed literals. An IRI must occur in the graph.
+
+        Raises
+        ------
+        QueryError
+            If the value is not a safe term, or an IRI that occurs nowhere in the graph (the
+            message names the nearest ones that do).
+        PlanNotFoundError
+            If ``plan`` names no loaded plan.
+
+        Examples
+        --------
+        >>> kg = load()
+        >>> kg.term("actor", "polisen")
+        rdflib.term.URIRef('https://w3id.org/andtsgraph/actor/polisen')
+        >>> kg.term("plan", "plan:vaxjo-2022-2027") == kg.term("plan", "vaxjo")
+        True
+        """
         if isinstance(value, bool | int | float | Decimal | dt.date):
             return Literal(value)
-        raise QueryError(f"parameter {name!r}: cannot use a value of type {type(value).__name__}")
+        if isinstance(value, Literal):
+            return check_term(name, value)
+        if not isinstance(value, str):
+            raise QueryError(
+                f"parameter {name!r}: cannot use a value of type {type(value).__name__}"
+            )
+        iri = _expand(value)
+        if name == "plan":
+            return URIRef(self.plan(iri or value).iri)
+        base = PREFIXES.get(ID_PARAMS.get(name, name)) if name in ID_PARAMS else None
+        if iri is None and base is not None and re.fullmatch(r"[\w.-]+(/[\w.-]+)*", value):
+            iri = base + value
+        if iri is None:
+            return Literal(value)
+        term = check_term(name, URIRef(iri))
+        if not self.backend.ask("ASK { { ?x ?p ?o } UNION { ?s ?p ?x } }", {"x": term}, PREFIXES):
+            raise QueryError(
+                f"parameter {name!r}: {value!r} ({iri}) is nowhere in the graph"
+                f"{self._nearest(iri, value, bare=base is not None and iri.startswith(base))}"
+            )
+        return term
+
+    def _nearest(self, iri: str, value: str, *, bare: bool) -> str:
+        """ "; did you mean …?" with the IRIs in the same namespace nearest to ``iri``."""
+        namespace = re.sub(r"[^/#:]*$", "", iri)
+        rows = self.backend.select(
+            "SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), ?ns)) }",
+            {"ns": Literal(namespace)},
+            PREFIXES,
+        )
+        convert = rows.to_python or str
+        known = {str(convert(r[0])) for r in rows.rows}
+        if bare:
+            base = iri[: len(iri) - len(value)]
+            return did_you_mean(value, [k.removeprefix(base) for k in known if k.startswith(base)])
+        return did_you_mean(iri, known)
 
     @property
-    def plans(self) -> list[PlanInfo]:
+    def plans(self) -> ResultList[PlanInfo]:
         """The loaded plans, national first, then regional, then municipal."""
         if self._plans is None:
             self._plans = [_plan_info(r) for r in self.query("plans")]
-        return list(self._plans)
+        return ResultList(self._plans)
 
     def plan(self, plan_id: str) -> PlanInfo:
         """Return the plan whose id (or IRI, or a unique prefix of the id) is ``plan_id``.
@@ -390,10 +738,12 @@ class KnowledgeGraph:
             raise PlanNotFoundError(
                 f"plan id {plan_id!r} is ambiguous: it could be {', '.join(p.id for p in matches)}"
             )
-        raise PlanNotFoundError(f"no plan {plan_id!r}; loaded plans: {ids}")
+        hint = did_you_mean(plan_id, [p.id for p in plans])
+        raise PlanNotFoundError(f"no plan {plan_id!r}{hint or '; loaded plans: ' + ids}")
 
     def graph_names(self) -> list[str]:
-        """Return the IRIs of the named graphs."""
+        """Return the IRIs of the named graphs (the class closure's included)."""
+        self._ensure_closure()
         return self.backend.graph_names()
 
     def graph(self, name: str) -> Graph:
@@ -405,6 +755,7 @@ class KnowledgeGraph:
         return self.backend.dataset()
 
     def __len__(self) -> int:
+        self._ensure_closure()
         return len(self.backend)
 
     def __repr__(self) -> str:
@@ -413,21 +764,22 @@ class KnowledgeGraph:
     # -- writing -----------------------------------------------------------------------------
     def serialize(
         self,
-        format: str = "trig",
         destination: str | Path | None = None,
         *,
+        format: str = "trig",
         force: bool = False,
         graphs: Iterable[str] | None = None,
     ) -> str | None:
-        """Serialise the whole graph, or some of its named graphs.
+        """Serialise the whole graph, or some of its named graphs (rdflib's order: the
+        destination first, the format by name).
 
         Parameters
         ----------
+        destination : str or Path, optional
+            A file to write; the text is returned when omitted.
         format : {"ttl", "nt", "trig", "nq", "jsonld"}
             ``trig``, ``nq`` and ``jsonld`` keep the named graphs; ``ttl`` and ``nt`` write
             the union of all graphs.
-        destination : str or Path, optional
-            A file to write; the text is returned when omitted.
         force : bool
             Overwrite ``destination`` if it exists.
         graphs : iterable of str, optional
@@ -441,10 +793,16 @@ class KnowledgeGraph:
 
         Examples
         --------
-        >>> text = load().serialize("nt")
+        >>> text = load().serialize(format="nt")
         >>> "<https://w3id.org/andtsgraph/plan/national-2022-2025>" in text
         True
         """
+        if isinstance(destination, str) and destination in EXPORT_FORMATS:
+            # The order of rdflib (and of this method); the old order would write a file "nt".
+            raise QueryError(
+                f"serialize({destination!r}): the first argument is the destination; "
+                f"give the format by name: serialize(format={destination!r})"
+            )
         if format not in EXPORT_FORMATS:
             raise QueryError(
                 f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
@@ -452,10 +810,7 @@ class KnowledgeGraph:
         rdflib_format, keeps_graphs = EXPORT_FORMATS[format]
         if destination is not None:
             destination = Path(destination)
-            if destination.exists() and not force:
-                raise OutputExistsError(
-                    f"{destination} exists; use --force (force=True) to overwrite it"
-                )
+            check_outputs([destination], inputs=self.input_files(), force=force)
         names = self.graph_names() if graphs is None else list(graphs)
         if keeps_graphs:
             source: Graph | Dataset = Dataset()
@@ -471,8 +826,32 @@ class KnowledgeGraph:
         source.serialize(buffer, format=rdflib_format, encoding="utf-8")
         if destination is None:
             return buffer.getvalue().decode("utf-8")
-        destination.write_bytes(buffer.getvalue())
+        write_bytes(destination, buffer.getvalue(), inputs=self.input_files(), force=force)
         return None
+
+    def input_files(self) -> list[Path]:
+        """The files loaded into the graph (an output may never be one of them)."""
+        return sorted({path for paths in self.sources.values() for path in paths})
+
+
+def _batches(name: str, answer: Any) -> Iterator[QueryResult]:
+    yielded = False
+    # At least one batch, empty for an empty answer: it carries the columns.
+    try:
+        for rows in itertools.chain(answer.batches, [[]]):
+            if yielded and not rows:
+                continue
+            yielded = True
+            if answer.to_rdflib is None:
+                yield QueryResult(answer.columns, rows)
+            else:
+                yield QueryResult(
+                    answer.columns, rows, to_rdflib=answer.to_rdflib, to_python=answer.to_python
+                )
+    except AndtsError:
+        raise
+    except Exception as exc:
+        raise QueryError(f"query {name!r} failed: {_one_line(exc)}") from None
 
 
 def _plan_info(row: Mapping[str, Any]) -> PlanInfo:
@@ -498,6 +877,17 @@ def _plan_info(row: Mapping[str, Any]) -> PlanInfo:
     )
 
 
+def _expand(value: str) -> str | None:
+    """The IRI a full IRI or prefixed name stands for; None for anything else."""
+    if value.startswith(("http://", "https://", "urn:")):
+        return value
+    return resolve_prefixed(value, PREFIXES)
+
+
+def _is_query_text(text: str) -> bool:
+    return bool(re.search(r"(?i)\b(DESCRIBE|CONSTRUCT|SELECT|ASK)\b", text)) or text.endswith(".rq")
+
+
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
@@ -518,6 +908,7 @@ def load(
     store: str = "oxigraph",
     bundled: bool = True,
     parser: str = "auto",
+    allow_service: bool = False,
 ) -> KnowledgeGraph:
     """Load the knowledge graph: the ontology, all bundled data and any extra files.
 
@@ -538,6 +929,9 @@ def load(
         "auto" (default) lets the Oxigraph store parse Turtle, N-Triples, TriG and N-Quads
         itself, several times faster than rdflib; "rdflib" parses everything with rdflib. The
         quads are the same either way (see :meth:`KnowledgeGraph.add_file`).
+    allow_service : bool
+        Let queries call other servers with ``SERVICE``; off by default, so that local work
+        never touches the network.
 
     Returns
     -------
@@ -555,6 +949,7 @@ def load(
     True
     """
     kg = KnowledgeGraph(make_backend(store))
+    kg.backend.allow_service = allow_service  # type: ignore[attr-defined]
     if bundled:
         for path, graph in bundled_files():
             kg.add_file(path, graph, parser=parser)
@@ -562,8 +957,12 @@ def load(
         if isinstance(paths, str | Path):
             paths = [paths]
         for path in paths:
-            for file in rdf_files_in(path) or [path]:
-                kg.add_file(file, parser=parser)
+            try:
+                for file in rdf_files_in(path) or [path]:
+                    kg.add_file(file, parser=parser)
+            except OSError as exc:  # a folder or file the user may not read, a broken link
+                where = exc.filename or path
+                raise DataFileError(where, f"cannot read: {exc.strerror or exc}") from None
     return kg
 
 
@@ -582,4 +981,9 @@ def rdf_files_in(path: str | Path) -> list[Path]:
     path = Path(path)
     if not path.is_dir() or any(path.glob("*.csv")):
         return []
-    return sorted(p for p in path.iterdir() if p.suffix.lower() in FORMATS_BY_SUFFIX)
+    # Hidden files are left out: a half-written temporary file, an editor's backup.
+    return sorted(
+        p
+        for p in path.iterdir()
+        if p.suffix.lower() in FORMATS_BY_SUFFIX and not p.name.startswith(".")
+    )

@@ -20,6 +20,9 @@ ONTOLOGY_GRAPH = GRAPH["ontology"]
 VOCAB_GRAPH = GRAPH["vocab"]
 ACTORS_GRAPH = GRAPH["actors"]
 LINKS_GRAPH = GRAPH["links"]
+#: The class closure: ``?x a ?super`` for every type ``?x`` has by rdfs:subClassOf, derived at
+#: load (``?p a andts:Plan`` finds every plan, on every store and server).
+CLOSURE_GRAPH = GRAPH["closure"]
 
 #: Prefixes predeclared for every query run through andtsgraph (catalog files declare their own).
 PREFIXES: dict[str, str] = {

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from rdflib import Graph, Literal
 
-from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.errors import AndtsError
+from andtsgraph.output import check_outputs, staged
 from andtsgraph.resources import ontology_dir
 
 
@@ -53,8 +54,7 @@ def make_ontology_docs(destination: str | Path, *, lang: str = "en", force: bool
     True
     """
     destination = Path(destination)
-    if destination.exists() and not force:
-        raise OutputExistsError(f"{destination} exists; use --force (force=True) to overwrite it")
+    check_outputs([destination], force=force)
     try:
         from pylode import OntPub
     except ImportError:
@@ -64,5 +64,6 @@ def make_ontology_docs(destination: str | Path, *, lang: str = "en", force: bool
     logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
     # Turtle text rather than the Graph: the serialiser sorts subjects, so the page lists the
     # classes and properties in a stable order.
-    OntPub(ontology=graph.serialize(format="turtle")).make_html(destination=str(destination))
+    with staged([destination], force=force) as (temporary,):
+        OntPub(ontology=graph.serialize(format="turtle")).make_html(destination=str(temporary))
     return destination

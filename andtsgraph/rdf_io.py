@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.sax
 from pathlib import Path
 
@@ -29,6 +30,106 @@ FORMATS_BY_SUFFIX: dict[str, str] = {
 
 #: Formats that carry named graphs of their own.
 QUAD_FORMATS = {"trig", "nquads"}
+
+
+#: Bytes that Windows-1252 gives no character (a file with them is in no Windows code page).
+_CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def decode_text(path: Path, data: bytes, *, allow_cp1252: bool = False) -> str:
+    r"""Decode a text file's bytes as UTF-8 (a byte-order mark is dropped), naming the encoding
+    to save it as when it is another, and normalising line ends (CR LF and CR alone to LF).
+
+    Parameters
+    ----------
+    path : Path
+        The file (for the message).
+    data : bytes
+        Its content.
+    allow_cp1252 : bool
+        Read text that is not UTF-8 as Windows-1252 (what Swedish Excel saves as "CSV"),
+        rather than refusing it.
+
+    Raises
+    ------
+    DataFileError
+        For UTF-16 or UTF-32 text, binary content, or (unless ``allow_cp1252``) text that is
+        not UTF-8; the message says to save the file as UTF-8.
+
+    Examples
+    --------
+    >>> decode_text(Path("a.csv"), "\ufeffå\r\nb\rc".encode("utf-8"))
+    'å\nb\nc'
+    >>> decode_text(Path("a.ttl"), "å".encode("cp1252"))
+    Traceback (most recent call last):
+    ...
+    andtsgraph.errors.DataFileError: a.ttl, line 1: the text looks like Windows-1252 (ANSI), not UTF-8; save it as UTF-8
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+        raise DataFileError(path, "the text is UTF-16 (Unicode); save it as UTF-8")
+    if b"\x00" in data[:8192]:
+        raise DataFileError(path, "a binary file, not text (save it as UTF-8 text)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start]
+        if allow_cp1252 and not (set(data) & _CP1252_HOLES):
+            text = data.decode("cp1252")
+        elif bad >= 0x80 and not (set(data) & _CP1252_HOLES):
+            raise DataFileError(
+                path,
+                "the text looks like Windows-1252 (ANSI), not UTF-8; save it as UTF-8",
+                line=line,
+            ) from None
+        else:
+            raise DataFileError(
+                path,
+                f"not UTF-8 text (byte 0x{bad:02X} cannot be read); save it as UTF-8",
+                line=line,
+            ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: every other byte of ASCII text is a NUL."""
+    head = data[:2000]
+    return len(head) >= 4 and max(head[1::2].count(0), head[0::2].count(0)) > len(head) // 3
+
+
+def refuse_external_contexts(path: Path, document: object) -> None:
+    """Refuse a JSON-LD document whose ``@context`` (or ``@import``) names a context outside
+    the file: it would be fetched from the network or read from the disk, and local work does
+    neither.
+
+    Raises
+    ------
+    DataFileError
+        Naming the context, and saying to put it into the file.
+
+    Examples
+    --------
+    >>> refuse_external_contexts(Path("a.jsonld"), {"@context": "https://schema.org/"})
+    Traceback (most recent call last):
+    ...
+    andtsgraph.errors.DataFileError: a.jsonld: the JSON-LD context 'https://schema.org/' is outside the file; andtsgraph never fetches or reads a context: put the context itself into the file
+    """
+    pending = [document]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            for key in ("@context", "@import"):
+                value = item.get(key)
+                for ref in value if isinstance(value, list) else [value]:
+                    if isinstance(ref, str):
+                        raise DataFileError(
+                            path,
+                            f"the JSON-LD context {ref!r} is outside the file; andtsgraph never "
+                            "fetches or reads a context: put the context itself into the file",
+                        )
+            pending.extend(item.values())
 
 
 def guess_format(path: Path) -> str:
@@ -90,9 +191,26 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> Dataset:
     if not path.is_file():
         raise DataFileError(path, "not a file")
     fmt = fmt or guess_format(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    # Decoded here, so that an encoding is named and line ends are one kind (RDF/XML says its
+    # own encoding, so it is left to the XML parser).
+    data: str | bytes = raw if fmt == "xml" else decode_text(path, raw)
+    if fmt == "json-ld":
+        try:
+            document = json.loads(data)
+        except ValueError as exc:
+            raise DataFileError(
+                path, f"JSON error: {exc}", line=getattr(exc, "lineno", None)
+            ) from None
+        except RecursionError:
+            raise DataFileError(path, "JSON error: nested too deeply") from None
+        refuse_external_contexts(path, document)
     ds = Dataset()
     try:
-        ds.parse(path, format=fmt, publicID=path.resolve().as_uri())
+        ds.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         raise DataFileError(path, f"{fmt} syntax error: {exc._why}", line=exc.lines + 1) from None
     except ParserError as exc:
@@ -111,6 +229,8 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> Dataset:
         raise DataFileError(path, f"not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
         raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    except RecursionError:
+        raise DataFileError(path, f"{fmt} error: nested too deeply") from None
     except Exception as exc:  # rdflib plugins raise a wide variety of errors for bad input
         raise DataFileError(path, f"{fmt} error: {exc}") from None
     return ds
@@ -128,3 +248,69 @@ def _first_bad_line(path: Path, fmt: str) -> int | None:
         except Exception:
             return number
     return None
+
+
+def split_by_plan(graph: Graph, plans: list[str]) -> tuple[dict[str, Graph], Graph]:
+    """Place the triples of a file holding several plans (a whole-graph Turtle or N-Triples
+    export) in the graph of the plan each belongs to.
+
+    A triple belongs to plan P if its subject is P, states ``andts:inPlan P``, or has an IRI
+    under P's own (``P/…``), or is a blank node reached from such a subject; every other triple
+    (ontology, vocabularies, actors, links) stays in the rest.
+
+    Returns
+    -------
+    (dict, Graph)
+        Plan IRI → its triples, and the triples of no plan.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(data='''
+    ...     @prefix andts: <https://w3id.org/andtsgraph/ontology#> .
+    ...     <http://x/plan/a> a andts:MunicipalPlan . <http://x/plan/a/g1> andts:inPlan <http://x/plan/a> .
+    ...     <http://x/plan/b> a andts:MunicipalPlan . <http://x/other> a andts:Actor .''', format="turtle")
+    >>> parts, rest = split_by_plan(g, ["http://x/plan/a", "http://x/plan/b"])
+    >>> len(parts["http://x/plan/a"]), len(parts["http://x/plan/b"]), len(rest)
+    (2, 1, 1)
+    """
+    from rdflib import BNode, URIRef
+
+    from andtsgraph.namespaces import ANDTS
+
+    owner: dict[object, str] = {}
+    for plan in plans:
+        owner[URIRef(plan)] = plan
+    for subject, plan in graph.subject_objects(ANDTS.inPlan):
+        if str(plan) in plans:
+            owner.setdefault(subject, str(plan))
+    prefixes = sorted(((p + "/", p) for p in plans), key=lambda item: -len(item[0]))
+    for subject in set(graph.subjects()):
+        if subject not in owner and isinstance(subject, URIRef):
+            for prefix, plan in prefixes:
+                if str(subject).startswith(prefix):
+                    owner[subject] = plan
+                    break
+    # Blank nodes (targets, statement nodes) go with the named node that holds them.
+    pending = [s for s in owner]
+    while pending:
+        node = pending.pop()
+        for obj in graph.objects(node, None):
+            if isinstance(obj, BNode) and obj not in owner:
+                owner[obj] = owner[node]
+                pending.append(obj)
+    # A curated link about a plan's part (the triple and the statement that gives its
+    # rationale) lives with the links, not in the plan.
+    from rdflib import RDF
+
+    linked = {
+        (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
+        for st in set(graph.subjects(RDF.subject, None))
+        if st not in owner
+    }
+    parts = {plan: Graph() for plan in plans}
+    rest = Graph()
+    for triple in graph:
+        plan = owner.get(triple[0])
+        (parts[plan] if plan is not None and triple not in linked else rest).add(triple)
+    return parts, rest

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import socket
 import urllib.error
 import urllib.parse
@@ -89,8 +90,12 @@ class Endpoint:
         """Build an endpoint from a URL. A bare server URL (no path, as
         ``http://127.0.0.1:7878``) is taken as an Oxigraph-style server with ``/query``,
         ``/update`` and ``/store``."""
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        try:
+            parts = urllib.parse.urlsplit(url)
+            parts.port  # noqa: B018 (a bad port raises only when read)
+        except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range 0-65535", …
+            raise EndpointError(f"{_safe(url)} is not a valid URL: {exc}") from None
+        if parts.scheme not in ("http", "https") or not parts.netloc or not parts.hostname:
             raise EndpointError(f"{_safe(url)} is not an http(s) URL")
         user = password = None
         if parts.username:
@@ -125,7 +130,11 @@ class Endpoint:
 
 def _safe(url: str) -> str:
     """Return ``url`` without user information, so no credential is ever shown."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 (a bad port raises only when read)
+    except ValueError:  # not a URL urllib can take apart: drop whatever precedes an "@"
+        return re.sub(r"(?<=//)[^/@]*@", "", url)
     if parts.username or parts.password:
         host = parts.hostname or ""
         return urllib.parse.urlunsplit(
@@ -203,6 +212,8 @@ class RemoteBackend:
     """A SPARQL 1.1 server behind the :class:`~andtsgraph.backends.Backend` seam (read-only)."""
 
     name = "remote"
+    #: The knowledge graph adds nothing here (the class closure is pushed with the data).
+    writable = False
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint

@@ -21,9 +21,10 @@ import pydot
 
 from andtsgraph.analysis.gaps import CoverageMatrix
 from andtsgraph.analysis.network import NetworkSummary
-from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import KnowledgeGraph
 from andtsgraph.messages import text
+from andtsgraph.output import check_outputs, write_bytes
 
 #: Community colours (ColorBrewer Set3 and Pastel1, readable under black text).
 PALETTE = [
@@ -402,8 +403,6 @@ def write_picture(dot: pydot.Dot, path: str | Path, *, force: bool = False) -> P
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in ("dot", "svg", "png"):
         raise AndtsError(f"{path}: write pictures as .dot, .svg or .png")
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
+    check_outputs([path], force=force)
     data = dot.to_string().encode("utf-8") if suffix == "dot" else _create(dot, suffix)
-    path.write_bytes(data)
-    return path
+    return write_bytes(path, data, force=force)

@@ -15,8 +15,8 @@ from andtsgraph.analysis import gaps as gap_analysis
 from andtsgraph.analysis import network as network_analysis
 from andtsgraph.analysis.gaps import CoverageMatrix, Gap
 from andtsgraph.analysis.network import Bridge, NetworkSummary
-from andtsgraph.errors import OutputExistsError
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
+from andtsgraph.output import check_outputs, write_text
 from andtsgraph.validation import ValidationReport, validate
 
 
@@ -128,7 +128,7 @@ def build_report(
     other = kg.plan(compare).id if compare else None
     if validation is None:
         validation = validate(kg, lang=lang)
-    documents = kg.query("plan-documents").records()
+    documents = kg.query("plan-documents").to_records()
     # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
     with gap_analysis.batch(kg) if not plan else nullcontext():
         plan_gaps = [_plan_gaps(kg, p, documents, other) for p in plans if p.activities]
@@ -381,14 +381,14 @@ def _plan_pictures(report: Report, kg: KnowledgeGraph) -> tuple[dict[str, str], 
     )
 
 
-def to_html(report: Report, kg: KnowledgeGraph) -> str:
+def to_html(kg: KnowledgeGraph, report: Report) -> str:
     """Return the report as one self-contained HTML page (inline CSS and SVG, no network).
 
     Examples
     --------
     >>> import andtsgraph
     >>> kg = andtsgraph.load()
-    >>> page = to_html(build_report(kg, plan="vasteras"), kg)
+    >>> page = to_html(kg, build_report(kg, plan="vasteras"))
     >>> page.startswith("<!DOCTYPE html>") and "<svg" in page
     True
     """
@@ -503,7 +503,7 @@ def to_html(report: Report, kg: KnowledgeGraph) -> str:
 
 
 def write_html(
-    report: Report, kg: KnowledgeGraph, path: str | Path, *, force: bool = False
+    kg: KnowledgeGraph, report: Report, path: str | Path, *, force: bool = False
 ) -> Path:
     """Write :func:`to_html` to ``path``; an existing file is kept unless ``force``.
 
@@ -513,7 +513,5 @@ def write_html(
         If ``path`` exists and ``force`` is false.
     """
     path = Path(path)
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
-    path.write_text(to_html(report, kg), encoding="utf-8")
-    return path
+    check_outputs([path], force=force)
+    return write_text(path, to_html(kg, report), force=force)

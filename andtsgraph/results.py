@@ -1,15 +1,38 @@
-"""Query results as records, with Python values, and as pandas DataFrames."""
+"""Results as records, with Python values, as pandas DataFrames and as JSON.
+
+Every result type and every list of results has the same three methods (see
+docs/conventions.md): ``to_records()`` (a list of dicts of plain Python values),
+``to_dataframe()`` (one row per record; integer columns stay integers where cells are empty)
+and ``to_json()`` (the records as JSON text, the shape of the CLI's ``--json``). Result types
+are dataclasses that inherit :class:`Result`; functions that return several return a
+:class:`ResultList`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+import dataclasses
+import datetime as dt
+import enum
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Node
 
 if TYPE_CHECKING:
     import pandas
+
+__all__ = [
+    "KEEP_LEXICAL",
+    "QueryResult",
+    "Result",
+    "ResultList",
+    "records_to_dataframe",
+    "records_to_json",
+    "to_python",
+]
 
 
 #: Datatypes whose lexical form reads better than rdflib's Python value ("P1Y", "2022").
@@ -126,16 +149,126 @@ class QueryResult(Sequence[dict[str, Any]]):
         ]
         return labelled
 
-    def records(self) -> list[dict[str, Any]]:
+    def to_records(self) -> list[dict[str, Any]]:
         """Return the rows as a list of dicts (column → Python value)."""
-        return list(self._records)
+        return [dict(r) for r in self._records]
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the rows as a JSON list of objects (dates and decimals as text)."""
+        return records_to_json(self.to_records(), indent)
 
     def column(self, name: str) -> list[Any]:
         """Return the values of one column."""
         return [r[name] for r in self._records]
 
     def to_dataframe(self) -> pandas.DataFrame:
-        """Return the rows as a pandas DataFrame with one column per variable."""
-        import pandas as pd
+        """Return the rows as a pandas DataFrame with one column per variable (a column of
+        whole numbers with empty cells is ``Int64``, not float)."""
+        return records_to_dataframe(self._records, self.columns)
 
-        return pd.DataFrame.from_records(self._records, columns=self.columns)
+
+def _plain(value: Any) -> Any:
+    """A value as plain data: enumerations by their value, tuples and sets as lists."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Result):
+        return value.to_record()
+    if isinstance(value, dict):
+        return {str(_plain(k)): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, set | frozenset) else items
+    return value
+
+
+def records_to_json(records: Any, indent: int | None = 2) -> str:
+    """Records (or one record) as JSON text: UTF-8 as is, dates and decimals as text."""
+
+    def default(value: Any) -> Any:
+        if isinstance(value, dt.date | Decimal):
+            return str(value)
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    return json.dumps(records, ensure_ascii=False, indent=indent, default=default)
+
+
+def records_to_dataframe(
+    records: list[dict[str, Any]], columns: Sequence[str] | None = None
+) -> pandas.DataFrame:
+    """Records as a DataFrame; a column of whole numbers with empty cells stays whole (Int64)."""
+    import pandas as pd
+
+    frame = pd.DataFrame.from_records(records, columns=list(columns) if columns else None)
+    for column in frame.columns:
+        values = [r.get(column) for r in records]
+        present = [v for v in values if v is not None]
+        if (
+            present
+            and len(present) < len(values)
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in present)
+        ):
+            frame[column] = pd.array(values, dtype="Int64")
+    return frame
+
+
+class Result:
+    """A result type's outputs: inherit it in a dataclass (fields marked
+    ``metadata={"record": False}`` are left out of the records, e.g. a networkx graph)."""
+
+    def to_record(self) -> dict[str, Any]:
+        """Return this result as one dict of plain data."""
+        return {
+            f.name: _plain(getattr(self, f.name))
+            for f in dataclasses.fields(self)  # type: ignore[arg-type]
+            if f.metadata.get("record", True)
+        }
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return this result as a list of one record."""
+        return [self.to_record()]
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Return this result as a one-row DataFrame."""
+        return records_to_dataframe(self.to_records())
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return this result's record as a JSON object."""
+        return records_to_json(self.to_record(), indent)
+
+
+R = TypeVar("R", bound=Result)
+
+
+class ResultList(list[R]):
+    """A list of results (gaps, actor metrics, bridges …) with the same three outputs.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True)
+    ... class Count(Result):
+    ...     name: str
+    ...     n: int | None
+    >>> found = ResultList([Count("a", 1), Count("b", None)])
+    >>> found.to_records()
+    [{'name': 'a', 'n': 1}, {'name': 'b', 'n': None}]
+    >>> found.to_dataframe()["n"].tolist()
+    [1, <NA>]
+    >>> print(found.to_json(indent=None))
+    [{"name": "a", "n": 1}, {"name": "b", "n": null}]
+    """
+
+    def __init__(self, items: Iterable[R] = ()) -> None:
+        super().__init__(items)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one record per result."""
+        return [item.to_record() for item in self]
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Return one row per result."""
+        return records_to_dataframe(self.to_records())
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the records as a JSON list."""
+        return records_to_json(self.to_records(), indent)

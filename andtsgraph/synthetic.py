@@ -357,7 +357,7 @@ class SyntheticCorpus:
         """
         directory = Path(directory)
         if directory.exists() and not directory.is_dir():
-            raise OutputExistsError(f"{directory} is a file, not a folder")
+            raise OutputExistsError(f"{directory} is a file, not a folder", forced=False)
         existing = sorted(
             {directory / name for name in self.documents if (directory / name).exists()}
             | set(directory.glob("synthetic-*.trig"))
@@ -365,16 +365,16 @@ class SyntheticCorpus:
         if existing and not force:
             more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
             raise OutputExistsError(f"{existing[0]}{more} exist; use --force to overwrite them")
-        directory.mkdir(parents=True, exist_ok=True)
+        from andtsgraph.output import staged
+
+        # Written whole or not at all: every file goes to a temporary folder first.
+        with staged([directory], force=force, folders=[directory]) as (temporary,):
+            for name, text in self.documents.items():
+                (temporary / name).write_text(text, encoding="utf-8")
         for stale in sorted(directory.glob("synthetic-*.trig")):
             if stale.name not in self.documents:
                 stale.unlink()
-        paths = []
-        for name, text in self.documents.items():
-            path = directory / name
-            path.write_text(text, encoding="utf-8")
-            paths.append(path)
-        return paths
+        return [directory / name for name in self.documents]
 
     def dataset(self) -> Dataset:
         """Parse every document into one rdflib Dataset (slow for large corpora).

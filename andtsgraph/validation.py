@@ -39,8 +39,10 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from andtsgraph.errors import AndtsError
+from andtsgraph.enums import Severity, values
+from andtsgraph.errors import AndtsError, note
 from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
+from andtsgraph.messages import text
 from andtsgraph.namespaces import (
     ANDTS,
     ONTOLOGY_GRAPH,
@@ -59,7 +61,7 @@ if TYPE_CHECKING:
 ANDTSH = Namespace("https://w3id.org/andtsgraph/shapes#")
 
 #: Severities from the mildest up; ``severity=`` keeps results at or above the one given.
-SEVERITIES = ("info", "warning", "violation")
+SEVERITIES = tuple(values(Severity))
 
 #: Report languages.
 LANGS = ("sv", "en")
@@ -428,12 +430,12 @@ class ValidationReport:
         columns = [f.name for f in fields(ValidationResult)]
         return pd.DataFrame.from_records(self.to_records(), columns=columns)
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_record(self) -> dict[str, Any]:
         """Return the report as plain data: the shape of ``andtsgraph validate --format json``.
 
         Examples
         --------
-        >>> sorted(validate().as_dict())
+        >>> sorted(validate().to_record())
         ['conforms', 'counts', 'groups', 'lang', 'plans', 'results', 'severity']
         """
         return {
@@ -459,8 +461,8 @@ class ValidationReport:
         }
 
     def to_json(self) -> str:
-        """Return :meth:`as_dict` as JSON text (UTF-8, not ASCII-escaped)."""
-        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+        """Return :meth:`to_record` as JSON text (UTF-8, not ASCII-escaped)."""
+        return json.dumps(self.to_record(), ensure_ascii=False, indent=2)
 
     def to_text(self, examples: int | None = 3) -> str:
         """Return the report for a coordinator: per plan, one line per rule, a few examples.
@@ -723,7 +725,10 @@ def _knowledge_graph(
     scope = _Scope(frozenset(p.id for p in kg.plans), frozenset(kg.sources))
     for path, graph in bundled_files():
         if graph is None and plan_graph(path.stem) in kg.sources:
-            continue  # bundled plan files are named after their plan id
+            # Bundled plan files are named after their plan id.
+            replacement = kg.sources[plan_graph(path.stem)][0]
+            note(text("io.replaces_bundled", "en", path=replacement, plan=path.stem))
+            continue
         kg.add_file(path, graph)
     return kg, scope
 

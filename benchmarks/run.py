@@ -181,7 +181,7 @@ def job_andtsgraph(store: str, files: list[Path], timer: Timer) -> dict:
 
     def report() -> str:
         built = report_module.build_report(kg)
-        return report_module.to_html(built, kg)
+        return report_module.to_html(kg, built)
 
     timer.time("report", report)
     return size

@@ -141,11 +141,11 @@ def test_activity_partners(kg):
 
 def test_indicators(kg):
     rows = kg.query("indicators", plan="vasteras")
+    # One row per indicator: Västerås's plan has 24 (its "Uppföljning" cells).
+    assert len(rows) == len({r["indicator"] for r in rows}) == 24
     # 3.3 "Minst 30 ANDTS-coacher utbildas per år."
     coaches = [r for r in rows if r["activityNotation"] == "3.3"]
-    assert [(r["comparator"], r["value"], r["period"]) for r in coaches] == [
-        ("at least", 30, "P1Y")
-    ]
+    assert [r["targets"] for r in coaches] == ["at least 30 utbildade ANDTS-coacher per P1Y"]
     # Ansvar: "Nämnden för idrott, fritid och förebyggande" (bold, leads); "Grundskolenämnden,
     # Utbildnings- och arbetsmarknadsnämnden och Individ- och familjenämnden, Skultuna …" take part.
     responsible = coaches[0]["responsible"].split("; ")
@@ -153,11 +153,18 @@ def test_indicators(kg):
         "Nämnden för idrott, fritid och förebyggande *"
     ]
     assert len(responsible) == 5
-    # 2.1, second row: Grinden four times a year, Mix BIG/Grinden five groups, Sommarstationen two.
-    grinden = sorted(r["value"] for r in rows if r["indicator"] == VS + "i-2.1-2")
-    assert grinden == [2, 4, 5]
+    # 2.1, second row: Grinden four times a year, Mix BIG/Grinden five groups, Sommarstationen
+    # two: one row, three targets in its cell, and three rows of indicator-targets.
+    (grinden,) = [r for r in rows if r["indicator"] == VS + "i-2.1-2"]
+    assert grinden["targets"].count("; ") == 2
+    targets = kg.query("indicator-targets", plan="vasteras")
+    assert sorted(r["value"] for r in targets if r["indicator"] == VS + "i-2.1-2") == [2, 4, 5]
+    coach_target = [r for r in targets if r["activityNotation"] == "3.3"]
+    assert [(r["comparator"], r["value"], r["period"]) for r in coach_target] == [
+        ("at least", 30, "P1Y")
+    ]
     kronoberg = kg.query("indicators", plan="kronoberg")
-    assert len(kronoberg) == 55 and all(r["value"] is None for r in kronoberg)
+    assert len(kronoberg) == 55 and all(r["targets"] is None for r in kronoberg)
 
 
 def test_activities_by_substance(kg):
@@ -400,5 +407,5 @@ def test_query_from_a_file_and_labels(kg, tmp_path):
 def test_python_values(kg):
     row = kg.query("indicators", plan="vasteras")[0]
     assert isinstance(row["indicator"], str)
-    decimals = [r["value"] for r in kg.query("indicators") if r["value"] is not None]
+    decimals = [r["value"] for r in kg.query("indicator-targets") if r["value"] is not None]
     assert all(isinstance(v, int | Decimal) for v in decimals)

@@ -65,7 +65,7 @@ def test_export_refuses_to_overwrite_and_keeps_the_file(tmp_path):
     proc = run("export", "-o", str(out))
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
-        f"andtsgraph: {out} exists; use --force (force=True) to overwrite it"
+        f"andtsgraph: {out} exists; use --force to overwrite it"
     ]
     assert out.read_text(encoding="utf-8") == "mine"
     proc = run("export", "-o", str(out), "--force")

@@ -78,7 +78,7 @@ def test_english_report(kg):
 
 
 def test_html_report_is_self_contained(built, kg, tmp_path):
-    path = report.write_html(built, kg, tmp_path / "report.html")
+    path = report.write_html(kg, built, tmp_path / "report.html")
     page = path.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     # The network, a hierarchy for each of the three plans with activities, and the matrix of
@@ -94,11 +94,11 @@ def test_html_report_is_self_contained(built, kg, tmp_path):
     ):
         assert text in page
     with pytest.raises(andtsgraph.OutputExistsError):
-        report.write_html(built, kg, path)
+        report.write_html(kg, built, path)
 
 
 def test_headless_chromium_renders_the_report(built, kg, tmp_path):
-    page = report.write_html(built, kg, tmp_path / "report.html")
+    page = report.write_html(kg, built, tmp_path / "report.html")
     shot = screenshot(page, tmp_path / "shot.png", (1400, 3000))
     with Image.open(shot) as image:
         assert image.size == (1400, 3000)

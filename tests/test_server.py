@@ -113,7 +113,7 @@ def test_plan_parameter_binds_the_same_on_both_engines(kg, pushed_server, query)
 def test_the_plans_of_a_connected_server(pushed_server, kg):
     url, _ = pushed_server
     server = andtsgraph.connect(url)
-    assert [p.as_dict() for p in server.plans] == [p.as_dict() for p in kg.plans]
+    assert server.plans.to_records() == kg.plans.to_records()
 
 
 HOSTILE = [

@@ -53,7 +53,7 @@ def diff(a, b) -> str:
 
 @pytest.fixture(scope="module")
 def exempelby(kg):
-    return import_plan(EXEMPELBY, kg)
+    return import_plan(kg, EXEMPELBY)
 
 
 def node(result, local: str) -> URIRef:
@@ -78,7 +78,7 @@ def dropdown_values(workbook, sheet_name: str, header: str) -> list[str]:
 def test_template_has_its_sheets_commented_headers_and_dropdowns_from_the_vocabularies(
     kg, tmp_path
 ):
-    path = write_template(tmp_path / "mall.xlsx", kg)
+    path = write_template(kg, tmp_path / "mall.xlsx")
     workbook = load_workbook(path)
     assert workbook.sheetnames == [
         "Instruktioner",
@@ -155,7 +155,7 @@ def test_template_command_refuses_to_overwrite_without_force(tmp_path):
 
 
 def test_template_as_a_folder_of_csv_files_has_one_file_per_sheet(kg, tmp_path):
-    folder = write_template(tmp_path / "mall", kg)
+    folder = write_template(kg, tmp_path / "mall")
     names = sorted(p.name for p in folder.iterdir())
     assert "Plan.csv" in names and "Insatser.csv" in names and "Övrigt.csv" in names
     assert (
@@ -169,7 +169,7 @@ def test_bundled_plan_round_trips_through_the_template_to_an_isomorphic_graph(
     kg, tmp_path, plan_id
 ):
     path = export_plan(kg, plan_id, tmp_path / f"{plan_id}.xlsx")
-    result = import_plan(path, kg)
+    result = import_plan(kg, path)
     original = kg.graph(plan_graph(plan_id))
     assert result.plan_id == plan_id
     assert len(result.graph) == len(original)
@@ -180,7 +180,7 @@ def test_bundled_plan_round_trips_through_the_template_to_an_isomorphic_graph(
 
 
 def test_round_trip_keeps_datatypes_languages_and_blank_node_targets(kg, tmp_path):
-    result = import_plan(export_plan(kg, "vasteras", tmp_path / "vs.xlsx"), kg)
+    result = import_plan(kg, export_plan(kg, "vasteras", tmp_path / "vs.xlsx"))
     plan = PLAN["vasteras-2022-2025"]
     assert result.graph.value(plan, ANDTS.validFrom) == Literal("2022", datatype=XSD.gYear)
     assert result.graph.value(plan, DCTERMS.dateAccepted) == Literal(
@@ -193,7 +193,7 @@ def test_round_trip_keeps_datatypes_languages_and_blank_node_targets(kg, tmp_pat
     assert result.graph.value(target, ANDTS.targetValue) == Literal("30", datatype=XSD.integer)
     assert result.graph.value(target, ANDTS.unit) == Literal("utbildade ANDTS-coacher", lang="sv")
     assert result.graph.value(target, ANDTS.perPeriod) == Literal("P1Y", datatype=XSD.duration)
-    national = import_plan(export_plan(kg, "national", tmp_path / "nat.xlsx"), kg)
+    national = import_plan(kg, export_plan(kg, "national", tmp_path / "nat.xlsx"))
     labels = set(national.graph.objects(PLAN["national-2022-2025"], RDFS.label))
     assert Literal("National ANDTS strategy 2022–2025", lang="en") in labels
 
@@ -201,7 +201,7 @@ def test_round_trip_keeps_datatypes_languages_and_blank_node_targets(kg, tmp_pat
 def test_round_trip_through_a_csv_folder_and_the_command_line(kg, tmp_path):
     folder = export_plan(kg, "vaxjo", tmp_path / "vaxjo")
     assert (folder / "Insatser.csv").is_file()
-    result = import_plan(folder, kg)
+    result = import_plan(kg, folder)
     original = kg.graph(plan_graph("vaxjo-2022-2027"))
     assert isomorphic(result.graph, original), diff(result.graph, original)
     xlsx = tmp_path / "kr.xlsx"
@@ -239,7 +239,7 @@ def test_an_imported_plan_round_trips_too_with_its_new_actors(tmp_path):
         "Exempelby kommun (fiktiv, testdata)",
         "Exempelby IF (fiktiv, testdata)",
     ]
-    result = import_plan(path, andtsgraph.load())
+    result = import_plan(andtsgraph.load(), path)
     original = kg.graph(plan_graph("exempelby-2024-2027"))
     assert isomorphic(result.graph, original), diff(result.graph, original)
     assert isomorphic(result.links, kg.graph(result.links_graph))
@@ -417,7 +417,7 @@ def test_fixture_curated_links_are_kept_apart_from_the_plan(exempelby):
 
 
 def test_csv_folder_variant_equals_the_workbook(kg, exempelby):
-    from_csv = import_plan(EXEMPELBY_CSV, kg)
+    from_csv = import_plan(kg, EXEMPELBY_CSV)
     assert isomorphic(from_csv.graph, exempelby.graph), diff(from_csv.graph, exempelby.graph)
     assert isomorphic(from_csv.links, exempelby.links)
     assert [a.name for a in from_csv.new_actors] == [a.name for a in exempelby.new_actors]
@@ -470,7 +470,7 @@ def expected_place(sheet: str, row, column: str) -> tuple:
 
 def test_every_mistake_is_reported_once_with_its_sheet_row_and_column(kg):
     with pytest.raises(TemplateError) as caught:
-        import_plan(MISTAKES, kg, lang="en")
+        import_plan(kg, MISTAKES, lang="en")
     problems = caught.value.problems
     assert len(problems) == len(EXPECTED_MISTAKES) == 14
     found = {(p.sheet, p.row, p.column): p.message for p in problems}
@@ -539,7 +539,7 @@ def test_a_missing_required_sheet_and_a_bad_flag_are_reported(kg, tmp_path):
     )
     (folder / "Plan.csv").write_text(plan, encoding="utf-8-sig")
     with pytest.raises(TemplateError) as caught:
-        import_plan(folder, kg)
+        import_plan(kg, folder)
     places = [(p.sheet, p.row, p.column) for p in caught.value.problems]
     assert ("Insatser", None, None) in places
     assert ("Plan", len(PLAN_FIELDS) + 1, "Värde") in places
@@ -564,7 +564,7 @@ def test_row_numbers_count_blank_rows_as_the_spreadsheet_shows_them(kg, tmp_path
     activities.append(["En annan insats", "Kaffe"])
     workbook.save(path)
     with pytest.raises(TemplateError) as caught:
-        import_plan(path, kg, lang="en")
+        import_plan(kg, path, lang="en")
     assert [str(p) for p in caught.value.problems] == [
         "Insatser, row 5, column Substanser: unknown substance 'Kaffe'; choose one of: Alkohol, Dopning, Narkotika, Spel om pengar, Tobak och nikotin"
     ]

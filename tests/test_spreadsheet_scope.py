@@ -108,7 +108,7 @@ def test_display_labels_say_whose_an_ambiguous_name_is(both):
 
 
 def test_the_import_log_says_what_each_name_became():
-    result = import_plan(SJOBY, andtsgraph.load())
+    result = import_plan(andtsgraph.load(), SJOBY)
     lines = result.report_lines()
     assert "  Polisen → Polisen (delad aktör)" in lines
     assert "  Socialtjänst → ny aktör i Sjöby kommun (actor:sjoby-kommun/socialtjanst)" in lines
@@ -126,7 +126,7 @@ def test_the_import_log_says_what_each_name_became():
 
 
 def test_a_method_outside_the_vocabulary_is_the_plans_own_concept():
-    result = import_plan(SJOBY, andtsgraph.load())
+    result = import_plan(andtsgraph.load(), SJOBY)
     method = URIRef(f"{result.plan_iri}/method-sspf")
     assert (method, RDF.type, ANDTS.Method) in result.graph
     activity = URIRef(f"{result.plan_iri}/a-1-1-2")
@@ -134,7 +134,7 @@ def test_a_method_outside_the_vocabulary_is_the_plans_own_concept():
 
 
 def test_a_percentage_is_a_target_in_percent():
-    result = import_plan(SJOBY, andtsgraph.load())
+    result = import_plan(andtsgraph.load(), SJOBY)
     graph = result.graph
     indicator = next(
         i
@@ -156,7 +156,7 @@ def test_a_near_miss_gets_a_suggestion(tmp_path):
     headers = {str(c.value).split(" (")[0]: c.column for c in sheet[1] if c.value}
     sheet.cell(row=4, column=headers["Samverkansparter"], value="Socialtjanst; Polisn")
     workbook.save(path)
-    lines = import_plan(path, andtsgraph.load()).report_lines()
+    lines = import_plan(andtsgraph.load(), path).report_lines()
     assert "      Socialtjanst — menade du Socialtjänst?" in lines
     assert "      Polisn — menade du Polisen?" in lines
 
@@ -200,7 +200,7 @@ def test_the_plans_own_bodies_match_before_shared_ones_and_never_anothers():
     """Exempelby's Kommunstyrelsen was ambiguous between Växjö's and Västerås's; now it is
     neither."""
     kg = andtsgraph.load()
-    result = import_plan(SJOBY, kg)
+    result = import_plan(kg, SJOBY)
     match = {a.name: a for a in result.actors}["Kommunstyrelsen"]
     assert match.how == "new"
     assert match.iri == str(ACTOR["sjoby-kommun/kommunstyrelsen"])

@@ -289,7 +289,7 @@ def test_batched_gaps_are_the_gaps_plan_by_plan(synthetic_kg):
     one_by_one = [
         g for p in synthetic_kg.plans if p.activities for g in gaps.all_gaps(synthetic_kg, p.id)
     ]
-    assert [g.as_dict() for g in batched] == [g.as_dict() for g in one_by_one]
+    assert batched.to_records() == [g.to_record() for g in one_by_one]
     assert {g.kind for g in batched} >= {"risk-factor", "no-indicator", "matrix-cell"}
 
 
@@ -356,7 +356,7 @@ def test_results_from_oxigraph_terms_are_the_results_from_rdflib_terms(kg, query
     fast = kg.query(query)
     assert fast._terms is None  # the store's own terms: rdflib terms only when asked
     slow = QueryResult(fast.columns, fast.terms)  # the rdflib path, from the same terms
-    assert fast.records() == slow.records()
+    assert fast.to_records() == slow.to_records()
     assert [type(v) for r in fast for v in r.values()] == [
         type(v) for r in slow for v in r.values()
     ]
@@ -415,7 +415,7 @@ def test_force_leaves_exactly_one_corpus_in_the_folder(tmp_path):
 
 def test_shared_actors_list_their_plans_in_order_on_both_stores(synthetic_kg, synthetic_rdflib_kg):
     for kg in (synthetic_kg, synthetic_rdflib_kg):
-        rows = kg.query("shared-actors").records()
+        rows = kg.query("shared-actors").to_records()
         assert rows, kg.backend.name
         for row in rows:
             ids = row["planIds"].split(", ")

@@ -19,25 +19,46 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
+from andtsgraph.enums import Dimension, FactorKind, GapKind, choose
 from andtsgraph.knowledge_graph import KnowledgeGraph
 from andtsgraph.namespaces import plan_id_of
+from andtsgraph.results import Result, ResultList, records_to_json
+
+__all__ = [
+    "NATIONAL_PLAN_ID",
+    "CoverageMatrix",
+    "Gap",
+    "activities_without_indicator",
+    "activities_without_responsible",
+    "all_gaps",
+    "batch",
+    "coverage_matrix",
+    "empty_goals_and_areas",
+    "matrix_gaps",
+    "neighbour_covers",
+    "uncovered_factors",
+    "uncovered_national_goals",
+]
 
 NATIONAL_PLAN_ID = "national-2022-2025"
 
 
 @dataclass(frozen=True)
-class Gap:
+class Gap(Result):
     """One finding: something expected that the plan does not cover.
+
+    Lists of findings are :class:`~andtsgraph.results.ResultList`: ``to_records()``,
+    ``to_dataframe()``, ``to_json()`` (the shape of ``andtsgraph gaps --json``).
 
     Attributes
     ----------
-    kind : str
+    kind : GapKind
         ``risk-factor``, ``protective-factor``, ``national-goal``, ``empty-goal``,
         ``empty-area``, ``no-indicator``, ``no-responsible``, ``matrix-cell``,
-        ``matrix-empty``, ``neighbour-covers``.
+        ``matrix-empty``, ``neighbour-covers`` (:class:`~andtsgraph.enums.GapKind`).
     plan : str or None
         The plan's id (None for findings across all plans).
     iri : str
@@ -52,17 +73,13 @@ class Gap:
         Further facts (domain, section, counts …).
     """
 
-    kind: str
+    kind: GapKind
     plan: str | None
     iri: str
     label: str
     explanation: str
     query: str
     details: dict[str, Any] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the finding as plain data (the shape of ``andtsgraph gaps --json``)."""
-        return asdict(self)
 
 
 class _Batch:
@@ -82,7 +99,7 @@ class _Batch:
 
     def rows(self, query: str, plan_iri: str | None) -> list[dict[str, Any]]:
         if query not in self._all:
-            self._all[query] = self.kg.query(query).records()
+            self._all[query] = self.kg.query(query).to_records()
         if plan_iri is None:
             return self._all[query]
         if query not in self._by_plan:
@@ -155,8 +172,8 @@ def _plan_titles(kg: KnowledgeGraph) -> dict[str, str]:
 
 
 def uncovered_factors(
-    kg: KnowledgeGraph, plan: str | None = None, kind: str | None = None
-) -> list[Gap]:
+    kg: KnowledgeGraph, plan: str | None = None, kind: FactorKind | str | None = None
+) -> ResultList[Gap]:
     """Risk and protective factors that no activity of a plan addresses.
 
     Parameters
@@ -164,13 +181,19 @@ def uncovered_factors(
     kg : KnowledgeGraph
     plan : str, optional
         A plan id or IRI; every plan with activities when omitted.
-    kind : {"risk", "protective"}, optional
-        Only risk or only protective factors.
+    kind : FactorKind or {"risk", "protective"}, optional
+        Only risk or only protective factors. The gap kinds ``"risk-factor"`` and
+        ``"protective-factor"`` name the same (:class:`~andtsgraph.enums.FactorKind`).
 
     Returns
     -------
-    list of Gap
+    ResultList of Gap
         One per plan and factor, ordered by plan, kind and the factor's notation.
+
+    Raises
+    ------
+    ChoiceError
+        For another ``kind`` (the message lists the allowed ones).
 
     Examples
     --------
@@ -178,20 +201,24 @@ def uncovered_factors(
     >>> kg = andtsgraph.load()
     >>> "Langning" in [g.label for g in uncovered_factors(kg, plan="vaxjo")]
     True
+    >>> uncovered_factors(kg, "vaxjo", "risk") == uncovered_factors(kg, "vaxjo", "risk-factor")
+    True
     """
+    wanted = None if kind is None else choose(FactorKind, kind, "kind")
     rows = _query(kg, "uncovered-factors-by-plan", _plan_iri(kg, plan))
     domains = _derived(kg, "factor-domains", lambda: _factor_domains(kg))
     links = _derived(kg, "factor-link-counts", lambda: _factor_link_counts(kg))
     titles = _derived(kg, "plan-titles", lambda: _plan_titles(kg))
-    gaps = []
+    gaps: ResultList[Gap] = ResultList()
     for r in rows:
-        if kind and r["kind"] != kind:
+        row_kind = FactorKind(r["kind"])
+        if wanted is not None and row_kind is not wanted:
             continue
         plan_id = plan_id_of(r["plan"])
-        factor_kind = "risk factor" if r["kind"] == "risk" else "protective factor"
+        factor_kind = "risk factor" if row_kind is FactorKind.RISK else "protective factor"
         gaps.append(
             Gap(
-                kind=f"{r['kind']}-factor",
+                kind=row_kind.gap_kind,
                 plan=plan_id,
                 iri=r["factor"],
                 label=r["label"],
@@ -223,7 +250,7 @@ def _factor_link_counts(kg: KnowledgeGraph) -> dict[str, int]:
     return counts
 
 
-def uncovered_national_goals(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
+def uncovered_national_goals(kg: KnowledgeGraph, plan: str | None = None) -> ResultList[Gap]:
     """National goals that no goal, area or activity of a plan is aligned with.
 
     Alignment comes from the curated links (``andts:alignsWith``); a plan part counts when it,
@@ -238,9 +265,9 @@ def uncovered_national_goals(kg: KnowledgeGraph, plan: str | None = None) -> lis
     """
     rows = _query(kg, "national-goal-coverage", _plan_iri(kg, plan))
     titles = _derived(kg, "plan-titles", lambda: _plan_titles(kg))
-    return [
+    return ResultList(
         Gap(
-            kind="national-goal",
+            kind=GapKind.NATIONAL_GOAL,
             plan=plan_id_of(r["plan"]),
             iri=r["nationalGoal"],
             label=r["label"],
@@ -253,10 +280,10 @@ def uncovered_national_goals(kg: KnowledgeGraph, plan: str | None = None) -> lis
         )
         for r in rows
         if not r["alignedParts"] and not r["activities"]
-    ]
+    )
 
 
-def empty_goals_and_areas(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
+def empty_goals_and_areas(kg: KnowledgeGraph, plan: str | None = None) -> ResultList[Gap]:
     """Goals and areas of a plan under which no activity sits.
 
     Examples
@@ -266,9 +293,9 @@ def empty_goals_and_areas(kg: KnowledgeGraph, plan: str | None = None) -> list[G
     []
     """
     rows = _query(kg, "empty-goals-and-areas", _plan_iri(kg, plan))
-    return [
+    return ResultList(
         Gap(
-            kind="empty-goal" if "goal" in r["kind"] else "empty-area",
+            kind=GapKind.EMPTY_GOAL if "goal" in r["kind"] else GapKind.EMPTY_AREA,
             plan=plan_id_of(r["plan"]),
             iri=r["part"],
             label=r["label"],
@@ -277,10 +304,10 @@ def empty_goals_and_areas(kg: KnowledgeGraph, plan: str | None = None) -> list[G
             details={"notation": r["notation"]},
         )
         for r in rows
-    ]
+    )
 
 
-def activities_without_indicator(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
+def activities_without_indicator(kg: KnowledgeGraph, plan: str | None = None) -> ResultList[Gap]:
     """Activities that no indicator follows up.
 
     Examples
@@ -290,11 +317,11 @@ def activities_without_indicator(kg: KnowledgeGraph, plan: str | None = None) ->
     23
     """
     return _activity_gaps(
-        kg, plan, "activities-without-indicator", "no-indicator", "an indicator (uppföljning)"
+        kg, plan, "activities-without-indicator", GapKind.NO_INDICATOR, "an indicator (uppföljning)"
     )
 
 
-def activities_without_responsible(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
+def activities_without_responsible(kg: KnowledgeGraph, plan: str | None = None) -> ResultList[Gap]:
     """Activities for which the plan names no responsible actor.
 
     Examples
@@ -304,14 +331,14 @@ def activities_without_responsible(kg: KnowledgeGraph, plan: str | None = None) 
     []
     """
     return _activity_gaps(
-        kg, plan, "activities-without-responsible", "no-responsible", "a responsible actor"
+        kg, plan, "activities-without-responsible", GapKind.NO_RESPONSIBLE, "a responsible actor"
     )
 
 
 def _activity_gaps(
-    kg: KnowledgeGraph, plan: str | None, query: str, kind: str, expected: str
-) -> list[Gap]:
-    return [
+    kg: KnowledgeGraph, plan: str | None, query: str, kind: GapKind, expected: str
+) -> ResultList[Gap]:
+    return ResultList(
         Gap(
             kind=kind,
             plan=plan_id_of(r["plan"]),
@@ -322,12 +349,15 @@ def _activity_gaps(
             details={"section": r["section"]},
         )
         for r in _query(kg, query, _plan_iri(kg, plan))
-    ]
+    )
 
 
 @dataclass(frozen=True)
-class CoverageMatrix:
+class CoverageMatrix(Result):
     """Counts of activities per (row concept, prevention level) for one plan.
+
+    ``to_records()`` and ``to_json()`` give one record per cell; ``to_dataframe()`` the
+    matrix itself (rows × prevention levels).
 
     Attributes
     ----------
@@ -340,7 +370,7 @@ class CoverageMatrix:
     """
 
     plan: str
-    dimension: str
+    dimension: Dimension
     rows: list[tuple[str, str]]
     columns: list[tuple[str, str]]
     counts: dict[tuple[str, str], int]
@@ -350,6 +380,26 @@ class CoverageMatrix:
         return [
             (rl, cl) for r, rl in self.rows for c, cl in self.columns if not self.counts.get((r, c))
         ]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one record per cell: the row concept, the level and the activities."""
+        return [
+            {
+                "plan": self.plan,
+                "dimension": self.dimension.value,
+                "row": r,
+                "row_label": rl,
+                "level": c,
+                "level_label": cl,
+                "activities": self.counts.get((r, c), 0),
+            }
+            for r, rl in self.rows
+            for c, cl in self.columns
+        ]
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the cells' records as a JSON list."""
+        return records_to_json(self.to_records(), indent)
 
     def to_dataframe(self):
         """Return the matrix as a pandas DataFrame (rows × prevention levels)."""
@@ -362,12 +412,19 @@ class CoverageMatrix:
         )
 
 
-def coverage_matrix(kg: KnowledgeGraph, plan: str, dimension: str = "substance") -> CoverageMatrix:
+def coverage_matrix(
+    kg: KnowledgeGraph, plan: str, dimension: Dimension | str = Dimension.SUBSTANCE
+) -> CoverageMatrix:
     """The substance × prevention level (or target group × prevention level) matrix of a plan.
 
     Parameters
     ----------
-    dimension : {"substance", "target-group"}
+    dimension : Dimension or {"substance", "target-group"}
+
+    Raises
+    ------
+    ChoiceError
+        For another ``dimension`` (the message lists the allowed ones).
 
     Examples
     --------
@@ -376,8 +433,7 @@ def coverage_matrix(kg: KnowledgeGraph, plan: str, dimension: str = "substance")
     >>> m.to_dataframe().loc["Alkohol", "Indikerad"]
     np.int64(1)
     """
-    if dimension not in ("substance", "target-group"):
-        raise ValueError("dimension must be 'substance' or 'target-group'")
+    dimension = choose(Dimension, dimension, "dimension")
     query = "substance-level-matrix" if dimension == "substance" else "target-group-level-matrix"
     key, label = (
         ("substance", "substanceLabel") if dimension == "substance" else ("group", "groupLabel")
@@ -395,7 +451,9 @@ def coverage_matrix(kg: KnowledgeGraph, plan: str, dimension: str = "substance")
     return CoverageMatrix(_plan_id(kg, plan), dimension, rows, columns, counts)
 
 
-def matrix_gaps(kg: KnowledgeGraph, plan: str, dimension: str = "substance") -> list[Gap]:
+def matrix_gaps(
+    kg: KnowledgeGraph, plan: str, dimension: Dimension | str = Dimension.SUBSTANCE
+) -> ResultList[Gap]:
     """The empty cells of a plan's coverage matrix, as findings.
 
     Examples
@@ -405,28 +463,31 @@ def matrix_gaps(kg: KnowledgeGraph, plan: str, dimension: str = "substance") -> 
     True
     """
     matrix = coverage_matrix(kg, plan, dimension)
+    dimension = matrix.dimension
     what = "name the substance" if dimension == "substance" else "aim at the target group"
     query = "substance-level-matrix" if dimension == "substance" else "target-group-level-matrix"
     if not any(matrix.counts.values()):
         # Fifteen empty cells would say less than this one finding.
         info = kg.plan(plan)
-        return [
-            Gap(
-                kind="matrix-empty",
-                plan=info.id,
-                iri=info.iri,
-                label=f"{info.title}: no {dimension.replace('-', ' ')} × prevention level",
-                explanation=(
-                    f"No activity of the plan both {'names a substance' if dimension == 'substance' else 'aims at a target group'} "
-                    "and has a prevention level (stated, or curated in data/links), so the coverage matrix is empty."
-                ),
-                query=query,
-                details={"dimension": dimension},
-            )
-        ]
-    return [
+        return ResultList(
+            [
+                Gap(
+                    kind=GapKind.MATRIX_EMPTY,
+                    plan=info.id,
+                    iri=info.iri,
+                    label=f"{info.title}: no {dimension.replace('-', ' ')} × prevention level",
+                    explanation=(
+                        f"No activity of the plan both {'names a substance' if dimension == 'substance' else 'aims at a target group'} "
+                        "and has a prevention level (stated, or curated in data/links), so the coverage matrix is empty."
+                    ),
+                    query=query,
+                    details={"dimension": dimension},
+                )
+            ]
+        )
+    return ResultList(
         Gap(
-            kind="matrix-cell",
+            kind=GapKind.MATRIX_CELL,
             plan=matrix.plan,
             iri=r,
             label=f"{rl} × {cl}",
@@ -437,10 +498,10 @@ def matrix_gaps(kg: KnowledgeGraph, plan: str, dimension: str = "substance") -> 
         for r, rl in matrix.rows
         for c, cl in matrix.columns
         if not matrix.counts.get((r, c))
-    ]
+    )
 
 
-def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> list[Gap]:
+def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> ResultList[Gap]:
     """What a neighbouring plan covers that ``plan`` does not: factors its activities address,
     national goals it serves, and substance × level cells it fills.
 
@@ -452,7 +513,7 @@ def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> list[Gap]
     True
     """
     own, other = kg.plan(plan), kg.plan(neighbour)
-    gaps: list[Gap] = []
+    gaps: ResultList[Gap] = ResultList()
     own_factors = {g.iri for g in uncovered_factors(kg, own.id)}
     other_factors = {g.iri for g in uncovered_factors(kg, other.id)}
     labels = {r["factor"]: r["label"] for r in _query(kg, "uncovered-factors-by-plan")}
@@ -460,7 +521,7 @@ def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> list[Gap]
     for iri in sorted(own_factors - other_factors, key=lambda i: labels.get(i, i)):
         gaps.append(
             Gap(
-                "neighbour-covers",
+                GapKind.NEIGHBOUR_COVERS,
                 own.id,
                 iri,
                 labels.get(iri, iri),
@@ -475,7 +536,7 @@ def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> list[Gap]
     for iri in sorted(own_goals - set(other_goals)):
         gaps.append(
             Gap(
-                "neighbour-covers",
+                GapKind.NEIGHBOUR_COVERS,
                 own.id,
                 iri,
                 goal_labels.get(iri, iri),
@@ -491,7 +552,7 @@ def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> list[Gap]
             cell = f"{labels_of.get(r, r)} × {labels_of.get(c, c)}"
             gaps.append(
                 Gap(
-                    "neighbour-covers",
+                    GapKind.NEIGHBOUR_COVERS,
                     own.id,
                     r,
                     cell,
@@ -503,7 +564,7 @@ def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> list[Gap]
     return gaps
 
 
-def all_gaps(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
+def all_gaps(kg: KnowledgeGraph, plan: str | None = None) -> ResultList[Gap]:
     """Every gap finding for one plan or for all plans with activities.
 
     Returns factor gaps, uncovered national goals, empty goals and areas, activities without
@@ -518,7 +579,7 @@ def all_gaps(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
     """
     if plan:
         return _plan_gaps(kg, kg.plan(plan).id)
-    found: list[Gap] = []
+    found: ResultList[Gap] = ResultList()
     # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
     with batch(kg):
         for p in kg.plans:
@@ -527,7 +588,7 @@ def all_gaps(kg: KnowledgeGraph, plan: str | None = None) -> list[Gap]:
     return found
 
 
-def _plan_gaps(kg: KnowledgeGraph, plan_id: str) -> list[Gap]:
+def _plan_gaps(kg: KnowledgeGraph, plan_id: str) -> ResultList[Gap]:
     found = uncovered_factors(kg, plan_id)
     found += uncovered_national_goals(kg, plan_id) if plan_id != NATIONAL_PLAN_ID else []
     found += empty_goals_and_areas(kg, plan_id)

@@ -23,18 +23,45 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.enums import Ranking, Role, choose, values
+from andtsgraph.errors import AndtsError, ChoiceError
 from andtsgraph.knowledge_graph import KnowledgeGraph
 from andtsgraph.namespaces import plan_id_of
+from andtsgraph.output import check_outputs, staged
+from andtsgraph.results import Result, ResultList, records_to_dataframe
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = [
+    "BETWEENNESS_SAMPLES",
+    "EXACT_BETWEENNESS_LIMIT",
+    "NETWORKX_EXACT_LIMIT",
+    "ROLES",
+    "SEED",
+    "ActorMetrics",
+    "Bridge",
+    "NetworkSummary",
+    "actor_network",
+    "actors_of",
+    "analyse",
+    "betweenness",
+    "bridges_between_plans",
+    "brokers",
+    "collaboration_graph",
+    "communities",
+    "export_network",
+    "hubs",
+]
 
 #: Roles from strongest to weakest; an actor with several roles in one part keeps the strongest.
-ROLES = ("lead", "responsible", "partner", "involved")
+ROLES = tuple(values(Role))
 #: Up to this many actors betweenness is exact; beyond, it is sampled (seeded). Exact
 #: betweenness is computed with igraph (compiled, a dependency) when it can
 #: be imported, else with networkx up to :data:`NETWORKX_EXACT_LIMIT` actors.
@@ -280,13 +307,15 @@ def _igraph_betweenness(igraph: Any, projection: nx.Graph) -> dict[Any, float]:
 
 
 @dataclass(frozen=True)
-class ActorMetrics:
+class ActorMetrics(Result):
     """An actor's place in the collaboration network (one row of ``andtsgraph hubs --json``).
 
     ``degree`` counts distinct collaborators, ``weighted_degree`` the shared plan parts summed
-    over them, ``activities`` the plan parts the actor takes part in, ``responsible`` those it
-    is responsible for (lead included), ``betweenness`` is normalised (0–1), ``community`` the
-    Louvain community number, ``plans`` the plan ids it appears in.
+    over them, ``activities`` the activities the actor takes part in (as in the catalog's
+    ``actor-activities`` and ``shared-actors``), ``parts`` all the plan parts it takes part in
+    (activities, action and development areas: the ties of the network), ``responsible`` the
+    activities it is responsible for (lead included), ``betweenness`` is normalised (0–1),
+    ``community`` the Louvain community number, ``plans`` the plan ids it appears in.
     """
 
     iri: str
@@ -295,40 +324,61 @@ class ActorMetrics:
     degree: int
     weighted_degree: int
     activities: int
+    parts: int
     responsible: int
     betweenness: float
     community: int
     plans: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the metrics as plain data."""
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class NetworkSummary:
-    """The collaboration network of one plan or of all plans, with its metrics."""
+class NetworkSummary(Result):
+    """The collaboration network of one plan or of all plans, with its metrics.
+
+    ``to_json()`` writes the figures and every actor's metrics; ``to_dataframe()`` is the
+    actor table (one row per actor, as ``actors.to_dataframe()``).
+    """
 
     plan: str | None
-    actors: list[ActorMetrics]
+    actors: ResultList[ActorMetrics]
     parts: int
     edges: int
     density: float
     communities: int
     isolated: list[str]
     betweenness_method: str
-    bipartite: nx.Graph = field(repr=False)
-    projection: nx.Graph = field(repr=False)
+    bipartite: nx.Graph = field(repr=False, metadata={"record": False})
+    projection: nx.Graph = field(repr=False, metadata={"record": False})
 
-    def top(self, n: int | None = None, by: str = "degree") -> list[ActorMetrics]:
-        """The ``n`` actors highest by ``degree`` (hubs) or ``betweenness`` (brokers)."""
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Return the actor table: one row per actor."""
+        return records_to_dataframe(ResultList(self.actors).to_records())
+
+    def top(
+        self, n: int | None = None, by: Ranking | str = Ranking.DEGREE
+    ) -> ResultList[ActorMetrics]:
+        """The ``n`` actors highest by ``degree`` (hubs), ``betweenness`` (brokers) or
+        ``activities``.
+
+        Raises
+        ------
+        ChoiceError
+            If ``n`` is below 1 or ``by`` is no :class:`~andtsgraph.enums.Ranking`.
+        """
+        _check_top(n, "n")
+        ranking = choose(Ranking, by, "by")
         key = {
-            "degree": lambda m: (-m.degree, -m.weighted_degree, -m.activities, m.label),
-            "betweenness": lambda m: (-m.betweenness, -m.degree, m.label),
-            "activities": lambda m: (-m.activities, -m.degree, m.label),
-        }[by]
+            Ranking.DEGREE: lambda m: (-m.degree, -m.weighted_degree, -m.activities, m.label),
+            Ranking.BETWEENNESS: lambda m: (-m.betweenness, -m.degree, m.label),
+            Ranking.ACTIVITIES: lambda m: (-m.activities, -m.degree, m.label),
+        }[ranking]
         ranked = sorted(self.actors, key=key)
-        return ranked if n is None else ranked[:n]
+        return ResultList(ranked if n is None else ranked[:n])
+
+
+def _check_top(n: int | None, parameter: str) -> None:
+    if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
+        raise ChoiceError(f"{parameter}={n!r}: give a whole number of at least 1 (or None for all)")
 
 
 def analyse(kg: KnowledgeGraph, plan: str | None = None, seed: int = SEED) -> NetworkSummary:
@@ -348,6 +398,12 @@ def analyse(kg: KnowledgeGraph, plan: str | None = None, seed: int = SEED) -> Ne
     metrics = []
     for actor in sorted(projection.nodes):
         roles = [bipartite.edges[actor, p]["role"] for p in bipartite.neighbors(actor)]
+        # One meaning of "activity" across the library: an andts:Activity, not an area.
+        activity_roles = [
+            bipartite.edges[actor, p]["role"]
+            for p in bipartite.neighbors(actor)
+            if bipartite.nodes[p]["kind"] == "activity"
+        ]
         plans = sorted({bipartite.nodes[p]["plan"] for p in bipartite.neighbors(actor)})
         node = projection.nodes[actor]
         metrics.append(
@@ -357,8 +413,9 @@ def analyse(kg: KnowledgeGraph, plan: str | None = None, seed: int = SEED) -> Ne
                 kind=node.get("kind", ""),
                 degree=projection.degree(actor),
                 weighted_degree=int(projection.degree(actor, weight="weight")),
-                activities=len(roles),
-                responsible=sum(r in ("lead", "responsible") for r in roles),
+                activities=len(activity_roles),
+                parts=len(roles),
+                responsible=sum(r in ("lead", "responsible") for r in activity_roles),
                 betweenness=round(between.get(actor, 0.0), 6),
                 community=community.get(actor, -1),
                 plans=plans,
@@ -366,7 +423,7 @@ def analyse(kg: KnowledgeGraph, plan: str | None = None, seed: int = SEED) -> Ne
         )
     return NetworkSummary(
         plan=None if plan is None else kg.plan(plan).id,
-        actors=metrics,
+        actors=ResultList(metrics),
         parts=sum(1 for _, d in bipartite.nodes(data=True) if d["bipartite"] == 0),
         edges=projection.number_of_edges(),
         density=round(nx.density(projection), 6) if projection.number_of_nodes() > 1 else 0.0,
@@ -378,7 +435,9 @@ def analyse(kg: KnowledgeGraph, plan: str | None = None, seed: int = SEED) -> Ne
     )
 
 
-def hubs(kg: KnowledgeGraph, plan: str | None = None, top: int | None = None) -> list[ActorMetrics]:
+def hubs(
+    kg: KnowledgeGraph, plan: str | None = None, top: int | None = None
+) -> ResultList[ActorMetrics]:
     """The actors with the most collaborators (degree), highest first.
 
     Examples
@@ -387,12 +446,13 @@ def hubs(kg: KnowledgeGraph, plan: str | None = None, top: int | None = None) ->
     >>> [m.label for m in hubs(andtsgraph.load(), plan="kronoberg", top=2)]
     ['Beredningsgruppen', 'Polisen']
     """
-    return analyse(kg, plan).top(top, by="degree")
+    _check_top(top, "top")
+    return analyse(kg, plan).top(top, by=Ranking.DEGREE)
 
 
 def brokers(
     kg: KnowledgeGraph, plan: str | None = None, top: int | None = None
-) -> list[ActorMetrics]:
+) -> ResultList[ActorMetrics]:
     """The actors that most often lie on the shortest paths between others (betweenness).
 
     Examples
@@ -401,11 +461,12 @@ def brokers(
     >>> brokers(andtsgraph.load(), plan="kronoberg", top=1)[0].label
     'Beredningsgruppen'
     """
-    return analyse(kg, plan).top(top, by="betweenness")
+    _check_top(top, "top")
+    return analyse(kg, plan).top(top, by=Ranking.BETWEENNESS)
 
 
 @dataclass(frozen=True)
-class Bridge:
+class Bridge(Result):
     """An actor that takes part in more than one plan, directly or through a group."""
 
     iri: str
@@ -414,14 +475,10 @@ class Bridge:
     via: dict[str, list[str]]
     levels: list[str]
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the bridge as plain data."""
-        return asdict(self)
-
 
 def bridges_between_plans(
     kg: KnowledgeGraph, plans: tuple[str, str] | None = None, *, graph: nx.Graph | None = None
-) -> list[Bridge]:
+) -> ResultList[Bridge]:
     """Actors that connect plans: named in two or more plans, or named in one and a member of
     a group (network, working group, "Kommunerna") that another plan names.
 
@@ -435,7 +492,7 @@ def bridges_between_plans(
 
     Returns
     -------
-    list of Bridge
+    ResultList of Bridge
         ``plans`` are the plan ids the actor reaches; ``via`` maps a plan reached through
         membership to the groups it is reached through. Sorted by the number of plans, then
         label.
@@ -479,7 +536,7 @@ def bridges_between_plans(
                 levels=sorted({plan_kinds.get(p, "") for p in reached}),
             )
         )
-    return sorted(found, key=lambda b: (-len(b.plans), len(b.via), b.label))
+    return ResultList(sorted(found, key=lambda b: (-len(b.plans), len(b.via), b.label)))
 
 
 def export_network(graph: nx.Graph, path: str | Path, *, force: bool = False) -> Path:
@@ -498,19 +555,19 @@ def export_network(graph: nx.Graph, path: str | Path, *, force: bool = False) ->
     '.graphml'
     """
     path = Path(path)
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
+    if path.suffix.lower() not in (".graphml", ".gexf"):
+        raise AndtsError(f"{path}: export the network as .graphml or .gexf")
+    check_outputs([path], force=force)
     clean = nx.Graph()
     for node, data in graph.nodes(data=True):
         clean.add_node(str(node), **{k: _scalar(v) for k, v in data.items()})
     for a, b, data in graph.edges(data=True):
         clean.add_edge(str(a), str(b), **{k: _scalar(v) for k, v in data.items()})
-    if path.suffix.lower() == ".graphml":
-        nx.write_graphml(clean, path)
-    elif path.suffix.lower() == ".gexf":
-        nx.write_gexf(clean, path)
-    else:
-        raise AndtsError(f"{path}: export the network as .graphml or .gexf")
+    with staged([path], force=force) as (temporary,):
+        if path.suffix.lower() == ".graphml":
+            nx.write_graphml(clean, temporary)
+        else:
+            nx.write_gexf(clean, temporary)
     return path
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, NamedTuple, Protocol
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from rdflib import Dataset, Graph
 from rdflib.term import Identifier, Node
@@ -24,6 +27,16 @@ class SelectRows(NamedTuple):
     to_python: Callable[[Any], Any] | None = None
 
 
+class SelectBatches(NamedTuple):
+    """The answer to a SELECT as it comes: column names and an iterator of row batches (each a
+    list of rows as in :class:`SelectRows`)."""
+
+    columns: list[str]
+    batches: Iterator[list[tuple[Any, ...]]]
+    to_rdflib: Callable[[Any], Node | None] | None = None
+    to_python: Callable[[Any], Any] | None = None
+
+
 class Backend(Protocol):
     """A quad store that andtsgraph can load into and query."""
 
@@ -31,6 +44,9 @@ class Backend(Protocol):
 
     def add_triples(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         """Add triples to the named graph ``graph``."""
+
+    def remove_graph(self, name: str) -> None:
+        """Remove the named graph ``name`` and its triples."""
 
     def graph_names(self) -> list[str]:
         """Return the IRIs of the non-empty named graphs."""
@@ -60,6 +76,14 @@ class Backend(Protocol):
         """Return the number of quads."""
 
 
+@runtime_checkable
+class Updatable(Protocol):
+    """A store the knowledge graph may write derived triples into (the class closure)."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update."""
+
+
 def dataset_of(backend: Backend) -> Dataset:
     """Copy every named graph of ``backend`` into a new rdflib Dataset."""
     from rdflib import URIRef
@@ -68,3 +92,136 @@ def dataset_of(backend: Backend) -> Dataset:
     for name in backend.graph_names():
         ds.graph(URIRef(name)).__iadd__(backend.graph(name))
     return ds
+
+
+#: Rows handed from the query's worker thread to the caller at a time (or fewer, after
+#: :data:`BATCH_SECONDS`): few hand-overs for a large answer, no wait for a slow one.
+BATCH_ROWS = 2000
+BATCH_SECONDS = 0.05
+#: Batches waiting for the caller at most: a caller that reads slowly holds the query back, so
+#: memory stays bounded whatever the size of the answer.
+QUEUE_BATCHES = 4
+
+
+class _Failed(NamedTuple):
+    error: BaseException
+
+
+_DONE = object()
+
+
+def in_worker(
+    produce: Callable[[], tuple[list[str], Iterable[tuple[Any, ...]]]],
+    *,
+    timeout: float | None = None,
+) -> tuple[list[str], Iterator[list[tuple[Any, ...]]]]:
+    """Run a query in a worker thread; return its columns and an iterator of row batches.
+
+    The caller waits in short steps, so Ctrl-C (KeyboardInterrupt in the main thread) stops
+    the wait at once, and so does ``timeout`` (seconds, for the whole query including reading
+    its rows), with :class:`~andtsgraph.errors.QueryTimeoutError`. The worker stops at its next
+    row once the caller has given up or stopped reading. A store that computes a whole answer
+    before its first row (an aggregate, ORDER BY) cannot be stopped inside that computation
+    (pyoxigraph and rdflib have no cancellation): the worker is abandoned and ends with the
+    process.
+
+    Parameters
+    ----------
+    produce : callable
+        Runs the query; returns its column names and an iterable of rows. Called in the worker.
+    timeout : float, optional
+        Seconds; None waits as long as it takes.
+
+    Raises
+    ------
+    QueryTimeoutError
+        If the query is not done after ``timeout`` seconds.
+
+    Examples
+    --------
+    >>> columns, batches = in_worker(lambda: (["n"], ((i,) for i in range(5))))
+    >>> columns, [row for batch in batches for row in batch]
+    (['n'], [(0,), (1,), (2,), (3,), (4,)])
+    """
+    from andtsgraph.errors import QueryTimeoutError
+
+    handoff: queue.Queue = queue.Queue(maxsize=QUEUE_BATCHES)
+    stop = threading.Event()
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def work() -> None:
+        try:
+            columns, rows = produce()
+            if not put(columns):
+                return
+            batch: list[tuple[Any, ...]] = []
+            started = time.monotonic()
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= BATCH_ROWS or time.monotonic() - started > BATCH_SECONDS:
+                    if not put(batch):
+                        return
+                    batch, started = [], time.monotonic()
+            if (not batch or put(batch)) and not stop.is_set():
+                put(_DONE)
+        except BaseException as exc:  # handed to the caller, who raises it
+            put(_Failed(exc))
+
+    deadline = None if timeout is None else time.monotonic() + timeout
+
+    def take() -> object:
+        while True:
+            wait = 0.1
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    stop.set()
+                    raise QueryTimeoutError(
+                        f"the query did not finish within {timeout:g} s (--timeout / timeout=)"
+                    )
+                wait = min(wait, left)
+            try:
+                item = handoff.get(timeout=wait)
+            except queue.Empty:
+                continue
+            if isinstance(item, _Failed):
+                stop.set()
+                raise item.error
+            return item
+
+    threading.Thread(target=work, name="andtsgraph-query", daemon=True).start()
+    try:
+        columns = take()
+    except BaseException:
+        stop.set()
+        raise
+
+    def batches() -> Iterator[list[tuple[Any, ...]]]:
+        try:
+            while (item := take()) is not _DONE:
+                yield item  # type: ignore[misc]
+        finally:
+            stop.set()
+
+    return columns, batches()  # type: ignore[return-value]
+
+
+def refuse_service(sparql: str, allowed: bool) -> None:
+    """Refuse a query that calls another server (``SERVICE``) unless that was allowed: local
+    work never touches the network."""
+    from andtsgraph.errors import QueryError
+    from andtsgraph.sparql_text import uses_keyword
+
+    if not allowed and uses_keyword(sparql, "SERVICE"):
+        raise QueryError(
+            "the query calls another server (SERVICE); local queries stay off the network "
+            "unless allowed (--allow-service, or load(..., allow_service=True))"
+        )

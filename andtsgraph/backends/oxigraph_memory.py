@@ -3,6 +3,7 @@ aggregate queries. rdflib terms go in and come out; pyoxigraph stays inside this
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -10,10 +11,17 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
-from andtsgraph.backends.base import SelectRows, dataset_of
+from andtsgraph.backends.base import (
+    SelectBatches,
+    SelectRows,
+    dataset_of,
+    in_worker,
+    refuse_service,
+)
+from andtsgraph.errors import QueryError
 from andtsgraph.results import KEEP_LEXICAL
 from andtsgraph.results import to_python as rdflib_to_python
-from andtsgraph.sparql_text import bind_with_values
+from andtsgraph.sparql_text import bind_with_values, dataset_clauses, syntax_error
 
 #: rdflib parser names of the formats Oxigraph parses itself, into the same quads as rdflib.
 #: (JSON-LD, RDF/XML and N3 stay with rdflib: their processors differ in the corners.)
@@ -80,6 +88,20 @@ def to_python(term) -> object:
     return rdflib_to_python(to_rdflib(term))
 
 
+def _readable(exc: SyntaxError, sparql: str, prefixes: Mapping[str, str]) -> str:
+    """Oxigraph's "error at 3:9: expected one of …" as :func:`syntax_error` words it; the
+    position is found again on the query as written (before parameters were bound)."""
+    try:
+        ox.Store().query(sparql, prefixes=dict(prefixes))
+    except SyntaxError as unbound:
+        exc = unbound
+    message = str(exc)
+    m = re.match(r"error at (\d+):(\d+): (?:expected )?(.*)", message)
+    if not m:
+        return f"syntax error: {message}"
+    return syntax_error(sparql, int(m.group(1)), int(m.group(2)), m.group(3))
+
+
 def _base(path: Path) -> str:
     """The base IRI of a file's relative IRIs: its own file: URI, as rdflib makes it."""
     return path.resolve().as_uri()
@@ -92,8 +114,10 @@ class OxigraphMemoryBackend:
     #: Formats :meth:`load_file` reads (rdflib parser names).
     native_formats = frozenset(NATIVE_FORMATS)
 
-    def __init__(self) -> None:
+    def __init__(self, *, allow_service: bool = False) -> None:
         self._store = ox.Store()
+        #: Whether a query may call another server with SERVICE (off: local work stays local).
+        self.allow_service = allow_service
 
     @property
     def store(self) -> ox.Store:
@@ -172,6 +196,9 @@ class OxigraphMemoryBackend:
         }
         return sorted(names)
 
+    def remove_graph(self, name: str) -> None:
+        self._store.remove_graph(ox.NamedNode(name))
+
     def graph_names(self) -> list[str]:
         return sorted(
             g.value
@@ -189,38 +216,93 @@ class OxigraphMemoryBackend:
         return graph
 
     def _run(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]):
+        refuse_service(sparql, self.allow_service)
         # pyoxigraph's substitutions only bind projected variables (SEP-0007); a parameter used
         # only in a FILTER would be refused, so parameters go into a VALUES block, exactly as
-        # they do for a remote server.
-        return self._store.query(
-            bind_with_values(sparql, bindings),
-            prefixes=dict(prefixes),
-            use_default_graph_as_union=True,
-        )
+        # they do for a remote server. The default graph is the union of the named graphs, as
+        # on the memory store, unless the query chooses its own with FROM (then, as there, FROM
+        # is honoured: Oxigraph ignores it when asked for the union).
+        union = not dataset_clauses(sparql)
+        try:
+            return self._store.query(
+                bind_with_values(sparql, bindings),
+                prefixes=dict(prefixes),
+                use_default_graph_as_union=union,
+            )
+        except SyntaxError as exc:
+            raise QueryError(_readable(exc, sparql, prefixes)) from None
 
-    def select(
-        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
-    ) -> SelectRows:
-        solutions = self._run(sparql, bindings, prefixes)
-        columns = [v.value for v in solutions.variables]
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (the knowledge graph's own: the class closure)."""
+        self._store.update(sparql)
+
+    def select_batches(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier],
+        prefixes: Mapping[str, str],
+        *,
+        timeout: float | None = None,
+    ) -> SelectBatches:
+        """Run a SELECT in a worker (see :func:`~andtsgraph.backends.base.in_worker`): its
+        rows come in batches, within ``timeout`` seconds, and Ctrl-C stops it at once."""
+
+        def produce():
+            solutions = self._run(sparql, bindings, prefixes)
+            return [v.value for v in solutions.variables], (tuple(s) for s in solutions)
+
+        columns, batches = in_worker(produce, timeout=timeout)
         # Oxigraph's own terms: QueryResult converts them straight to Python values, and to
         # rdflib terms only when asked (see SelectRows).
-        rows = [tuple(solution) for solution in solutions]
-        return SelectRows(columns, rows, to_rdflib, to_python)
+        return SelectBatches(columns, batches, to_rdflib, to_python)
+
+    def select(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier],
+        prefixes: Mapping[str, str],
+        *,
+        timeout: float | None = None,
+    ) -> SelectRows:
+        columns, batches, _, _ = self.select_batches(sparql, bindings, prefixes, timeout=timeout)
+        return SelectRows(
+            columns, [row for batch in batches for row in batch], to_rdflib, to_python
+        )
 
     def ask(
-        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier],
+        prefixes: Mapping[str, str],
+        *,
+        timeout: float | None = None,
     ) -> bool:
-        return bool(self._run(sparql, bindings, prefixes))
+        _, batches = in_worker(
+            lambda: ([], [(bool(self._run(sparql, bindings, prefixes)),)]), timeout=timeout
+        )
+        return next(row for batch in batches for row in batch)[0]
 
     def construct(
-        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier],
+        prefixes: Mapping[str, str],
+        *,
+        timeout: float | None = None,
     ) -> Graph:
+        _, batches = in_worker(
+            lambda: ([], iter(self._run(sparql, bindings, prefixes))), timeout=timeout
+        )
         graph = Graph()
-        for triple in self._run(sparql, bindings, prefixes):
-            graph.add(
-                (to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object))
-            )
+        for batch in batches:
+            for triple in batch:
+                graph.add(
+                    (
+                        to_rdflib(triple.subject),
+                        to_rdflib(triple.predicate),
+                        to_rdflib(triple.object),
+                    )
+                )
         return graph
 
     def dataset(self) -> Dataset:

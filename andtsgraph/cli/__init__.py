@@ -7,7 +7,12 @@ handler (``add_NAME`` registers it, ``cmd_NAME`` runs it).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
+import threading
+import warnings
 from collections.abc import Sequence
 
 from andtsgraph import __version__
@@ -18,9 +23,13 @@ from andtsgraph.cli.query import add_queries, add_query
 from andtsgraph.cli.server import add_push
 from andtsgraph.cli.spreadsheet import add_import, add_template
 from andtsgraph.cli.validate import add_validate
-from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.errors import AndtsError, AndtsNote, AndtsWarning, OutputExistsError
+from andtsgraph.messages import text
 
-__all__ = ["build_parser", "main"]
+__all__ = ["EXIT_INTERNAL", "build_parser", "main"]
+
+#: Exit status of a bug (an unexpected exception); 2 is a usage or input error, 130 Ctrl-C.
+EXIT_INTERNAL = 3
 
 #: Each command adds its own sub-parser; the order here is the order of ``--help``.
 COMMANDS = [
@@ -56,19 +65,80 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the command line; return the exit status.
+
+    Every error a user can cause is one or two lines (exit 2), Ctrl-C at any moment is exit
+    130 without a traceback, notes (:class:`~andtsgraph.errors.AndtsNote`) are one line each,
+    and output works whatever the terminal's encoding.
+    """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        return args.func(args)
+        _safe_streams()
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", AndtsWarning)
+            warnings.showwarning = _show_note
+            args = build_parser().parse_args(argv)
+            return args.func(args)
     except OutputExistsError as exc:
-        print(f"andtsgraph: {exc}", file=sys.stderr)
+        _print_error(f"andtsgraph: {exc.cli_message}")
         return EXIT_USAGE
     except AndtsError as exc:
-        print(f"andtsgraph: error: {exc}", file=sys.stderr)
+        _print_error(f"andtsgraph: error: {exc}")
         return EXIT_USAGE
     except BrokenPipeError:
+        # Standard output was closed early (``| head``): stop quietly, and keep Python from
+        # complaining when it flushes the closed pipe at exit.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        print("andtsgraph: interrupted", file=sys.stderr)
+        _print_error(f"andtsgraph: {text('common.interrupted', 'en')}")
         return 130
+    except RecursionError:
+        _print_error("andtsgraph: error: the input is nested too deeply to read")
+        return EXIT_USAGE
+    except MemoryError:
+        _print_error("andtsgraph: error: out of memory (use --timeout, LIMIT or a smaller input)")
+        return EXIT_USAGE
+    except OSError as exc:  # a file or folder that cannot be read or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        _print_error(f"andtsgraph: error: {where}{exc.strerror or exc}")
+        return EXIT_USAGE
+    except Exception as exc:
+        # A bug, not the user's doing: one line still, and the traceback on request.
+        if os.environ.get("ANDTSGRAPH_DEBUG"):
+            raise
+        _print_error(
+            f"andtsgraph: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+            "(a bug: please report it; ANDTSGRAPH_DEBUG=1 shows where)"
+        )
+        return EXIT_INTERNAL
+
+
+def _print_error(message: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr, flush=True)
+
+
+def _show_note(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings as one line each: notes as ``andtsgraph: note: …``, others as warnings."""
+    kind = "note" if issubclass(category, AndtsNote) else "warning"
+    _print_error(f"andtsgraph: {kind}: {' '.join(str(message).split())}")
+
+
+def _safe_streams() -> None:
+    """Output in any locale: a terminal that cannot show å, ä, ö (``PYTHONIOENCODING=ascii``)
+    gets them escaped, with a one-line note, instead of a crash halfway through."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "åäö–→".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="backslashreplace")
+                if stream is sys.stdout:
+                    _print_error(
+                        f"andtsgraph: note: the output encoding ({encoding}) cannot show every "
+                        "character; they are written as \\x… escapes (set PYTHONIOENCODING=utf-8)"
+                    )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import lang_option, load_graph, table
+from andtsgraph.cli.common import lang_option, load_graph, positive_int, table
+from andtsgraph.enums import GapKind, Ranking, values
 from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.results import ResultList
 
 
 def _wrote(path: Path, lang: str) -> str:
@@ -23,9 +24,9 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     kg = load_graph(args)
     found = gaps.all_gaps(kg, args.plan)
     if args.kind:
-        found = [g for g in found if g.kind in args.kind]
+        found = ResultList(g for g in found if g.kind in args.kind)
     if args.json:
-        print(json.dumps([g.as_dict() for g in found], ensure_ascii=False, indent=2, default=str))
+        print(found.to_json())
         return 0
     from andtsgraph.messages import catalog, text
 
@@ -58,7 +59,8 @@ def add_gaps(sub, common) -> None:
         "--kind",
         action="append",
         metavar="KIND",
-        help="only gaps of this kind (risk-factor, protective-factor, national-goal, no-indicator …); repeatable",
+        choices=values(GapKind),
+        help=f"only gaps of this kind ({', '.join(values(GapKind))}); repeatable",
     )
     parser.add_argument(
         "--json",
@@ -80,7 +82,7 @@ def cmd_hubs(args: argparse.Namespace) -> int:
         network.export_network(graph, args.export, force=args.force)
         print(_wrote(args.export, args.lang), file=sys.stderr)
     if args.json:
-        print(json.dumps([m.as_dict() for m in ranked], ensure_ascii=False, indent=2))
+        print(ranked.to_json())
         return 0
     from andtsgraph.messages import text
     from andtsgraph.report import _method
@@ -125,11 +127,11 @@ def add_hubs(sub, common) -> None:
         metavar="ID",
         help="one plan; all plans (joined through the actor registry) when omitted",
     )
-    parser.add_argument("--top", type=int, metavar="N", help="only the N highest")
+    parser.add_argument("--top", type=positive_int, metavar="N", help="only the N highest")
     parser.add_argument(
         "--by",
-        choices=["degree", "betweenness", "activities"],
-        default="degree",
+        choices=values(Ranking),
+        default=Ranking.DEGREE.value,
         help="ranking (default: degree)",
     )
     parser.add_argument(
@@ -204,11 +206,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     kg = load_graph(args)
     if args.html and args.html.exists() and not args.force:
-        raise OutputExistsError(f"{args.html} exists; use --force to overwrite it")
+        raise OutputExistsError(f"{args.html} exists")
     built = report.build_report(kg, args.plan, args.lang, compare=args.compare)
     print(report.to_text(built))
     if args.html:
-        report.write_html(built, kg, args.html, force=args.force)
+        report.write_html(kg, built, args.html, force=args.force)
         print("\n" + _wrote(args.html, args.lang), file=sys.stderr)
     return 0
 

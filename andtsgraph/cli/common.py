@@ -17,6 +17,14 @@ def load_graph(args: argparse.Namespace) -> KnowledgeGraph:
     return load(args.with_files or None, store=args.store)
 
 
+def input_paths(args: argparse.Namespace) -> list[Path]:
+    """What a command reads: its --with files and the bundled data (no output may be one)."""
+    from andtsgraph.resources import data_dir, ontology_dir
+
+    given = [*(getattr(args, "with_files", None) or []), *(getattr(args, "files", None) or [])]
+    return [*given, data_dir(), ontology_dir()]
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are two short lines, not a wrapped usage block."""
 
@@ -57,6 +65,18 @@ def auth(args: argparse.Namespace) -> tuple[str, str] | None:
             f"--user given but the environment variable {args.password_env} holding the password is not set"
         )
     return args.user, password
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--top 0`` and ``--width -1`` are
+    refused, not read as "everything" or "nothing")."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number of at least 1")
+    return value
 
 
 def parse_params(pairs: list[str] | None) -> dict[str, str]:

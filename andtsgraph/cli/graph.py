@@ -7,11 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, lang_option, load_graph
+from andtsgraph.cli.common import EXIT_USAGE, input_paths, lang_option, load_graph
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
 from andtsgraph.messages import text
 from andtsgraph.namespaces import plan_graph
+from andtsgraph.output import check_outputs
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -19,7 +20,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     plans = kg.plans
     if args.json:
         data = {
-            "plans": [p.as_dict() for p in plans],
+            "plans": plans.to_records(),
             "triples": len(kg),
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -65,12 +66,39 @@ def add_info(sub, common) -> None:
     info.set_defaults(func=cmd_info)
 
 
+#: The export format a file's suffix names.
+_FORMAT_BY_SUFFIX = {
+    ".ttl": "ttl",
+    ".nt": "nt",
+    ".trig": "trig",
+    ".nq": "nq",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".xlsx": "xlsx",
+}
+
+
+def _export_format(args: argparse.Namespace) -> str:
+    """--format, or else the one the output's suffix names, or else TriG (which keeps the
+    named graphs); a suffix that contradicts --format is an error, not a misnamed file."""
+    named = _FORMAT_BY_SUFFIX.get(args.output.suffix.lower()) if args.output else None
+    if args.format and named and named != args.format:
+        raise AndtsError(
+            f"{args.output}: the suffix says {named} but --format is {args.format}; make them agree"
+        )
+    return args.format or named or "trig"
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    args.format = _export_format(args)
+    check_outputs([args.output], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
     if args.plan or args.format == "xlsx":
         return _export_plan(kg, args)
+    if args.format in ("ttl", "nt"):
+        print(text("graph.export_note", args.lang, format=args.format), file=sys.stderr)
     if args.output:
-        kg.serialize(args.format, args.output, force=args.force)
+        kg.serialize(args.output, format=args.format, force=args.force)
         triples = text("term.triple", args.lang, n=len(kg))
         print(
             text(
@@ -79,7 +107,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     else:
-        sys.stdout.write(kg.serialize(args.format) or "")
+        sys.stdout.write(kg.serialize(format=args.format) or "")
     return 0
 
 
@@ -100,7 +128,7 @@ def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
         return 0
     graph = plan_graph(kg.plan(args.plan).id)
     if args.output:
-        kg.serialize(args.format, args.output, force=args.force, graphs=[graph])
+        kg.serialize(args.output, format=args.format, force=args.force, graphs=[graph])
         triples = text("term.triple", args.lang, n=len(kg.graph(graph)))
         print(
             text(
@@ -109,7 +137,7 @@ def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     else:
-        sys.stdout.write(kg.serialize(args.format, graphs=[graph]) or "")
+        sys.stdout.write(kg.serialize(format=args.format, graphs=[graph]) or "")
     return 0
 
 
@@ -122,9 +150,8 @@ def add_export(sub, common) -> None:
     )
     export.add_argument(
         "--format",
-        default="trig",
         choices=[*sorted(EXPORT_FORMATS), "xlsx"],
-        help="RDF format (default: trig), or xlsx for one plan as a filled-in template (needs --plan)",
+        help="RDF format (default: the one the suffix of -o names, else trig), or xlsx for one plan as a filled-in template (needs --plan)",
     )
     export.add_argument("--plan", metavar="ID", help="only this plan's named graph")
     export.add_argument(

@@ -1,28 +1,45 @@
-"""Commands for the SPARQL catalog: queries, query."""
+"""Commands for the SPARQL catalog: queries (list or show), query (SELECT, ASK, CONSTRUCT,
+DESCRIBE)."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
+from typing import Any
 
-from andtsgraph.cli.common import auth, load_graph, parse_params, server_options, table
+from andtsgraph.cli.common import (
+    auth,
+    load_graph,
+    parse_params,
+    positive_int,
+    server_options,
+    table,
+)
+from andtsgraph.errors import AndtsError
 from andtsgraph.namespaces import plan_id_of
 from andtsgraph.remote import connect
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
-    from andtsgraph.catalog import catalog
+    from andtsgraph.catalog import catalog, get_query
 
+    if args.show:
+        print(get_query(args.show).text, end="")
+        return 0
     entries = catalog()
     if args.json:
-        print(json.dumps([q.as_dict() for q in entries], ensure_ascii=False, indent=2))
+        print(json.dumps([q.to_records()[0] for q in entries], ensure_ascii=False, indent=2))
         return 0
     width = max(len(q.name) for q in entries)
     for q in entries:
         params = " ".join(f"[{p.name}]" for p in q.params)
         print(f"{q.name:<{width}}  {q.title}" + (f"  {params}" if params else ""))
-    print(f"\n{len(entries)} queries. Run one with: andtsgraph query NAME [--param NAME=VALUE]")
+    print(
+        f"\n{len(entries)} queries. Show one with: andtsgraph queries --show NAME; "
+        "run one with: andtsgraph query NAME [--param NAME=VALUE]"
+    )
     return 0
 
 
@@ -30,56 +47,152 @@ def add_queries(sub, common) -> None:
     queries = sub.add_parser(
         "queries",
         help="list the SPARQL query catalog",
-        description="List the catalog's queries with their titles and parameters.",
+        description="List the catalog's queries with their titles and parameters, or print one.",
     )
     queries.add_argument(
         "--json",
         action="store_true",
         help="print a JSON list of {name, title, description, params}",
     )
+    queries.add_argument("--show", metavar="NAME", help="print the SPARQL text of this query")
     queries.set_defaults(func=cmd_queries)
 
 
+#: The output formats of each kind of answer (the first is the default).
+_TABLE_FORMATS = ("table", "csv", "json")
+_GRAPH_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+
+
 def cmd_query(args: argparse.Namespace) -> int:
+    from andtsgraph.catalog import resolve_query
+    from andtsgraph.sparql_text import query_form
+
     if args.endpoint:
         kg = connect(args.endpoint, auth=auth(args), token_env=args.token_env, timeout=args.timeout)
     else:
         kg = load_graph(args)
-    show = args.show or ("labels" if args.format == "table" else "iris")
-    result = kg.query(
-        args.query, labels=show == "labels", lang=args.lang, **parse_params(args.param)
-    )
-    frame = result.to_dataframe()
-    if show == "labels":
-        # A column whose label column follows would only repeat it; a plan reads best by its id.
-        frame = frame.drop(columns=_repeated_columns(frame))
-        if "plan" in frame.columns:
-            frame["plan"] = [
-                plan_id_of(str(row[result.columns.index("plan")]))
-                if row[result.columns.index("plan")]
-                else None
-                for row in result.terms
-            ]
-    if args.format == "json":
-        records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+        kg.backend.allow_service = args.allow_service
+    params = parse_params(args.param)
+    form = query_form(resolve_query(args.query).text)
+    fmt = args.format
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        fmt = fmt or "ttl"
+        if fmt not in _GRAPH_FORMATS:
+            raise AndtsError(
+                f"--format {fmt}: a {form} query gives triples; choose one of {', '.join(_GRAPH_FORMATS)}"
+            )
+        graph = kg.construct(args.query, **params)
+        sys.stdout.write(graph.serialize(format=_GRAPH_FORMATS[fmt]))
+        return 0
+    fmt = fmt or "table"
+    if fmt not in _TABLE_FORMATS:
+        raise AndtsError(
+            f"--format {fmt}: a {form} query gives {'a yes or no' if form == 'ASK' else 'rows'}; "
+            f"choose one of {', '.join(_TABLE_FORMATS)}"
+        )
+    if form == "ASK":
+        answer = kg.ask(args.query, **params)
+        print(json.dumps(answer) if fmt == "json" else ("yes" if answer else "no"))
+        return 0
+    show = args.show or ("labels" if fmt == "table" else "iris")
+    if show == "iris" and fmt in ("csv", "json") and not args.endpoint:
+        return _stream(kg, args.query, fmt, args.timeout, params)
+    result = _first_rows(kg, args.query, fmt, args.timeout, params)
+    columns, records = _shown(kg, result, show, args.lang)
+    if fmt == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2, default=str))
-    elif args.format == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
-    elif len(frame):
-        print(table(list(frame.columns), frame.fillna("").astype(str).values.tolist(), args.width))
-        print(f"\n{len(frame)} rows")
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_cell(r[c]) for c in columns] for r in records)
+    elif records:
+        print(table(columns, [[_cell(r[c]) for c in columns] for r in records], args.width))
+        print(f"\n{len(records)} rows")
     else:
         print("(no rows)")
     return 0
 
 
-def _repeated_columns(frame) -> list[str]:
+#: Rows a table shows at most: a table is for reading; csv and json stream any number.
+TABLE_ROWS = 10_000
+
+
+def _first_rows(kg, query: str, fmt: str, timeout: float, params: dict[str, str]):
+    """The answer, or its first :data:`TABLE_ROWS` rows for a table (announced), so that a
+    query with a huge answer cannot fill the memory."""
+    from andtsgraph.results import QueryResult
+
+    batches = kg.query_batches(query, timeout=timeout, **params)
+    first = next(batches)
+    columns, rows = first.columns, list(first.terms)
+    for batch in batches:
+        rows += batch.terms
+        if fmt == "table" and len(rows) > TABLE_ROWS:
+            del rows[TABLE_ROWS:]
+            batches.close()
+            print(
+                f"andtsgraph: note: showing the first {TABLE_ROWS} rows; "
+                "use --format csv or json for all of them, or LIMIT",
+                file=sys.stderr,
+            )
+            break
+    return QueryResult(columns, rows)
+
+
+def _stream(kg, query: str, fmt: str, timeout: float, params: dict[str, str]) -> int:
+    """csv and json as the rows come: memory stays bounded however large the answer."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    opened = False
+    for i, batch in enumerate(kg.query_batches(query, timeout=timeout, **params)):
+        if fmt == "csv":
+            if i == 0:
+                writer.writerow(batch.columns)
+            writer.writerows([_cell(r[c]) for c in batch.columns] for r in batch.to_records())
+            continue
+        for record in batch.to_records():
+            sys.stdout.write(",\n" if opened else "[\n")
+            dumped = json.dumps(record, ensure_ascii=False, indent=2, default=str)
+            sys.stdout.write("\n".join("  " + line for line in dumped.splitlines()))
+            opened = True
+    if fmt == "json":
+        sys.stdout.write("\n]\n" if opened else "[]\n")
+    return 0
+
+
+def _cell(value: Any) -> str:
+    """A value as text: integers as integers, nothing as an empty cell."""
+    return "" if value is None else str(value)
+
+
+def _shown(kg, result, show: str, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and records to print: by IRI, or by label (a column that only repeats the
+    label column after it is left out, the same columns in every language)."""
+    if show != "labels":
+        return list(result.columns), result.to_records()
+    iris = result.iris()
+    labelled = result.with_labels(kg.labels_of(iris, lang))
+    # Which columns repeat another is decided on the Swedish labels, the plans' own words: the
+    # label columns of the catalog are Swedish, so an English label never repeats them.
+    reference = labelled if lang == "sv" else result.with_labels(kg.labels_of(iris, "sv"))
+    drop = set(_repeated_columns(reference.columns, reference.to_records()))
+    columns = [c for c in result.columns if c not in drop]
+    records = []
+    for record, terms in zip(labelled.to_records(), result.terms, strict=True):
+        row = {c: record[c] for c in columns}
+        if "plan" in row and terms[result.columns.index("plan")] is not None:
+            row["plan"] = plan_id_of(str(terms[result.columns.index("plan")]))  # reads best by id
+        records.append(row)
+    return columns, records
+
+
+def _repeated_columns(columns: list[str], records: list[dict[str, Any]]) -> list[str]:
     """Columns that, once resources are shown by label, repeat a later column word for word."""
-    columns = list(frame.columns)
+    if not records:
+        return []
     return [
         c
         for i, c in enumerate(columns)
-        if len(frame) and any(frame[c].equals(frame[d]) for d in columns[i + 1 :])
+        if any(all(r[c] == r[d] for r in records) for d in columns[i + 1 :])
     ]
 
 
@@ -107,9 +220,8 @@ def add_query(sub, common) -> None:
     )
     query.add_argument(
         "--format",
-        default="table",
-        choices=["table", "csv", "json"],
-        help="output format (default: table)",
+        choices=[*_TABLE_FORMATS, *_GRAPH_FORMATS],
+        help="rows (SELECT) and yes/no (ASK): table (default), csv or json; triples (CONSTRUCT, DESCRIBE): ttl (default), nt or jsonld",
     )
     query.add_argument(
         "--show",
@@ -121,10 +233,15 @@ def add_query(sub, common) -> None:
     )
     query.add_argument(
         "--width",
-        type=int,
+        type=positive_int,
         default=60,
         metavar="N",
         help="cut table cells at N characters (default: 60)",
+    )
+    query.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let a local query call other servers with SERVICE (refused by default: local work stays off the network)",
     )
     server_options(query, timeout=30.0)
     query.set_defaults(func=cmd_query)

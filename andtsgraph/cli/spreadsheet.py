@@ -13,7 +13,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     from andtsgraph.messages import text
     from andtsgraph.spreadsheet import write_template
 
-    written = write_template(args.output, load_graph(args), force=args.force)
+    written = write_template(load_graph(args), args.output, force=args.force)
     print(text("spreadsheet.wrote_template", args.lang, path=written), file=sys.stderr)
     return 0
 
@@ -38,18 +38,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from andtsgraph.errors import AndtsError, TemplateError
     from andtsgraph.messages import text
+    from andtsgraph.output import check_outputs
     from andtsgraph.spreadsheet import import_plan
 
     lang = args.lang
-    output, links = args.output.resolve(), args.links.resolve() if args.links else None
-    source = args.template.resolve()
-    if links is not None and links == output:
-        raise AndtsError(text("spreadsheet.same_output", lang, path=args.output))
-    for path in (output, links):
-        if path is not None and (path == source or source in path.parents):
-            raise AndtsError(text("spreadsheet.output_is_input", lang, path=path))
+    # Before any work: -o and --links not one path, neither the template, folders writable.
+    check_outputs([args.output, args.links], inputs=[args.template], force=args.force, lang=lang)
     try:
-        result = import_plan(args.template, load_graph(args), lang=lang)
+        result = import_plan(load_graph(args), args.template, lang=lang)
     except TemplateError as exc:
         for problem in exc.problems:
             print(problem_line(problem, lang), file=sys.stderr)

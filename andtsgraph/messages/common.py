@@ -6,4 +6,12 @@ MESSAGES = {
     "common.wrote": {"sv": "skrev {path}", "en": "wrote {path}"},
     "common.interrupted": {"sv": "avbrutet", "en": "interrupted"},
     "common.error": {"sv": "fel", "en": "error"},
+    "common.force_python": {
+        "sv": "ange force=True för att skriva över",
+        "en": "pass force=True to overwrite it",
+    },
+    "common.force_cli": {
+        "sv": "använd --force för att skriva över",
+        "en": "use --force to overwrite it",
+    },
 }

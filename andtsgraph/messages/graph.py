@@ -21,5 +21,9 @@ MESSAGES = {
         "sv": "skrev {files} till {path}: {plans} påhittade planer (märkta syntetiska) med {activities} var; använd dem med --with {path}",
         "en": "wrote {files} to {path}: {plans} invented plans (marked synthetic) of {activities} each; use them with --with {path}",
     },
+    "graph.export_note": {
+        "sv": "andtsgraph: obs: {format} har inga namngivna grafer; läses filen in igen hamnar varje plans delar i planens graf genom andts:inPlan (trig, nq och jsonld behåller alla grafer)",
+        "en": "andtsgraph: note: {format} keeps no named graphs; loading it back places each plan's parts in the plan's graph by andts:inPlan (trig, nq and jsonld keep every graph)",
+    },
     "graph.files": {"sv": ("{n} fil", "{n} filer"), "en": ("{n} file", "{n} files")},
 }

@@ -383,14 +383,6 @@ MESSAGES = {
         "sv": "planen har {links}, som inte får plats i en {suffix}-fil med planen: skriv -o {trig} (plan och kopplingar i en fil) eller ange en andra fil med --links",
         "en": "the plan has {links}, which a {suffix} file cannot hold beside the plan: write -o {trig} (plan and links in one file) or name a second file with --links",
     },
-    "spreadsheet.same_output": {
-        "sv": "-o och --links är samma fil ({path}); planen och kopplingarna kan inte skrivas till en och samma fil så",
-        "en": "-o and --links are the same file ({path}); the plan and its links cannot both be written there",
-    },
-    "spreadsheet.output_is_input": {
-        "sv": "{path} är mallen som läses in; den skrivs aldrig över",
-        "en": "{path} is the template being read; it is never overwritten",
-    },
     "spreadsheet.wrote_template": {
         "sv": "skrev {path}: en tom planmall; fyll i den och kör sedan: andtsgraph import {path} -o plan.trig",
         "en": "wrote {path}: an empty plan template; fill it in, then: andtsgraph import {path} -o plan.trig",

@@ -242,13 +242,13 @@ class ImportResult:
         >>> from andtsgraph.spreadsheet import export_plan
         >>> folder = Path(tempfile.mkdtemp())
         >>> kg = load()
-        >>> result = import_plan(export_plan(kg, "kronoberg", folder / "kr.xlsx"), kg)
+        >>> result = import_plan(kg, export_plan(kg, "kronoberg", folder / "kr.xlsx"))
         >>> [p.name for p in result.write(folder / "kr.ttl")]
         ['kr.ttl', 'kr-links.ttl']
         """
         from rdflib import Dataset
 
-        from andtsgraph.errors import AndtsError, DataFileError, OutputExistsError
+        from andtsgraph.errors import DataFileError
         from andtsgraph.namespaces import PREFIXES, plan_graph
         from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS
 
@@ -268,24 +268,17 @@ class ImportResult:
             if len(self.links):
                 links_file = Path(links_path or path.with_name(f"{path.stem}-links{path.suffix}"))
                 outputs.append((links_file, self.links))
-        files = [file.resolve() for file, _ in outputs]
-        if len(set(files)) < len(files):
-            raise AndtsError(message("spreadsheet.same_output", self.lang, path=path))
-        source = self.source.resolve() if str(self.source) else None
-        for file, _ in outputs:
-            if source is not None and (
-                file.resolve() == source or source in file.resolve().parents
-            ):
-                raise AndtsError(message("spreadsheet.output_is_input", self.lang, path=file))
-        for file, _ in outputs:
-            if file.exists() and not force:
-                raise OutputExistsError(f"{file} exists; use --force (force=True) to overwrite it")
-        for file, graph in outputs:
-            for prefix, ns in PREFIXES.items():
-                graph.bind(prefix, ns, replace=True)
-            graph.bind("", f"{self.plan_iri}/", replace=True)
-            graph.serialize(file, format=fmt, encoding="utf-8")
-        return [file for file, _ in outputs]
+        from andtsgraph.output import staged
+
+        files = [file for file, _ in outputs]
+        inputs = [self.source] if self.source != Path() else []
+        with staged(files, inputs=inputs, force=force, lang=self.lang) as temporaries:
+            for (_, graph), temporary in zip(outputs, temporaries, strict=True):
+                for prefix, ns in PREFIXES.items():
+                    graph.bind(prefix, ns, replace=True)
+                graph.bind("", f"{self.plan_iri}/", replace=True)
+                graph.serialize(temporary, format=fmt, encoding="utf-8")
+        return files
 
     def needs_links_file(self, path: str | Path) -> bool:
         """Whether writing to ``path`` would put the curated links in a second file (the
@@ -392,17 +385,17 @@ class ImportResult:
 
 
 def import_plan(
-    path: str | Path, kg: KnowledgeGraph | None = None, *, lang: str = DEFAULT_LANG
+    kg: KnowledgeGraph | None, path: str | Path, *, lang: str = DEFAULT_LANG
 ) -> ImportResult:
     """Read a filled-in plan template (``.xlsx``, or a folder of CSV files).
 
     Parameters
     ----------
+    kg : KnowledgeGraph or None
+        The graph whose actor registry and vocabularies names are matched against; None for
+        the bundled graph.
     path : str or Path
         The workbook, or the folder holding one CSV file per sheet.
-    kg : KnowledgeGraph, optional
-        The graph whose actor registry and vocabularies names are matched against; the
-        bundled graph when omitted.
     lang : {"sv", "en"}
         The language of the problems and of the import log.
 
@@ -427,7 +420,7 @@ def import_plan(
     >>> kg = load()
     >>> path = Path(tempfile.mkdtemp()) / "vasteras.xlsx"
     >>> _ = export_plan(kg, "vasteras-2022-2025", path)
-    >>> result = import_plan(path, kg)
+    >>> result = import_plan(kg, path)
     >>> result.plan_id, result.counts()["activities"]
     ('vasteras-2022-2025', 14)
     """

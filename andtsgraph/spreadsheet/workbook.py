@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,7 +71,10 @@ def read_tables(path: Path) -> list[RawTable]:
         If the file is missing or not a readable workbook, or the folder holds no CSV file.
     """
     if path.is_dir():
-        return _read_csv_folder(path)
+        try:
+            return _read_csv_folder(path)
+        except PermissionError as exc:
+            raise DataFileError(path, f"cannot read: {exc.strerror}") from None
     if not path.exists():
         raise DataFileError(path, "no such file or folder")
     return _read_workbook(path)
@@ -122,19 +126,33 @@ def _read_csv_folder(path: Path) -> list[RawTable]:
     files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
     if not files:
         raise DataFileError(path, "the folder holds no .csv files (one per template sheet)")
-    return [
-        _table(p.stem, csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
-        for p, text in ((p, _decode(p)) for p in files)
-    ]
+    tables = []
+    for file in files:
+        text = _decode(file)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        try:
+            tables.append(_table(file.stem, reader))
+        except csv.Error as exc:  # a field over the size limit, a NUL, …
+            raise DataFileError(file, f"not readable as CSV: {exc}", line=reader.line_num) from None
+    return tables
+
+
+#: The longest CSV field read (Python's default, 131,072 characters, is less than a long
+#: description pasted into a cell); a longer one is reported with its line.
+CSV_FIELD_LIMIT = 10_000_000
 
 
 def _decode(path: Path) -> str:
-    data = path.read_bytes()
+    from andtsgraph.rdf_io import decode_text
+
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Windows saves "CSV (semikolonavgränsad)" in the Windows code page.
-        return data.decode("cp1252")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    # Excel on Windows saves "CSV (semikolonavgränsad)" in the Windows code page.
+    return decode_text(path, data, allow_cp1252=True)
 
 
 def _delimiter(text: str) -> str:
@@ -327,8 +345,22 @@ def _validation(ws, column: Column, formula: str, cells: str) -> None:
     ws.add_data_validation(dv)
 
 
+#: Control characters a workbook cannot hold (Word's line break, U+000B, is common in pasted
+#: text): a line break becomes a new line, the others are dropped.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _set(cell, value: str) -> None:
-    """Put text in a cell as text: never as a formula, a number or a date."""
+    """Put text in a cell as text: never as a formula, a number or a date; control characters
+    that a workbook cannot hold are cleaned (see :data:`_CONTROL`)."""
+    if _CONTROL.search(value):
+        from andtsgraph.errors import note
+
+        value = _CONTROL.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
+        note(
+            f"{cell.parent.title}!{cell.coordinate}: control characters a workbook cannot hold "
+            "were cleaned (a line break from Word became a new line)"
+        )
     cell.value = value if value != "" else None
     if value:
         cell.data_type = "s"

@@ -101,18 +101,16 @@ INSTRUCTIONS = (
 )
 
 
-def write_template(
-    path: str | Path, kg: KnowledgeGraph | None = None, *, force: bool = False
-) -> Path:
+def write_template(kg: KnowledgeGraph | None, path: str | Path, *, force: bool = False) -> Path:
     """Write an empty plan template with commented headers and drop-down lists.
 
     Parameters
     ----------
+    kg : KnowledgeGraph or None
+        The graph whose vocabularies and actor registry fill the drop-downs; None for the
+        bundled graph.
     path : str or Path
         An ``.xlsx`` file, or else a folder to fill with one CSV file per sheet.
-    kg : KnowledgeGraph, optional
-        The graph whose vocabularies and actor registry fill the drop-downs; the bundled
-        graph when omitted.
     force : bool
         Overwrite ``path`` if it exists.
 
@@ -130,7 +128,7 @@ def write_template(
     --------
     >>> import tempfile
     >>> from pathlib import Path
-    >>> path = write_template(Path(tempfile.mkdtemp()) / "mall.xlsx")
+    >>> path = write_template(None, Path(tempfile.mkdtemp()) / "mall.xlsx")
     >>> path.name
     'mall.xlsx'
     """
@@ -141,7 +139,7 @@ def write_template(
     registry = Registry.from_kg(kg if kg is not None else load())
     plan_rows = [_plan_row(f, "ja" if f.key == "interpret" else "") for f in PLAN_FIELDS]
     tables = [OutTable(PLAN, plan_rows), *(OutTable(s) for s in SHEETS if s is not PLAN)]
-    _write(path, tables, registry)
+    _write(path, tables, registry, force)
     return path
 
 
@@ -189,7 +187,7 @@ def export_plan(kg: KnowledgeGraph, plan_id: str, path: str | Path, *, force: bo
     graph = kg.graph(plan_graph(plan.id))
     links = plan_links(_all_links(kg), graph)
     registry = Registry.from_kg(kg, exclude_plan=plan.id)
-    _write(path, plan_tables(graph, links, registry, plan.id), registry)
+    _write(path, plan_tables(graph, links, registry, plan.id), registry, force)
     return path
 
 
@@ -222,16 +220,25 @@ def plan_tables(graph: Graph, links: Graph, registry: Registry, plan_id: str) ->
 
 # -- writing files -------------------------------------------------------------------------------
 def _refuse_existing(path: Path, force: bool) -> None:
+    from andtsgraph.output import check_outputs
+
     if path.exists() and not force and (path.is_file() or any(path.iterdir())):
-        raise OutputExistsError(f"{path} exists; use --force (force=True) to overwrite it")
+        raise OutputExistsError(f"{path} exists")
+    is_folder = path.suffix.lower() != ".xlsx"
+    check_outputs([path], force=True, folders=[path] if is_folder else [])
 
 
-def _write(path: Path, tables: list[OutTable], registry: Registry) -> None:
-    if path.suffix.lower() == ".xlsx":
-        lists = {name: registry.choices(name) for name in LIST_TITLES}
-        write_workbook(path, tables, lists, LIST_TITLES, INSTRUCTIONS)
-    else:
-        write_csv_folder(path, tables)
+def _write(path: Path, tables: list[OutTable], registry: Registry, force: bool) -> None:
+    from andtsgraph.output import staged
+
+    # Under a temporary name, moved into place once whole (nothing partial on a failure).
+    is_xlsx = path.suffix.lower() == ".xlsx"
+    with staged([path], force=True, folders=[] if is_xlsx else [path]) as (temporary,):
+        if is_xlsx:
+            lists = {name: registry.choices(name) for name in LIST_TITLES}
+            write_workbook(temporary, tables, lists, LIST_TITLES, INSTRUCTIONS)
+        else:
+            write_csv_folder(temporary, tables)
 
 
 def _plan_row(field: Column, value: str) -> dict[str, str]:

@@ -1,0 +1,190 @@
+"""One vocabulary, counts that agree, and names that explain themselves (issue 18).
+
+The command line runs in-process through ``main(argv)``.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import inspect
+import io
+import json
+import pkgutil
+
+import pytest
+
+import andtsgraph
+from andtsgraph.analysis import gaps, network
+from andtsgraph.cli import main
+from andtsgraph.enums import Dimension, FactorKind, GapKind
+from andtsgraph.errors import ChoiceError, OutputExistsError
+
+POLISEN = "https://w3id.org/andtsgraph/actor/polisen"
+
+
+def cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# -- closed vocabularies ----------------------------------------------------------------------
+def test_a_factor_kind_is_one_kind_whichever_name_is_used(kg):
+    by_word = gaps.uncovered_factors(kg, "vaxjo", kind="risk")
+    assert by_word  # Växjö leaves risk factors uncovered (e.g. "Sämre skolprestationer")
+    assert by_word == gaps.uncovered_factors(kg, "vaxjo", kind="risk-factor")
+    assert by_word == gaps.uncovered_factors(kg, "vaxjo", kind=FactorKind.RISK)
+    assert by_word == gaps.uncovered_factors(kg, "vaxjo", kind=GapKind.RISK_FACTOR)
+    assert {g.kind for g in by_word} == {GapKind.RISK_FACTOR}
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda kg: gaps.uncovered_factors(kg, "vaxjo", kind="riks"),
+            "kind='riks' is not one of: risk, protective; did you mean 'risk'?",
+        ),
+        (
+            lambda kg: gaps.coverage_matrix(kg, "vaxjo", dimension="group"),
+            "dimension='group' is not one of: substance, target-group; did you mean 'target-group'?",
+        ),
+        (
+            lambda kg: network.analyse(kg, "vaxjo").top(3, by="degre"),
+            "by='degre' is not one of: degree, betweenness, activities",
+        ),
+        (lambda kg: network.hubs(kg, "vaxjo", top=-1), "top=-1: give a whole number of at least 1"),
+    ],
+)
+def test_an_unknown_value_is_an_error_listing_the_allowed_ones(kg, call, expected):
+    with pytest.raises(ChoiceError) as caught:
+        call(kg)
+    assert str(caught.value).startswith(expected)
+    assert isinstance(
+        caught.value, ValueError
+    )  # what a bare ValueError caught before still catches
+
+
+def test_the_vocabularies_are_the_same_in_python_cli_and_json(kg, capsys):
+    code, out, _ = cli(capsys, "gaps", "--plan", "vaxjo", "--kind", "risk-factor", "--json")
+    assert code == 0
+    records = json.loads(out)
+    assert records == gaps.uncovered_factors(kg, "vaxjo", kind="risk").to_records()
+    assert {r["kind"] for r in records} == {GapKind.RISK_FACTOR.value}
+    with pytest.raises(SystemExit) as caught:
+        main(["gaps", "--kind", "risk"])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2
+    assert "invalid choice: 'risk'" in err and "risk-factor" in err
+    assert [d.value for d in Dimension] == ["substance", "target-group"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["hubs", "--top", "-1"], ["hubs", "--top", "0"], ["query", "plans", "--width", "0"]],
+)
+def test_numbers_below_one_are_refused_naming_the_flag(capsys, argv):
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {argv[-2]}" in err and "at least 1" in err
+
+
+# -- counts that agree ------------------------------------------------------------------------
+def test_polisen_has_the_same_number_of_activities_everywhere(kg):
+    # Kronoberg: a-04-1, a-04-3, a-04-4, a-05-1, a-07-1, a-08-3, a-10-1 (Ansvarig or
+    # Samverkansparter); Växjö: a-3-2-1-2. Växjö's 3.1.1 names "polisen" in an action area
+    # (Kronobarnsmodellen), not in an activity.
+    listed = {r["activity"] for r in kg.query("actor-activities", actor="polisen")}
+    (shared,) = [r for r in kg.query("shared-actors") if r["actor"] == POLISEN]
+    (metrics,) = [m for m in network.analyse(kg).actors if m.iri == POLISEN]
+    hubs = sum(r["activities"] for r in kg.query("actor-hubs") if r["actor"] == POLISEN)
+    assert len(listed) == shared["activities"] == metrics.activities == hubs == 8
+    assert metrics.parts == 9  # the action area is a tie of the network, not an activity
+
+
+def test_integers_stay_integers_in_csv_json_and_dataframes(capsys, kg):
+    text = "SELECT ?s ?n WHERE { VALUES (?s ?n) { (substance:alkohol 1) (substance:tobak UNDEF) } }"
+    code, out, _ = cli(capsys, "query", text, "--format", "csv")
+    assert code == 0
+    assert [row[1] for row in csv.reader(io.StringIO(out))] == ["n", "1", ""]
+    code, out, _ = cli(capsys, "query", text, "--format", "json")
+    assert [r["n"] for r in json.loads(out)] == [1, None]
+    assert kg.query(text).to_dataframe()["n"].dtype == "Int64"
+
+
+def test_english_labels_add_no_column(capsys):
+    columns = {}
+    for lang in ("sv", "en"):
+        code, out, _ = cli(
+            capsys, "query", "actor-activities", "-p", "actor=polisen", "--lang", lang
+        )
+        assert code == 0
+        columns[lang] = out.splitlines()[0].split()
+    assert columns["sv"] == columns["en"]
+
+
+# -- names that explain themselves ----------------------------------------------------------
+def test_every_result_type_and_list_has_the_same_three_outputs(kg):
+    summary = network.analyse(kg, "kronoberg")
+    results = [
+        kg.plans,
+        kg.query("plans"),
+        andtsgraph.catalog(),
+        gaps.all_gaps(kg, "vaxjo"),
+        gaps.coverage_matrix(kg, "vaxjo"),
+        summary,
+        summary.top(3),
+        network.bridges_between_plans(kg),
+    ]
+    for result in results:
+        records = result.to_records()
+        assert records and all(isinstance(r, dict) for r in records), type(result)
+        assert len(result.to_dataframe()) >= 1
+        json.loads(result.to_json())
+    assert len(gaps.all_gaps(kg, "vaxjo").to_dataframe()) == len(gaps.all_gaps(kg, "vaxjo"))
+    assert list(summary.to_dataframe()["label"]) == [m.label for m in summary.actors]
+
+
+def test_public_functions_take_the_knowledge_graph_first():
+    for module in _public_modules():
+        for name in getattr(module, "__all__", []):
+            function = getattr(module, name)
+            if not inspect.isfunction(function):
+                continue
+            parameters = list(inspect.signature(function).parameters)
+            if "kg" in parameters:
+                assert parameters[0] == "kg", f"{module.__name__}.{name}{parameters}"
+
+
+def test_every_public_module_declares_all():
+    for module in _public_modules():
+        assert hasattr(module, "__all__"), module.__name__
+        assert all(hasattr(module, n) for n in module.__all__), module.__name__
+    import andtsgraph.analysis.network as net
+
+    assert "Counter" not in net.__all__ and "nx" not in net.__all__
+
+
+def test_python_errors_name_parameters_and_the_cli_names_flags(kg, tmp_path, capsys):
+    out = tmp_path / "graph.nt"
+    out.write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputExistsError) as caught:
+        kg.serialize(out, format="nt")
+    assert str(caught.value).endswith("pass force=True to overwrite it")
+    assert "--force" not in str(caught.value)
+    code, _, err = cli(capsys, "export", "--format", "nt", "-o", str(out))
+    assert code == 2 and err.strip().endswith("use --force to overwrite it")
+    assert "force=True" not in err
+    with pytest.raises(andtsgraph.QueryError, match="first argument is the destination"):
+        kg.serialize("nt")
+    assert out.read_text(encoding="utf-8") == "mine"
+
+
+def _public_modules():
+    for info in pkgutil.walk_packages(andtsgraph.__path__, "andtsgraph."):
+        if any(part.startswith("_") for part in info.name.split(".")):
+            continue
+        yield importlib.import_module(info.name)
