@@ -23,6 +23,15 @@ from andtsgraph.resources import queries_dir
 from andtsgraph.results import Result, ResultList
 from andtsgraph.sparql_text import UPDATE_WORDS
 
+__all__ = [
+    "CatalogQuery",
+    "QueryParam",
+    "catalog",
+    "get_query",
+    "parse_query_file",
+    "resolve_query",
+]
+
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:[—–-]+\s*(?P<meaning>.*?))?\s*(?:\((?P<default>[^()]*)\))?$"

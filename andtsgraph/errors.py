@@ -7,6 +7,19 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
+__all__ = [
+    "AndtsError",
+    "AndtsWarning",
+    "ChoiceError",
+    "DataFileError",
+    "OutputExistsError",
+    "PlanNotFoundError",
+    "QueryError",
+    "TemplateError",
+    "TemplateProblem",
+    "did_you_mean",
+]
+
 
 class AndtsError(Exception):
     """Base class of every error andtsgraph raises for bad input or a failing service."""

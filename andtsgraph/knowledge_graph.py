@@ -18,7 +18,7 @@ from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from andtsgraph.backends import Backend, make_backend
-from andtsgraph.backends.base import Updatable
+from andtsgraph.backends.base import Batched, NativeFileLoading, Updatable
 from andtsgraph.catalog import CatalogQuery, resolve_query
 from andtsgraph.errors import (
     AndtsError,
@@ -51,6 +51,7 @@ from andtsgraph.rdf_io import (
     read_rdf,
     split_by_plan,
 )
+from andtsgraph.readers import Reader, reader_for
 from andtsgraph.resources import data_dir, ontology_dir
 from andtsgraph.results import QueryResult, Result, ResultList
 from andtsgraph.sparql_text import (
@@ -60,6 +61,16 @@ from andtsgraph.sparql_text import (
     query_form,
     resolve_prefixed,
 )
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "ID_PARAMS",
+    "KnowledgeGraph",
+    "PlanInfo",
+    "bundled_files",
+    "load",
+    "rdf_files_in",
+]
 
 #: Serialisation formats of :meth:`KnowledgeGraph.serialize`: name → (rdflib format, keeps graphs).
 EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
@@ -138,7 +149,8 @@ class KnowledgeGraph:
     def sources(self) -> dict[str, list[Path]]:
         """Named-graph IRI → the files loaded into it, in the order they were loaded."""
         if self._unresolved:
-            backend: Any = self.backend
+            backend = self.backend
+            assert isinstance(backend, NativeFileLoading)  # only such a store leaves files here
             pending, self._unresolved = self._unresolved, []
             for path, fmt, data in pending:
                 for name in backend.graphs_in_file(path, fmt, data):
@@ -187,13 +199,12 @@ class KnowledgeGraph:
         if parser not in ("auto", "rdflib"):
             raise AndtsError(f"unknown parser {parser!r}: choose auto or rdflib")
         path = Path(path)
-        # Imported here: the spreadsheet package imports this module.
-        from andtsgraph.spreadsheet import is_template
-
-        if is_template(path):
-            return self._add_template(path)
+        reader = reader_for(path)
+        if reader is not None:
+            return self._add_read(path, reader)
         fmt = guess_format(path) if path.is_file() else None
-        if parser == "auto" and fmt in getattr(self.backend, "native_formats", ()):
+        native = self.backend.native_formats if isinstance(self.backend, NativeFileLoading) else ()
+        if parser == "auto" and fmt in native:
             try:
                 return self._add_natively(path, fmt, graph)
             except (SyntaxError, ValueError, OSError):
@@ -244,7 +255,7 @@ class KnowledgeGraph:
         if all(p.parent == bundled for p in self.sources[target]) and path.parent != bundled:
             self.backend.remove_graph(target)
             del self._sources[target]
-            self._plans = None
+            self._changed()
             note(text("io.replaces_bundled", "en", path=path, plan=plan_id))
             return
         raise DataFileError(path, f"plan {plan_id!r} is already loaded from {first}")
@@ -259,7 +270,8 @@ class KnowledgeGraph:
 
     def _add_natively(self, path: Path, fmt: str, graph: str | None) -> str | None:
         """Let the store parse the file itself (no rdflib terms are made on the way)."""
-        backend: Any = self.backend
+        backend = self.backend
+        assert isinstance(backend, NativeFileLoading)  # add_file checked native_formats
         data = path.read_bytes()
         loaded_plans = [
             n.rsplit("/", 1)[-1] for n in self._sources if n.startswith(str(GRAPH["plan/"]))
@@ -287,16 +299,14 @@ class KnowledgeGraph:
         self._changed()
         return target
 
-    def _add_template(self, path: Path) -> str:
-        """Import a plan template, matching its names against what is loaded so far."""
-        from andtsgraph.spreadsheet import import_plan
-
-        result = import_plan(self, path)
-        target = plan_graph(result.plan_id)
+    def _add_read(self, path: Path, reader: Reader) -> str:
+        """Read a file with a registered reader (a plan template), matching its names against
+        what is loaded so far."""
+        graphs = reader.read(self, path)
+        target = graphs[0][0]
         self._make_room(path, target)
-        self._add(target, result.graph, path)
-        if len(result.links):
-            self._add(result.links_graph, result.links, path)
+        for name, graph in graphs:
+            self._add(name, graph, path)
         return target
 
     def _add(self, name: str, triples: Iterable, path: Path) -> None:
@@ -609,7 +619,7 @@ class KnowledgeGraph:
         >>> sum(len(batch) for batch in batches) > 50
         True
         """
-        if not hasattr(self.backend, "select_batches"):  # a remote store: one batch
+        if not isinstance(self.backend, Batched):  # a server answers in one piece
             yield self.query(query, timeout=timeout, **params)
             return
         entry, bindings = self._prepare(query, params, "SELECT", "query")
@@ -747,7 +757,10 @@ class KnowledgeGraph:
         return self.backend.graph_names()
 
     def graph(self, name: str) -> Graph:
-        """Return one named graph (e.g. :func:`andtsgraph.namespaces.plan_graph` of a plan id)."""
+        """Return a copy of one named graph (e.g. :func:`andtsgraph.namespaces.plan_graph` of
+        a plan id) as an rdflib Graph, empty if no such graph is loaded; changing it does not
+        change the knowledge graph (the same on every store)."""
+        self._ensure_closure()
         return self.backend.graph(name)
 
     def dataset(self) -> Dataset:

@@ -5,6 +5,25 @@ from __future__ import annotations
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+__all__ = [
+    "ACTOR",
+    "ACTORS_GRAPH",
+    "ANDTS",
+    "BASE",
+    "CLOSURE_GRAPH",
+    "GRAPH",
+    "LINKS_GRAPH",
+    "ONTOLOGY_GRAPH",
+    "ONTOLOGY_IRI",
+    "PLAN",
+    "PLAN_KINDS",
+    "PREFIXES",
+    "VOCAB",
+    "VOCAB_GRAPH",
+    "plan_graph",
+    "plan_id_of",
+]
+
 BASE = "https://w3id.org/andtsgraph/"
 
 ANDTS = Namespace(BASE + "ontology#")

@@ -15,6 +15,11 @@ from andtsgraph.errors import AndtsError
 from andtsgraph.output import check_outputs, staged
 from andtsgraph.resources import ontology_dir
 
+__all__ = [
+    "make_ontology_docs",
+    "single_language",
+]
+
 
 def single_language(graph: Graph, lang: str) -> Graph:
     """Return a copy of ``graph`` without the language-tagged literals of other languages."""

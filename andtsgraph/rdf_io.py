@@ -12,6 +12,13 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from andtsgraph.errors import DataFileError
 
+__all__ = [
+    "FORMATS_BY_SUFFIX",
+    "QUAD_FORMATS",
+    "guess_format",
+    "read_rdf",
+]
+
 #: File extensions andtsgraph reads, and the rdflib parser for each.
 FORMATS_BY_SUFFIX: dict[str, str] = {
     ".ttl": "turtle",

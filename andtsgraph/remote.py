@@ -36,6 +36,17 @@ from andtsgraph.backends.base import SelectRows, dataset_of
 from andtsgraph.errors import AndtsError, QueryError
 from andtsgraph.sparql_text import bind_with_values, query_form, with_prefixes
 
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "TOKEN_ENV",
+    "Endpoint",
+    "EndpointError",
+    "PushedGraph",
+    "RemoteBackend",
+    "connect",
+    "push",
+]
+
 #: The environment variable a bearer token is read from, unless another is named.
 TOKEN_ENV = "ANDTSGRAPH_TOKEN"
 #: Queries longer than this go by POST (all do, in fact: GET URLs of long queries break proxies).
@@ -483,6 +494,7 @@ def connect(
     >>> kg.backend.endpoint.query, kg.backend.endpoint.timeout
     ('http://127.0.0.1:7878/query', 10)
     """
+    from andtsgraph.backends import make_backend
     from andtsgraph.knowledge_graph import KnowledgeGraph
 
     ep = Endpoint.from_url(
@@ -493,4 +505,4 @@ def connect(
         token_env=token_env,
         timeout=timeout,
     )
-    return KnowledgeGraph(RemoteBackend(ep))
+    return KnowledgeGraph(make_backend("remote", ep))

@@ -26,6 +26,18 @@ from andtsgraph.knowledge_graph import KnowledgeGraph
 from andtsgraph.messages import text
 from andtsgraph.output import check_outputs, write_bytes
 
+__all__ = [
+    "FONT",
+    "KIND_STYLE",
+    "PALETTE",
+    "collaboration_network",
+    "coverage_matrix",
+    "plan_hierarchy",
+    "to_svg",
+    "to_svgs",
+    "write_picture",
+]
+
 #: Community colours (ColorBrewer Set3 and Pastel1, readable under black text).
 PALETTE = [
     "#8dd3c7",

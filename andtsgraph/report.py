@@ -19,6 +19,17 @@ from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
 from andtsgraph.output import check_outputs, write_text
 from andtsgraph.validation import ValidationReport, validate
 
+__all__ = [
+    "CSS",
+    "WORDS",
+    "PlanGaps",
+    "Report",
+    "build_report",
+    "to_html",
+    "to_text",
+    "write_html",
+]
+
 
 def _words(lang: str) -> dict:
     """The report's words in ``lang``, from the messages catalog (messages/report.py)."""

@@ -6,6 +6,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+__all__ = [
+    "data_dir",
+    "ontology_dir",
+    "queries_dir",
+    "resource_root",
+]
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 

@@ -16,6 +16,21 @@ from rdflib.term import Identifier
 
 from andtsgraph.errors import QueryError
 
+__all__ = [
+    "QUERY_FORMS",
+    "UPDATE_WORDS",
+    "bind_with_values",
+    "check_term",
+    "dataset_clauses",
+    "declared_prefixes",
+    "outer_where_brace",
+    "prefixed_names",
+    "query_form",
+    "resolve_prefixed",
+    "syntax_error",
+    "with_prefixes",
+]
+
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _IRI_AT = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _WORD = re.compile(r"[A-Za-z_]+")

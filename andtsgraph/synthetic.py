@@ -47,6 +47,17 @@ from rdflib import Dataset
 from andtsgraph.errors import OutputExistsError
 from andtsgraph.namespaces import ACTORS_GRAPH, BASE, LINKS_GRAPH, PLAN, plan_graph
 
+__all__ = [
+    "MUNICIPALITIES",
+    "NATIONAL_PLAN",
+    "REGIONS",
+    "SyntheticCorpus",
+    "municipality_region",
+    "plan_mix",
+    "synthetic_corpus",
+    "write_corpus",
+]
+
 #: Sweden's municipalities and regions: the default national corpus.
 MUNICIPALITIES = 290
 REGIONS = 21

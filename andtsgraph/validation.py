@@ -39,6 +39,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDFS, SH, SKOS
 from rdflib.term import Node
 
+from andtsgraph.backends.base import OxigraphStore
 from andtsgraph.enums import Severity, values
 from andtsgraph.errors import AndtsError, note
 from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
@@ -56,6 +57,20 @@ from andtsgraph.resources import ontology_dir
 
 if TYPE_CHECKING:
     import pandas
+
+__all__ = [
+    "ANDTSH",
+    "ENGINES",
+    "LANGS",
+    "SEVERITIES",
+    "ResultGroup",
+    "ValidationReport",
+    "ValidationResult",
+    "data_graph",
+    "load_shapes",
+    "shapes_files",
+    "validate",
+]
 
 #: The shapes' own namespace (``andtsh:``).
 ANDTSH = Namespace("https://w3id.org/andtsgraph/shapes#")
@@ -1012,7 +1027,7 @@ def _sparql_engine(engine: str, kg: KnowledgeGraph, shapes_graph: Graph) -> bool
 
     if engine == "pyshacl":
         return False
-    on_oxigraph = hasattr(kg.backend, "store")
+    on_oxigraph = isinstance(kg.backend, OxigraphStore)
     if engine == "sparql":
         if not on_oxigraph:
             raise AndtsError(
@@ -1031,7 +1046,8 @@ def _validate_with_sparql(
     instead of an rdflib copy of everything."""
     from andtsgraph import shacl_sparql
 
-    store = shacl_sparql.validation_store(kg.backend.store, str(ONTOLOGY_GRAPH))  # type: ignore[attr-defined]
+    assert isinstance(kg.backend, OxigraphStore)  # _sparql_engine chose this engine for it
+    store = shacl_sparql.validation_store(kg.backend.store, str(ONTOLOGY_GRAPH))
     results = shacl_sparql.run(store, shapes_graph)
     report = shacl_sparql.report_graph(results, shapes_graph, shacl_sparql.describer(store))
     nodes = {r.focus for r in results} | {r.value for r in results if r.value is not None}

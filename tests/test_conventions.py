@@ -188,3 +188,44 @@ def _public_modules():
         if any(part.startswith("_") for part in info.name.split(".")):
             continue
         yield importlib.import_module(info.name)
+
+
+# -- the seam ---------------------------------------------------------------------------------
+def test_the_knowledge_graph_imports_no_reader_and_no_store_by_name():
+    import ast
+
+    source = inspect.getsource(importlib.import_module("andtsgraph.knowledge_graph"))
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert not {m for m in imported if m.startswith("andtsgraph.spreadsheet")}
+    assert "hasattr(" not in source and "getattr(self.backend" not in source
+
+
+def test_every_store_is_in_the_registry_with_its_capabilities(kg):
+    from andtsgraph.backends import BACKENDS, STORES, NativeFileLoading, make_backend
+    from andtsgraph.backends.base import OxigraphStore, Updatable
+
+    assert sorted(BACKENDS) == ["memory", "oxigraph", "remote"]
+    assert STORES == ("oxigraph", "memory")
+    oxigraph, memory = make_backend("oxigraph"), make_backend("memory")
+    assert isinstance(oxigraph, NativeFileLoading | Updatable | OxigraphStore)
+    assert not isinstance(memory, NativeFileLoading | OxigraphStore)
+    remote = andtsgraph.connect("http://127.0.0.1:1", timeout=1).backend
+    assert type(remote) is BACKENDS["remote"].cls() and not remote.writable
+    with pytest.raises(ChoiceError, match="store='oxygraph' is not one of: oxigraph, memory"):
+        andtsgraph.load(store="oxygraph")
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_graph_is_a_copy_on_every_store(store):
+    from rdflib import URIRef
+
+    kg = andtsgraph.load(store=store)
+    name = "https://w3id.org/andtsgraph/graph/plan/vaxjo-2022-2027"
+    before = len(kg)
+    copy = kg.graph(name)
+    copy.add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))
+    assert len(kg) == before and len(kg.graph(name)) == len(copy) - 1

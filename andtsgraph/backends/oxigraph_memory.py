@@ -23,6 +23,15 @@ from andtsgraph.results import KEEP_LEXICAL
 from andtsgraph.results import to_python as rdflib_to_python
 from andtsgraph.sparql_text import bind_with_values, dataset_clauses, syntax_error
 
+__all__ = [
+    "NATIVE_FORMATS",
+    "RDFLIB_DEFAULT_GRAPH",
+    "OxigraphMemoryBackend",
+    "to_oxigraph",
+    "to_python",
+    "to_rdflib",
+]
+
 #: rdflib parser names of the formats Oxigraph parses itself, into the same quads as rdflib.
 #: (JSON-LD, RDF/XML and N3 stay with rdflib: their processors differ in the corners.)
 NATIVE_FORMATS: dict[str, ox.RdfFormat] = {
@@ -111,6 +120,7 @@ class OxigraphMemoryBackend:
     """Quads in a pyoxigraph ``Store``; queries see the union of all named graphs by default."""
 
     name = "oxigraph"
+    writable = True
     #: Formats :meth:`load_file` reads (rdflib parser names).
     native_formats = frozenset(NATIVE_FORMATS)
 

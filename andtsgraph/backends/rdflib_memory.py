@@ -8,15 +8,26 @@ from pyparsing import ParseException
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier, Node
 
-from andtsgraph.backends.base import SelectBatches, SelectRows, in_worker, refuse_service
+from andtsgraph.backends.base import (
+    SelectBatches,
+    SelectRows,
+    dataset_of,
+    in_worker,
+    refuse_service,
+)
 from andtsgraph.errors import QueryError
 from andtsgraph.sparql_text import syntax_error
+
+__all__ = [
+    "RdflibMemoryBackend",
+]
 
 
 class RdflibMemoryBackend:
     """Quads in an rdflib ``Dataset`` whose default graph is the union of all named graphs."""
 
     name = "memory"
+    writable = True
 
     def __init__(self, *, allow_service: bool = False) -> None:
         self._ds = Dataset(default_union=True)
@@ -49,7 +60,10 @@ class RdflibMemoryBackend:
         )
 
     def graph(self, name: str) -> Graph:
-        return self._ds.graph(URIRef(name))
+        # A copy, as every store gives: the Dataset's own graph is a live view.
+        copy = Graph(identifier=URIRef(name))
+        copy += self._ds.graph(URIRef(name))
+        return copy
 
     def select_batches(
         self,
@@ -107,7 +121,7 @@ class RdflibMemoryBackend:
         return next(row for batch in batches for row in batch)[0]
 
     def dataset(self) -> Dataset:
-        return self._ds
+        return dataset_of(self)
 
     def __len__(self) -> int:
         return sum(

@@ -11,6 +11,17 @@ from andtsgraph.enums import GapKind, Ranking, values
 from andtsgraph.errors import AndtsError, OutputExistsError
 from andtsgraph.results import ResultList
 
+__all__ = [
+    "add_gaps",
+    "add_hubs",
+    "add_render",
+    "add_report",
+    "cmd_gaps",
+    "cmd_hubs",
+    "cmd_render",
+    "cmd_report",
+]
+
 
 def _wrote(path: Path, lang: str) -> str:
     from andtsgraph.messages import text

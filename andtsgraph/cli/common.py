@@ -10,6 +10,18 @@ from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import KnowledgeGraph, load
 from andtsgraph.remote import TOKEN_ENV
 
+__all__ = [
+    "EXIT_USAGE",
+    "Parser",
+    "auth",
+    "common_options",
+    "load_graph",
+    "parse_params",
+    "positive_int",
+    "server_options",
+    "table",
+]
+
 EXIT_USAGE = 2
 
 

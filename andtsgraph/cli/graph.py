@@ -14,6 +14,17 @@ from andtsgraph.messages import text
 from andtsgraph.namespaces import plan_graph
 from andtsgraph.output import check_outputs
 
+__all__ = [
+    "add_docs",
+    "add_export",
+    "add_info",
+    "add_synthetic",
+    "cmd_docs",
+    "cmd_export",
+    "cmd_info",
+    "cmd_synthetic",
+]
+
 
 def cmd_info(args: argparse.Namespace) -> int:
     kg = load_graph(args)

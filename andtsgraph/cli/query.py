@@ -21,6 +21,13 @@ from andtsgraph.errors import AndtsError
 from andtsgraph.namespaces import plan_id_of
 from andtsgraph.remote import connect
 
+__all__ = [
+    "add_queries",
+    "add_query",
+    "cmd_queries",
+    "cmd_query",
+]
+
 
 def cmd_queries(args: argparse.Namespace) -> int:
     from andtsgraph.catalog import catalog, get_query

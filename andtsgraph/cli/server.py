@@ -8,6 +8,11 @@ import sys
 from andtsgraph.cli.common import auth, load_graph, server_options
 from andtsgraph.remote import push
 
+__all__ = [
+    "add_push",
+    "cmd_push",
+]
+
 
 def cmd_push(args: argparse.Namespace) -> int:
     kg = load_graph(args)

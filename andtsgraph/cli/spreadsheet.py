@@ -8,6 +8,13 @@ from pathlib import Path
 
 from andtsgraph.cli.common import EXIT_USAGE, lang_option, load_graph
 
+__all__ = [
+    "add_import",
+    "add_template",
+    "cmd_import",
+    "cmd_template",
+]
+
 
 def cmd_template(args: argparse.Namespace) -> int:
     from andtsgraph.messages import text

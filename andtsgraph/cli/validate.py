@@ -6,6 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+__all__ = [
+    "add_validate",
+    "cmd_validate",
+]
+
 
 def cmd_validate(args: argparse.Namespace) -> int:
     # Imported here so that the other commands do not pay for it.

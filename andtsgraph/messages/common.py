@@ -1,5 +1,9 @@
 """Texts that many commands share: counts, files written, interruptions."""
 
+__all__ = [
+    "MESSAGES",
+]
+
 MESSAGES = {
     "common.rows": {"sv": ("{n} rad", "{n} rader"), "en": ("{n} row", "{n} rows")},
     "common.no_rows": {"sv": "(inga rader)", "en": "(no rows)"},

@@ -1,5 +1,7 @@
 """Texts about reading and writing files, stopping queries and staying off the network."""
 
+__all__ = ["MESSAGES"]
+
 MESSAGES = {
     # -- output files (andtsgraph.output) ---------------------------------------------------
     "io.output_twice": {

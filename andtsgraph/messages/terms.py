@@ -4,6 +4,10 @@ Use these (``text("term.activity", lang, n=n)``) wherever a text names a kind of
 an *insats* is never an *aktivitet* in one place and an *insats* in another.
 """
 
+__all__ = [
+    "MESSAGES",
+]
+
 MESSAGES = {
     "term.plan": {"sv": ("{n} plan", "{n} planer"), "en": ("{n} plan", "{n} plans")},
     "term.goal": {"sv": ("{n} mål", "{n} mål"), "en": ("{n} goal", "{n} goals")},

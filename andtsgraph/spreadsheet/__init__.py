@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from andtsgraph.namespaces import plan_graph
+from andtsgraph.readers import Reader, register_reader
 from andtsgraph.spreadsheet.reader import ImportResult, NewActor, import_plan
 from andtsgraph.spreadsheet.targets import ParsedTarget, parse_targets
 from andtsgraph.spreadsheet.writer import export_plan, write_template
@@ -34,6 +36,18 @@ def is_template(path: str | Path) -> bool:
     """
     path = Path(path)
     return path.suffix.lower() in TEMPLATE_SUFFIXES or path.is_dir()
+
+
+def _read_template(kg, path: Path) -> list:
+    """The template reader of :mod:`andtsgraph.readers`: the plan's graph, then its links."""
+    result = import_plan(kg, path)
+    graphs = [(plan_graph(result.plan_id), result.graph)]
+    if len(result.links):
+        graphs.append((result.links_graph, result.links))
+    return graphs
+
+
+register_reader(Reader("plan-template", is_template, _read_template))
 
 
 __all__ = [

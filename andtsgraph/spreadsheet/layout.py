@@ -15,6 +15,52 @@ from rdflib.namespace import DCTERMS, ORG, OWL, RDFS, SKOS
 
 from andtsgraph.namespaces import ANDTS
 
+__all__ = [
+    "ACTIVITIES",
+    "ACTORS",
+    "ACTOR_CLASSES",
+    "AREAS",
+    "AREA_CLASSES",
+    "BIBLIOGRAPHIC_RESOURCE",
+    "COMPARATOR",
+    "DESCRIPTION",
+    "DOCUMENTS",
+    "DOCUMENT_CLASSES",
+    "GOALS",
+    "GOAL_CLASSES",
+    "INDICATORS",
+    "INSTRUCTIONS_SHEET",
+    "INVOLVES",
+    "LEAD",
+    "LEVELS",
+    "LINKS",
+    "LINK_PREDICATES",
+    "LISTS_SHEET",
+    "METHODS",
+    "NOTATION",
+    "OTHER",
+    "PAGE",
+    "PARTNER",
+    "PERIOD",
+    "PLAN",
+    "PLAN_CLASSES",
+    "PLAN_FIELDS",
+    "REFERENCES",
+    "RESPONSIBLE",
+    "ROW_SHEETS",
+    "SECTION",
+    "SHEETS",
+    "SOURCE",
+    "SUBSTANCES",
+    "TARGETS",
+    "TARGET_COLUMNS",
+    "TARGET_GROUPS",
+    "UNIT",
+    "VALUE",
+    "Column",
+    "Sheet",
+]
+
 BIBLIOGRAPHIC_RESOURCE = DCTERMS.BibliographicResource
 
 #: The actor classes of the ontology, in the order the drop-down lists them.

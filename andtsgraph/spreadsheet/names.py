@@ -32,6 +32,17 @@ from andtsgraph.spreadsheet.layout import (
 if TYPE_CHECKING:
     from andtsgraph.knowledge_graph import KnowledgeGraph
 
+__all__ = [
+    "CLASS_GROUPS",
+    "COMPARATORS",
+    "CONCEPT_CLASSES",
+    "NATIONAL_GOAL",
+    "NameIndex",
+    "Registry",
+    "normalise",
+    "slug",
+]
+
 #: Vocabulary kinds of the template's concept columns, and the classes of their concepts.
 CONCEPT_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "substance": (ANDTS.Substance,),

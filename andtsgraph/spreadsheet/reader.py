@@ -60,6 +60,13 @@ from andtsgraph.spreadsheet.workbook import RawTable, read_tables
 if TYPE_CHECKING:
     from andtsgraph.knowledge_graph import KnowledgeGraph
 
+__all__ = [
+    "LINK",
+    "ImportResult",
+    "NewActor",
+    "import_plan",
+]
+
 LINK = f"{BASE}link/"
 _DOTTED = re.compile(r"\d\.\d+\.\d")
 

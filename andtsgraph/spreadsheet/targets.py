@@ -12,6 +12,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+__all__ = [
+    "NUMBER_WORDS",
+    "ParsedTarget",
+    "parse_number",
+    "parse_targets",
+]
+
 #: Swedish number words one to ten. "en"/"ett" are also articles; they count only beside a
 #: comparator or a period, like every number here.
 NUMBER_WORDS: dict[str, int] = {

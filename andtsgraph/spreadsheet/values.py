@@ -24,6 +24,26 @@ from andtsgraph.namespaces import PLAN, PREFIXES
 from andtsgraph.spreadsheet.names import NameIndex, Registry, normalise
 from andtsgraph.spreadsheet.targets import parse_number
 
+__all__ = [
+    "CODECS",
+    "ID_RE",
+    "PERIOD_NAMES",
+    "PERIOD_WORDS",
+    "SEPARATOR",
+    "CellError",
+    "Context",
+    "Reader",
+    "Writer",
+    "looks_like_ref",
+    "read_flag",
+    "read_link_object",
+    "read_term",
+    "same_term",
+    "split_cell",
+    "write_link_object",
+    "write_term",
+]
+
 #: A row's own id: letters, digits, "_", ".", "~", "-"; not ending in "." (Turtle's rule).
 ID_RE = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9._~-]*[A-Za-z0-9_~-])?$")
 #: Several values in one cell are separated by this.

@@ -25,6 +25,16 @@ from andtsgraph.spreadsheet.layout import (
     Sheet,
 )
 
+__all__ = [
+    "TEMPLATE_ROWS",
+    "OutTable",
+    "RawTable",
+    "cell_text",
+    "read_tables",
+    "write_csv_folder",
+    "write_workbook",
+]
+
 #: Rows of an empty template that carry the drop-down lists.
 TEMPLATE_ROWS = 500
 _HEADER_FILL = "DDEBF7"

@@ -56,6 +56,16 @@ from andtsgraph.spreadsheet.workbook import OutTable, write_csv_folder, write_wo
 if TYPE_CHECKING:
     from andtsgraph.knowledge_graph import KnowledgeGraph
 
+__all__ = [
+    "INSTRUCTIONS",
+    "LIST_TITLES",
+    "Triple",
+    "export_plan",
+    "plan_links",
+    "plan_tables",
+    "write_template",
+]
+
 Triple = tuple[Node, Node, Node]
 
 #: The headers of the Listor sheet, by list name.
