@@ -67,7 +67,7 @@ def test_terminal_report(built):
     assert "vaxjo-2022-2027      Varning: 23 insatser saknar indikator (uppföljning)" in text
     assert "Det som kronoberg-2022-2026 täcker men inte vaxjo-2022-2027: Langning" in text
     hubs = text[text.index("Nav (flest samverkanspartner)") :]
-    assert re.search(r"Polisen\s+29\s+44\s+9\s+0\.239", hubs)
+    assert re.search(r"Polisen\s+29\s+44\s+8\s+0\.239", hubs)
     assert "Polisen: kronoberg-2022-2026, vaxjo-2022-2027" in text
 
 
@@ -122,7 +122,7 @@ def test_cli_report_writes_html_and_prints_the_summary(tmp_path):
         text=True,
         timeout=300,
     )
-    assert again.returncode == 2 and "use --force" in again.stderr
+    assert again.returncode == 2 and "finns redan; använd --force" in again.stderr
 
 
 def test_cli_render(tmp_path):

@@ -147,7 +147,7 @@ def test_template_command_refuses_to_overwrite_without_force(tmp_path):
     target.write_text("mine")
     proc = run("template", "-o", str(target))
     assert proc.returncode == 2
-    assert "exists; use --force" in proc.stderr
+    assert "finns redan; använd --force" in proc.stderr
     assert target.read_text() == "mine"
     proc = run("template", "-o", str(target), "--force")
     assert proc.returncode == 0, proc.stderr
@@ -507,7 +507,7 @@ def test_import_refuses_to_overwrite_without_force(tmp_path):
     out.write_text("# mine\n")
     proc = run("import", str(EXEMPELBY), "-o", str(out))
     assert proc.returncode == 2
-    assert "exists; use --force" in proc.stderr
+    assert "finns redan; använd --force" in proc.stderr
     assert out.read_text() == "# mine\n"
     proc = run("import", str(EXEMPELBY), "-o", str(out), "--force")
     assert proc.returncode == 0, proc.stderr

@@ -217,7 +217,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     kg = load_graph(args)
     if args.html and args.html.exists() and not args.force:
-        raise OutputExistsError(f"{args.html} exists")
+        from andtsgraph.messages import text
+
+        raise OutputExistsError(text("io.output_exists", args.lang, path=args.html), lang=args.lang)
     built = report.build_report(kg, args.plan, args.lang, compare=args.compare)
     print(report.to_text(built))
     if args.html:

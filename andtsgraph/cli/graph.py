@@ -131,7 +131,7 @@ def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
             raise AndtsError(
                 "--format xlsx writes one plan as a template: give --plan ID and -o FILE.xlsx"
             )
-        written = export_plan(kg, args.plan, args.output, force=args.force)
+        written = export_plan(kg, args.plan, args.output, force=args.force, lang=args.lang)
         print(
             text("graph.wrote_template", args.lang, path=written, plan=kg.plan(args.plan).id),
             file=sys.stderr,

@@ -20,7 +20,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     from andtsgraph.messages import text
     from andtsgraph.spreadsheet import write_template
 
-    written = write_template(load_graph(args), args.output, force=args.force)
+    written = write_template(load_graph(args), args.output, force=args.force, lang=args.lang)
     print(text("spreadsheet.wrote_template", args.lang, path=written), file=sys.stderr)
     return 0
 
