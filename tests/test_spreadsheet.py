@@ -499,7 +499,8 @@ def test_mistakes_exit_2_and_write_nothing(tmp_path):
     # Loaded with --with, the same template stops the command with the same list.
     proc = run("info", "--with", str(MISTAKES))
     assert proc.returncode == 2
-    assert "14 problems in the plan template" in proc.stderr
+    assert f"andtsgraph: 14 problem i {MISTAKES}; planen lästes inte in" in proc.stderr
+    assert "Insatser, rad 3, kolumn Text: insatsen saknar text" in proc.stderr
 
 
 def test_import_refuses_to_overwrite_without_force(tmp_path):

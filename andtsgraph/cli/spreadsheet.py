@@ -54,12 +54,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         result = import_plan(load_graph(args), args.template, lang=lang)
     except TemplateError as exc:
-        for problem in exc.problems:
-            print(problem_line(problem, lang), file=sys.stderr)
-        print(
-            text("spreadsheet.problems", lang, n=len(exc.problems), path=exc.path),
-            file=sys.stderr,
-        )
+        for line in problem_lines(exc, lang):
+            print(line, file=sys.stderr)
         return EXIT_USAGE
     if args.links is None and result.needs_links_file(args.output):
         raise AndtsError(
@@ -78,6 +74,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in result.report_lines(written, lang):
             print(line)
     return 0
+
+
+def problem_lines(error, lang: str, *, loading: bool = False) -> list[str]:
+    """A :class:`~andtsgraph.errors.TemplateError` for people: one line per problem, then
+    how many there were and that nothing was written (``loading``: that the plan was not
+    loaded)."""
+    from andtsgraph.messages import text
+
+    key = "spreadsheet.problems_not_loaded" if loading else "spreadsheet.problems"
+    lines = [problem_line(problem, lang) for problem in error.problems]
+    lines.append(text(key, lang, n=len(error.problems), path=error.path))
+    return lines
 
 
 def problem_line(problem, lang: str) -> str:

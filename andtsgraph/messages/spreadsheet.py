@@ -21,6 +21,16 @@ MESSAGES = {
             "andtsgraph: {n} problems in {path}; nothing written",
         ),
     },
+    "spreadsheet.problems_not_loaded": {
+        "sv": (
+            "andtsgraph: {n} problem i {path}; planen lästes inte in",
+            "andtsgraph: {n} problem i {path}; planen lästes inte in",
+        ),
+        "en": (
+            "andtsgraph: {n} problem in {path}; the plan was not loaded",
+            "andtsgraph: {n} problems in {path}; the plan was not loaded",
+        ),
+    },
     # -- actors ---------------------------------------------------------------------------------
     "spreadsheet.no_publisher": {
         "sv": "{sheet}: fältet Utgivare är tomt; planens egna nya aktörer placeras under planens id i stället för under kommunen eller regionen",
