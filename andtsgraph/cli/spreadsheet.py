@@ -21,7 +21,8 @@ def cmd_template(args: argparse.Namespace) -> int:
     from andtsgraph.spreadsheet import write_template
 
     written = write_template(load_graph(args), args.output, force=args.force, lang=args.lang)
-    print(text("spreadsheet.wrote_template", args.lang, path=written), file=sys.stderr)
+    trig = written.with_suffix(".trig").name
+    print(text("spreadsheet.wrote_template", args.lang, path=written, trig=trig), file=sys.stderr)
     return 0
 
 

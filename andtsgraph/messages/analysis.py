@@ -34,6 +34,10 @@ MESSAGES = {
         "sv": "Substans × preventionsnivå: tomma celler",
         "en": "Substance × prevention level: empty cells",
     },
+    "analysis.gap_kind.neighbour-covers": {
+        "sv": "Det som en närliggande plan täcker men inte planen",
+        "en": "What a neighbouring plan covers that the plan does not",
+    },
     "analysis.gap_heading": {"sv": "{plan}  {heading} ({n})", "en": "{plan}  {heading} ({n})"},
     "analysis.no_gaps": {"sv": "inga luckor hittades", "en": "no gaps found"},
     "analysis.network_line": {

@@ -394,7 +394,7 @@ MESSAGES = {
         "en": "the plan has {links}, which a {suffix} file cannot hold beside the plan: write -o {trig} (plan and links in one file) or name a second file with --links",
     },
     "spreadsheet.wrote_template": {
-        "sv": "skrev {path}: en tom planmall; fyll i den och kör sedan: andtsgraph import {path} -o plan.trig",
-        "en": "wrote {path}: an empty plan template; fill it in, then: andtsgraph import {path} -o plan.trig",
+        "sv": "skrev {path}: en tom planmall; fyll i den och kör sedan: andtsgraph import {path} -o {trig}",
+        "en": "wrote {path}: an empty plan template; fill it in, then: andtsgraph import {path} -o {trig}",
     },
 }
