@@ -224,3 +224,14 @@ def test_synthetic_municipalities_own_bodies_follow_the_scope_rule(tmp_path):
         (str(ACTOR[f"synthetic-kommun-{m}/kommunfullmaktige"]), str(ACTOR[f"synthetic-kommun-{m}"]))
         for m in ("001", "002")
     }
+
+
+def test_the_readme_shows_the_import_log_the_coordinator_gets(tmp_path, monkeypatch, capsys):
+    """The coordinator section's step 3, run as written on the invented Sjöby plan."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("Inläsning av min-plan.xlsx")
+    shown = readme[start : readme.index("```", start)].strip().splitlines()
+    (tmp_path / "min-plan.xlsx").write_bytes(SJOBY.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "min-plan.xlsx", "-o", "min-plan.trig"]) == 0
+    assert capsys.readouterr().out.strip().splitlines() == shown
