@@ -77,7 +77,7 @@ LIST_TITLES: dict[str, str] = {
     "link_targets": "Kopplingsmål (link targets)",
     "methods": "Metoder (methods)",
     "perspectives": "Perspektiv (perspectives)",
-    "actors": "Aktörer i registret (registry actors)",
+    "actors": "Delade aktörer i registret (shared registry actors)",
     "plan_kinds": "Plantyper (plan kinds)",
     "goal_kinds": "Måltyper (goal kinds)",
     "area_kinds": "Områdestyper (area kinds)",
