@@ -235,3 +235,26 @@ def test_the_readme_shows_the_import_log_the_coordinator_gets(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     assert main(["import", "min-plan.xlsx", "-o", "min-plan.trig"]) == 0
     assert capsys.readouterr().out.strip().splitlines() == shown
+
+
+def test_an_imported_municipality_round_trips_with_its_own_bodies(both, tmp_path):
+    from rdflib.compare import isomorphic
+
+    from andtsgraph.spreadsheet import export_plan
+
+    path = export_plan(both, "sjoby-2025-2028", tmp_path / "sjoby.xlsx")
+    result = import_plan(andtsgraph.load([ASTAD]), path)
+    original = both.graph("https://w3id.org/andtsgraph/graph/plan/sjoby-2025-2028")
+    assert isomorphic(result.graph, original)
+    assert (ACTOR["sjoby-kommun/socialtjanst"], ORG.unitOf, ACTOR["sjoby-kommun"]) in result.graph
+
+
+def test_a_plans_own_method_is_not_matched_by_another_plan(both):
+    rows = both.query(
+        "SELECT ?plan ?method WHERE { ?a andts:inPlan ?plan ; andts:usesMethod ?method . "
+        '?method skos:prefLabel "SSPF"@sv }'
+    )
+    assert {(str(r["plan"]).rsplit("/", 1)[-1], str(r["method"])) for r in rows} == {
+        ("sjoby-2025-2028", "https://w3id.org/andtsgraph/plan/sjoby-2025-2028/method-sspf"),
+        ("astad-2025-2028", "https://w3id.org/andtsgraph/plan/astad-2025-2028/method-sspf"),
+    }

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from andtsgraph.namespaces import ACTOR, ANDTS, GRAPH, plan_id_of
+from andtsgraph.namespaces import ACTOR, ANDTS, GRAPH, PLAN, plan_id_of
 from andtsgraph.spreadsheet.layout import (
     ACTOR_CLASSES,
     AREA_CLASSES,
@@ -214,7 +214,7 @@ class Registry:
         registry = cls()
         excluded = URIRef(f"{GRAPH}plan/{exclude_plan}") if exclude_plan else _NO_GRAPH
         registry._read_actors(kg, excluded)
-        registry._read_concepts(kg)
+        registry._read_concepts(kg, exclude_plan)
         registry._read_ontology_labels(kg)
         registry._read_national_goals(kg)
         for row in kg.query(_PLANS).terms:
@@ -244,9 +244,19 @@ class Registry:
                 english = isinstance(name, Literal) and name.language == "en"
                 self.actors.add(actor, str(name), written=not english)
 
-    def _read_concepts(self, kg: KnowledgeGraph) -> None:
+    def _read_concepts(self, kg: KnowledgeGraph, own_plan: str | None = None) -> None:
         kind_of = {c: kind for kind, classes in CONCEPT_CLASSES.items() for c in classes}
-        rows = sorted(kg.query(_CONCEPTS).terms, key=_label_order)
+        # A plan's own concepts (a method it brought, plan:<id>/method-…) are that plan's:
+        # another plan naming the same method gets a concept of its own.
+        own = f"{PLAN}{own_plan}/" if own_plan else None
+        rows = sorted(
+            (
+                r
+                for r in kg.query(_CONCEPTS).terms
+                if not str(r[0]).startswith(str(PLAN)) or (own and str(r[0]).startswith(own))
+            ),
+            key=_label_order,
+        )
         for concept, concept_class, _prop, name in rows:
             self.concepts[kind_of[concept_class]].add(concept, str(name))
         for concept, concept_class, *_ in rows:
