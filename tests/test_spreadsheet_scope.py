@@ -258,3 +258,20 @@ def test_a_plans_own_method_is_not_matched_by_another_plan(both):
         ("sjoby-2025-2028", "https://w3id.org/andtsgraph/plan/sjoby-2025-2028/method-sspf"),
         ("astad-2025-2028", "https://w3id.org/andtsgraph/plan/astad-2025-2028/method-sspf"),
     }
+
+
+def test_a_plan_without_a_publisher_keeps_its_new_bodies_under_the_plan_and_says_so(tmp_path):
+    from andtsgraph.spreadsheet.layout import PLAN_FIELDS
+
+    workbook = load_workbook(SJOBY)
+    row = next(i for i, f in enumerate(PLAN_FIELDS, start=2) if f.name == "Utgivare")
+    workbook["Plan"].cell(row=row, column=2).value = None
+    path = tmp_path / "no-publisher.xlsx"
+    workbook.save(path)
+    result = import_plan(andtsgraph.load(), path)
+    assert any(w.startswith("Plan: fältet Utgivare är tomt") for w in result.warnings)
+    assert {a.name: a.iri for a in result.actors}["Socialtjänst"] == str(
+        ACTOR["sjoby-2025-2028/socialtjanst"]
+    )
+    # Still never another municipality's.
+    assert {a.name: a.how for a in result.actors}["Kommunstyrelsen"] == "new"
