@@ -153,7 +153,7 @@ def test_cli_render(tmp_path):
     )
     assert (
         missing.returncode == 2
-        and missing.stderr.strip() == "andtsgraph: error: render matrix needs --plan ID"
+        and missing.stderr.strip() == "andtsgraph: error: render matrix behöver --plan ID"
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from andtsgraph.cli.common import lang_option, load_graph, positive_int, table
 from andtsgraph.enums import GapKind, Ranking, values
-from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.errors import AndtsError
 from andtsgraph.results import ResultList
 
 __all__ = [
@@ -27,6 +27,12 @@ def _wrote(path: Path, lang: str) -> str:
     from andtsgraph.messages import text
 
     return text("common.wrote", lang, path=path)
+
+
+def _needs_plan(kind: str, lang: str) -> str:
+    from andtsgraph.messages import text
+
+    return text("analysis.needs_plan", lang, kind=kind)
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
@@ -84,7 +90,9 @@ def add_gaps(sub, common) -> None:
 
 def cmd_hubs(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import network
+    from andtsgraph.output import check_outputs
 
+    check_outputs([args.export], inputs=args.with_files or [], force=args.force, lang=args.lang)
     kg = load_graph(args)
     summary = network.analyse(kg, args.plan)
     ranked = summary.top(args.top, by=args.by)
@@ -172,17 +180,19 @@ def add_hubs(sub, common) -> None:
 def cmd_render(args: argparse.Namespace) -> int:
     from andtsgraph import render
     from andtsgraph.analysis import gaps, network
+    from andtsgraph.output import check_outputs
 
+    check_outputs([args.output], inputs=args.with_files or [], force=args.force, lang=args.lang)
     kg = load_graph(args)
     if args.kind == "hierarchy":
         if not args.plan:
-            raise AndtsError("render hierarchy needs --plan ID")
+            raise AndtsError(_needs_plan("hierarchy", args.lang))
         dot = render.plan_hierarchy(kg, args.plan)
     elif args.kind == "network":
         dot = render.collaboration_network(network.analyse(kg, args.plan), lang=args.lang)
     else:
         if not args.plan:
-            raise AndtsError(f"render {args.kind} needs --plan ID")
+            raise AndtsError(_needs_plan(args.kind, args.lang))
         dimension = "substance" if args.kind == "matrix" else "target-group"
         dot = render.coverage_matrix(gaps.coverage_matrix(kg, args.plan, dimension), lang=args.lang)
     render.write_picture(dot, args.output, force=args.force)
@@ -214,12 +224,11 @@ def add_render(sub, common) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from andtsgraph import report
+    from andtsgraph.output import check_outputs
 
+    # Before any work: a missing or read-only folder, an existing file, an input as output.
+    check_outputs([args.html], inputs=args.with_files or [], force=args.force, lang=args.lang)
     kg = load_graph(args)
-    if args.html and args.html.exists() and not args.force:
-        from andtsgraph.messages import text
-
-        raise OutputExistsError(text("io.output_exists", args.lang, path=args.html), lang=args.lang)
     built = report.build_report(kg, args.plan, args.lang, compare=args.compare)
     print(report.to_text(built))
     if args.html:

@@ -38,6 +38,10 @@ MESSAGES = {
         "sv": "Det som en närliggande plan täcker men inte planen",
         "en": "What a neighbouring plan covers that the plan does not",
     },
+    "analysis.needs_plan": {
+        "sv": "render {kind} behöver --plan ID",
+        "en": "render {kind} needs --plan ID",
+    },
     "analysis.gap_heading": {"sv": "{plan}  {heading} ({n})", "en": "{plan}  {heading} ({n})"},
     "analysis.no_gaps": {"sv": "inga luckor hittades", "en": "no gaps found"},
     "analysis.network_line": {
