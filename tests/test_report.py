@@ -222,3 +222,14 @@ def test_every_html_table_has_a_header_row_and_pictures_are_not_shrunk(sjoby_rep
     assert all(page[end:].startswith("<tr><th>") for end in tables)
     assert "<th>att åtgärda</th>" in page
     assert not re.search(r"\.figure svg \{[^}]*max-width", page)
+
+
+def test_a_missing_folder_is_refused_before_any_work(tmp_path, capsys):
+    from andtsgraph.cli import main
+
+    missing = tmp_path / "saknas" / "r.html"
+    assert main(["report", "--html", str(missing)]) == 2
+    err = capsys.readouterr()
+    assert f"kan inte skriva {missing}: mappen {missing.parent} finns inte" in err.err
+    assert err.out == ""  # no report was built or printed
+    assert not missing.parent.exists()
