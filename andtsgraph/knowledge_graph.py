@@ -620,7 +620,7 @@ class KnowledgeGraph:
         True
         """
         if not isinstance(self.backend, Batched):  # a server answers in one piece
-            yield self.query(query, timeout=timeout, **params)
+            yield self.query(query, **params)  # under the server's own deadline
             return
         entry, bindings = self._prepare(query, params, "SELECT", "query")
         answer = self._run(
@@ -792,7 +792,7 @@ class KnowledgeGraph:
             A file to write; the text is returned when omitted.
         format : {"ttl", "nt", "trig", "nq", "jsonld"}
             ``trig``, ``nq`` and ``jsonld`` keep the named graphs; ``ttl`` and ``nt`` write
-            the union of all graphs.
+            the union of all graphs but the class closure (derived again when loaded).
         force : bool
             Overwrite ``destination`` if it exists.
         graphs : iterable of str, optional
@@ -825,6 +825,10 @@ class KnowledgeGraph:
             destination = Path(destination)
             check_outputs([destination], inputs=self.input_files(), force=force)
         names = self.graph_names() if graphs is None else list(graphs)
+        if graphs is None and not keeps_graphs:
+            # The class closure is derived from the rest at every load; in a single-graph file
+            # it could not be told apart from what the plans say.
+            names = [n for n in names if n != str(CLOSURE_GRAPH)]
         if keeps_graphs:
             source: Graph | Dataset = Dataset()
             for name in names:

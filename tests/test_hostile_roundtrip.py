@@ -33,7 +33,7 @@ def exported(kg, tmp_path_factory):
 def test_whole_graph_dataset_export_keeps_every_graph(kg, exported, fmt):
     back = andtsgraph.load(exported[fmt], bundled=False)
     assert back.graph_names() == kg.graph_names()
-    assert [p.as_dict() for p in back.plans] == [p.as_dict() for p in kg.plans]
+    assert [p.to_record() for p in back.plans] == [p.to_record() for p in kg.plans]
     for name in kg.graph_names():
         assert isomorphic(back.graph(name), kg.graph(name)), name
 
@@ -49,7 +49,7 @@ def test_whole_graph_single_graph_export_loads_back_isomorphic(kg, exported, fmt
     # It was refused: "holds 4 plans; put each plan in a file of its own".
     back = andtsgraph.load(exported[fmt], bundled=False)
     assert isomorphic(_union(back), _union(kg))
-    assert [p.as_dict() for p in back.plans] == [p.as_dict() for p in kg.plans]
+    assert [p.to_record() for p in back.plans] == [p.to_record() for p in kg.plans]
     # Each plan's parts are placed in its graph by andts:inPlan; the plans whose files say
     # nothing about shared things come back exactly.
     for plan_id in ("national-2022-2025", "kronoberg-2022-2026", "vasteras-2022-2025"):

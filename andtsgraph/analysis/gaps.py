@@ -573,7 +573,7 @@ def all_gaps(kg: KnowledgeGraph, plan: str | None = None) -> ResultList[Gap]:
     Examples
     --------
     >>> import andtsgraph
-    >>> kinds = {g.kind for g in all_gaps(andtsgraph.load(), plan="vaxjo")}
+    >>> kinds = {g.kind.value for g in all_gaps(andtsgraph.load(), plan="vaxjo")}
     >>> sorted(kinds)
     ['matrix-cell', 'no-indicator', 'risk-factor']
     """
