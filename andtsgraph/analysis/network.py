@@ -56,6 +56,7 @@ __all__ = [
     "brokers",
     "collaboration_graph",
     "communities",
+    "display_labels",
     "export_network",
     "hubs",
 ]

@@ -1,5 +1,7 @@
 """Texts of the analysis commands (gaps, hubs, render): headings and table headers."""
 
+__all__ = ["MESSAGES"]
+
 MESSAGES = {
     "analysis.gap_kind.risk-factor": {
         "sv": "Riskfaktorer som ingen insats påverkar",

@@ -1,5 +1,7 @@
 """Texts of the commands about the graph itself: info, export, synthetic."""
 
+__all__ = ["MESSAGES"]
+
 MESSAGES = {
     "graph.info_head": {
         "sv": "{plans}, {triples} i {graphs} namngivna grafer ({store})",

@@ -1,5 +1,7 @@
 """Texts of the pictures: the network's legend and tooltips, the coverage matrix's caption."""
 
+__all__ = ["MESSAGES"]
+
 MESSAGES = {
     "render.all_plans": {"sv": "alla planer", "en": "all plans"},
     "render.shown": {

@@ -4,6 +4,8 @@ network analysis and what they mean.
 Table headers are one text with the columns separated by "|".
 """
 
+__all__ = ["MESSAGES"]
+
 MESSAGES = {
     "report.title": {
         "sv": "ANDTS-planer: validering, luckor och samverkan",

@@ -1,5 +1,7 @@
 """Texts of the plan template: the import's problems, its log, and the template commands."""
 
+__all__ = ["MESSAGES"]
+
 MESSAGES = {
     # -- where a problem is ------------------------------------------------------------------
     "spreadsheet.where_row": {"sv": "{sheet} rad {row}", "en": "{sheet} row {row}"},

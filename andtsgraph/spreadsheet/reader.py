@@ -62,8 +62,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LINK",
+    "SHARED_ACTOR_CLASSES",
+    "ActorMatch",
     "ImportResult",
     "NewActor",
+    "NewConcept",
+    "ReadTarget",
     "import_plan",
 ]
 
