@@ -10,7 +10,7 @@ wall time of:
 
 - ``validate(kg)``: the bundled plans, graph already loaded (the figure the README quotes);
 - ``validate(kg, engine='pyshacl')``: the same with pyshacl instead of the SPARQL engine (the
-  default on the Oxigraph store, :mod:`andtsgraph.shacl_sparql`);
+  default on the Oxigraph store, :mod:`andtsgraph.validation.engines.sparql`);
 - ``pyshacl call only``: the pyshacl call inside that, on the same data and shapes, prepared once;
 - ``validate()``: loading the bundled data, then validating (what a library call costs cold);
 

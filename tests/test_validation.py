@@ -48,6 +48,8 @@ BASE = f"""\
 @prefix perspective: <https://w3id.org/andtsgraph/vocab/perspective/> .
 @prefix vocab:   <https://w3id.org/andtsgraph/vocab/> .
 @prefix ex:      <{EX}> .
+@prefix link:    <https://example.org/andts/link/> .
+@prefix rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix exa:     <https://example.org/andts/actor/> .
 @prefix org:     <http://www.w3.org/ns/org#> .
 @prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
@@ -264,8 +266,28 @@ CASES = [
         ex:a-1 andts:partner exa:sports-club .
         exa:sports-club a andts:CivilSocietyOrganisation ; rdfs:label "Exempelby sports club"@en .""",
     ),
+    # ---- the project's own rules ------------------------------------------------------------------
+    # A lead that is not also stated as responsible (the data state both; see the test below).
+    Case(
+        "LeadIsResponsible",
+        "ex:a-1",
+        add="ex:a-1 andts:lead exa:exempelby-kommun . ex:a-1 andts:partner exa:exempelby-kommun .",
+    ),
+    Case(
+        "LinkRationale",
+        "link:exempelby-a-1-factor",
+        add="""link:exempelby-a-1-factor a rdf:Statement , andts:CuratedLink ;
+            rdf:subject ex:a-1 ; rdf:predicate andts:addressesFactor ; rdf:object factor:tillganglighet .""",
+    ),
+    Case(
+        "LinkStatement",
+        "link:exempelby-a-2-factor",
+        add="""link:exempelby-a-2-factor a rdf:Statement , andts:CuratedLink ;
+            rdf:subject ex:a-2 ; rdf:predicate andts:addressesFactor ;
+            andts:rationale "Föräldraskapsstöd stärker föräldraförmågan."@sv .""",
+    ),
     # ---- quality ---------------------------------------------------------------------------------
-    # a-2 keeps its lead: the lead alone counts as responsible (see the test below), so both go.
+    # a-2's lead goes too: a lead without responsible is a rule of its own (LeadIsResponsible).
     Case(
         "ActivityResponsible",
         "ex:a-2",
@@ -398,7 +420,7 @@ def _only_groups_properties(shape) -> bool:
 # ---------------------------------------------------------------------------------------------
 def test_shapes_are_packaged_with_the_ontology():
     # The wheel ships ontology/ (pyproject force-include), so the shapes travel with it.
-    assert [p.parent for p in shapes_files()] == [ontology_dir() / "shapes"] * 2
+    assert [p.parent for p in shapes_files()] == [ontology_dir() / "shapes"] * 3
     assert all(p.is_file() for p in shapes_files())
 
 
@@ -421,10 +443,10 @@ def test_every_reporting_shape_is_named_labelled_and_explained_in_both_languages
             assert severity == SH.Violation, shape
 
 
-def test_structure_and_quality_files_hold_what_their_names_say():
-    structure = read_rdf(shapes_files()[0]).default_graph
-    quality = read_rdf(shapes_files()[1]).default_graph
+def test_structure_project_and_quality_files_hold_what_their_names_say():
+    structure, project, quality = (read_rdf(p).default_graph for p in shapes_files())
     assert set(structure.objects(None, SH.severity)) == {SH.Violation}
+    assert set(project.objects(None, SH.severity)) == {SH.Violation}
     assert set(quality.objects(None, SH.severity)) == {SH.Warning, SH.Info}
 
 
@@ -493,11 +515,27 @@ def test_a_target_is_labelled_by_its_indicator_and_inherits_its_source_section(t
     assert result.path_label == "jämförelse"
 
 
-def test_a_lead_alone_counts_as_responsible(tmp_path):
-    # andts:lead is a sub-property of andts:responsible; validation runs without inference.
+def test_a_lead_without_responsible_is_reported(tmp_path):
+    # One form for one fact: the data state both andts:lead and andts:responsible, and a
+    # shape enforces it, so a lead alone is reported (and the activity has no responsible).
     case = Case("ActivityResponsible", "ex:a-2", remove=(("ex:a-2", "andts:responsible", "*"),))
     report = validate(_kg_with(_write(_fixture_graph(case), tmp_path)))
-    assert report.results == []
+    assert sorted((r.shape.rsplit("#", 1)[-1], r.focus.rsplit("/", 1)[-1]) for r in report) == [
+        ("ActivityResponsible", "a-2"),
+        ("LeadIsResponsible", "a-2"),
+    ]
+    [lead] = [r for r in report if r.shape.endswith("LeadIsResponsible")]
+    assert lead.severity == "violation"
+    assert lead.value == "https://example.org/andts/actor/exempelby-socialnamnden"
+
+
+def test_a_link_without_a_rationale_is_reported(tmp_path):
+    case = next(c for c in CASES if c.shape == "LinkRationale")
+    report = validate([_write(_fixture_graph(case), tmp_path)], lang="en")
+    [result] = report.results
+    assert result.shape_label == "Link without a rationale"
+    assert result.severity == "violation"
+    assert result.plan == "exempelby-2024-2027"  # in the plan's file: under its plan
 
 
 def test_a_target_group_stated_higher_up_serves_the_activities_below(tmp_path):

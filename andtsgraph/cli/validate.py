@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 __all__ = [
@@ -14,12 +15,17 @@ __all__ = [
 
 def cmd_validate(args: argparse.Namespace) -> int:
     # Imported here so that the other commands do not pay for it.
-    from andtsgraph.validation import validate
+    from andtsgraph.validation import ValidationWarning, validate
 
     # Validate at every severity once: what is shown (--severity) and what fails the run
     # (--fail-on) are two views of the same report.
     files = [*args.files, *(args.with_files or [])]
-    report = validate(files or None, lang=args.lang)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("always", ValidationWarning)
+        report = validate(files or None, lang=args.lang, engine=args.engine, plans=args.plan)
+    for warning in caught:
+        print(f"andtsgraph: warning: {' '.join(str(warning.message).split())}", file=sys.stderr)
     shown = report.at_least(args.severity)
     if args.format == "json":
         print(shown.to_json())
@@ -31,19 +37,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def add_validate(sub, common) -> None:
-    from andtsgraph.validation import LANGS, SEVERITIES
+    from andtsgraph.validation import ENGINES, LANGS, SEVERITIES
 
     validate_parser = sub.add_parser(
         "validate",
-        help="check plans against the structural and EDPQS quality rules (SHACL)",
-        description="Check plans against the SHACL shapes in ontology/shapes: structural rules (violations) and the quality questions of the European drug prevention quality standards (warnings, info). Without FILE the bundled plans are checked; with FILEs, those files are checked together with the bundled ontology, vocabularies, actors and plans. Exit status: 0 when no result reaches --fail-on, 1 when one does, 2 for a usage or input error.",
+        help="check plans against the structural, project and EDPQS quality rules (SHACL)",
+        description="Check plans against the SHACL shapes in ontology/shapes: structural and project rules (violations) and the quality questions of the European drug prevention quality standards (warnings, info). Without FILE the bundled plans are checked; with FILEs, those files are checked together with the bundled ontology, vocabularies, actors and plans, and each result is shown under its plan. Exit status: 0 when no result reaches --fail-on, 1 when one does, 2 for a usage or input error (a file that does not parse or holds no plan).",
     )
     validate_parser.add_argument(
         "files",
         nargs="*",
         type=Path,
         metavar="FILE",
-        help="RDF files to check (Turtle, N-Triples, TriG, JSON-LD, RDF/XML) or filled templates (.xlsx, a folder of CSV); default: the bundled plans",
+        help="RDF files or folders of them (Turtle, N-Triples, TriG, JSON-LD, RDF/XML) or filled templates (.xlsx, a folder of CSV); default: the bundled plans",
     )
     validate_parser.add_argument(
         "--with",
@@ -52,6 +58,18 @@ def add_validate(sub, common) -> None:
         type=Path,
         metavar="FILE",
         help="the same as giving FILE (as for the other commands); repeatable",
+    )
+    validate_parser.add_argument(
+        "--plan",
+        action="append",
+        metavar="ID",
+        help="show only the results under this plan (its id, e.g. vaxjo-2022-2027); repeatable",
+    )
+    validate_parser.add_argument(
+        "--engine",
+        default="auto",
+        choices=ENGINES,
+        help="sparql (the shapes compiled to SPARQL), pyshacl, or auto (default: sparql when it compiles the shapes)",
     )
     validate_parser.add_argument(
         "--lang", default="sv", choices=LANGS, help="language of the report (default: sv)"

@@ -1,0 +1,705 @@
+"""Validating plans: what is validated (a knowledge graph, or a user's files in the context of
+the bundled data), which engine runs, and where each result belongs (its plan, its labels,
+its source section).
+
+What is validated
+-----------------
+- ``validate(kg)`` validates everything in the knowledge graph.
+- ``validate(paths)`` validates *those files*: they are loaded together with the bundled
+  ontology, vocabularies, actors, curated links and plans (so a plan of one's own can refer to
+  shared actors, concepts and national goals), and only the results about the files are
+  reported: nodes of the files' plans and nodes the files describe. A file holding a bundled
+  plan's id (a revised ``vaxjo-2022-2027``, say) replaces that bundled plan; a file holding no
+  plan is an error.
+
+The data graph is the union of the knowledge graph's graphs; of the ontology only its class
+hierarchy is read (``sh:class`` and class targets follow ``rdfs:subClassOf``).
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDFS, SH, SKOS
+from rdflib.term import Node
+
+from andtsgraph.errors import AndtsError
+from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
+from andtsgraph.messages import text as _t
+from andtsgraph.namespaces import (
+    ANDTS,
+    ONTOLOGY_GRAPH,
+    PLAN_KINDS,
+    PREFIXES,
+    plan_graph,
+    plan_id_of,
+)
+from andtsgraph.validation.engines import ENGINES
+from andtsgraph.validation.graph import ValidationWarning, choose_engine, validate_graph
+from andtsgraph.validation.records import ShaclResult
+from andtsgraph.validation.report import (
+    _RANK,
+    LANGS,
+    SEVERITIES,
+    ValidationReport,
+    ValidationResult,
+    _RuleText,
+    check_choice,
+)
+from andtsgraph.validation.shapes import ANDTSH, load_shapes, path_text
+
+__all__ = ["data_graph", "validate"]
+
+_SEVERITY_OF = {SH.Info: "info", SH.Warning: "warning", SH.Violation: "violation"}
+
+#: Properties linking a plan part to an actor: an actor's results belong to the plans naming it.
+_ACTOR_LINKS = (
+    ANDTS.responsible,
+    ANDTS.lead,
+    ANDTS.partner,
+    ANDTS.involves,
+    DCTERMS.publisher,
+    ANDTS.adoptedBy,
+    ANDTS.documentOwner,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# What to validate: the whole graph, or a user's files in the context of the bundled data
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Scope:
+    """Which results a report keeps: all (plan_ids None), or those about the user's files."""
+
+    plan_ids: frozenset[str] | None = None
+    graphs: frozenset[str] = frozenset()
+    #: The nodes the user's files describe (as :func:`_text_of` writes them), read before the
+    #: bundled data were added: a named graph may hold both (a corpus's own actors go to the
+    #: bundled actors' graph).
+    subjects: frozenset[str] = frozenset()
+
+    def keeps(self, result: ValidationResult, context: _Context) -> bool:
+        if self.plan_ids is None:
+            return True
+        if result.plan in self.plan_ids:
+            return True
+        # A result under a bundled plan is that plan's, not the user's; one under no plan is
+        # the user's if their files describe the node.
+        return result.plan is None and result.focus in self.subjects
+
+    def plans(self, kg: KnowledgeGraph, context: _Context) -> dict[str, str]:
+        """The validated plans, id → label, in the knowledge graph's order."""
+        return {
+            p.id: context.label(URIRef(p.iri))
+            for p in kg.plans
+            if self.plan_ids is None or p.id in self.plan_ids
+        }
+
+
+def _knowledge_graph(
+    kg_or_paths: KnowledgeGraph | str | Path | Iterable[str | Path] | None,
+) -> tuple[KnowledgeGraph, _Scope]:
+    if isinstance(kg_or_paths, KnowledgeGraph):
+        return kg_or_paths, _Scope()
+    if kg_or_paths is None:
+        return load(), _Scope()
+    paths = [kg_or_paths] if isinstance(kg_or_paths, str | Path) else list(kg_or_paths)
+    if not paths:
+        return load(), _Scope()
+    # The user's files first, so that a file holding a bundled plan's id replaces that plan.
+    kg = load(paths, bundled=False)
+    if not kg.plans:
+        raise AndtsError(_t("validation.no_plan", "en", files=", ".join(str(p) for p in paths)))
+    rows = kg.backend.select("SELECT DISTINCT ?s WHERE { ?s ?p ?o }", {}, {})
+    convert = rows.to_rdflib or (lambda term: term)
+    subjects = frozenset(_text_of(convert(row[0])) for row in rows.rows)
+    scope = _Scope(frozenset(p.id for p in kg.plans), frozenset(kg.sources), subjects)
+    for path, graph in bundled_files():
+        if graph is None and plan_graph(path.stem) in kg.sources:
+            continue  # bundled plan files are named after their plan id
+        kg.add_file(path, graph)
+    return kg, scope
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------------------------
+def validate(
+    kg_or_paths: KnowledgeGraph | str | Path | Iterable[str | Path] | None = None,
+    *,
+    shapes: str | Path | Graph | Iterable[str | Path] | None = None,
+    severity: str = "info",
+    lang: str = "sv",
+    engine: str = "auto",
+    plans: Iterable[str] | None = None,
+) -> ValidationReport:
+    """Validate plans against the SHACL shapes and return a readable report.
+
+    Parameters
+    ----------
+    kg_or_paths : KnowledgeGraph, path or iterable of paths, optional
+        A loaded knowledge graph (everything in it is validated), or files that
+        :func:`andtsgraph.load` reads (Turtle, N-Triples, TriG, JSON-LD, RDF/XML, a folder of
+        them, a filled-in spreadsheet template): these are loaded with the bundled ontology,
+        vocabularies, actors, links and plans, and only the results about the files' own
+        plans and nodes are reported. None (or no paths) validates the bundled plans.
+    shapes : path, iterable of paths or rdflib.Graph, optional
+        Other shapes; the bundled structural, project and quality shapes when omitted.
+    severity : {"info", "warning", "violation"}
+        The mildest severity to report; :attr:`ValidationReport.conforms` is True when there
+        is no result at or above it. "info" (the default) reports everything, as SHACL does.
+    lang : {"sv", "en"}
+        The language of labels and messages.
+    engine : {"auto", "sparql", "pyshacl"}
+        Who checks the shapes (see :func:`andtsgraph.validation.validate_graph`). "sparql"
+        runs the compiled shapes on the knowledge graph's own store, embedded or remote;
+        "pyshacl" runs pyshacl on an rdflib copy; "auto" (default) takes "sparql" when it
+        compiles the shapes.
+    plans : iterable of str, optional
+        Plan ids: report only the results under these plans.
+
+    Returns
+    -------
+    ValidationReport
+
+    Raises
+    ------
+    DataFileError
+        If a file is missing or does not parse (the message names the file and line).
+    AndtsError
+        For an unknown severity, language, engine or plan, or files that hold no plan.
+
+    Examples
+    --------
+    >>> report = validate()
+    >>> report.counts()["violation"]
+    0
+    >>> report.summary()[0]
+    'kronoberg-2022-2026: Varning: 55 indikatorer saknar mätbart målvärde'
+    """
+    check_choice("severity", severity, SEVERITIES)
+    check_choice("lang", lang, LANGS)
+    check_choice("engine", engine, ENGINES)
+    with _IllTyped() as ill_typed:
+        return _validate(kg_or_paths, shapes, severity, lang, engine, plans, ill_typed)
+
+
+class _IllTyped(logging.Handler):
+    """Collects rdflib's reports of ill-typed literals (a traceback each, logged as warnings)
+    while validating, and says them in one line at the end: the shapes report what matters."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.found: dict[str, None] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if text.startswith("Failed to convert Literal lexical form"):
+            self.found[text.split("Datatype=", 1)[-1].split(",", 1)[0]] = None
+
+    def __enter__(self) -> _IllTyped:
+        self._logger = logging.getLogger("rdflib.term")
+        self._propagate = self._logger.propagate
+        self._logger.addHandler(self)
+        self._logger.propagate = False
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._logger.removeHandler(self)
+        self._logger.propagate = self._propagate
+
+    def say(self) -> None:
+        if self.found:
+            warnings.warn(
+                _t("validation.ill_typed", "en", datatypes=", ".join(self.found)),
+                ValidationWarning,
+                stacklevel=4,
+            )
+
+
+def _validate(
+    kg_or_paths: Any,
+    shapes: Any,
+    severity: str,
+    lang: str,
+    engine: str,
+    plans: Iterable[str] | None,
+    ill_typed: _IllTyped,
+) -> ValidationReport:
+    kg, scope = _knowledge_graph(kg_or_paths)
+    wanted = None if plans is None else list(plans)
+    if wanted is not None:
+        known = [p.id for p in kg.plans if scope.plan_ids is None or p.id in scope.plan_ids]
+        for plan in wanted:
+            if plan not in known:
+                raise AndtsError(
+                    _t("validation.unknown_plan", "en", plan=plan, plans=", ".join(known))
+                )
+    shapes_graph = load_shapes(shapes)
+    chosen, _ = choose_engine(engine, shapes_graph)
+    changed = _changed_files(kg)
+    if changed:  # validate the graphs holding them as written, not as the store holds them
+        graphs = _faithful_graphs(kg, changed)
+        data = _union(graphs)
+        records = validate_graph(data, shapes_graph, engine=chosen).results
+    else:
+        records = validate_graph(kg, shapes_graph, engine=chosen).results
+        store = getattr(kg.backend, "store", None)
+        if store is not None:
+            nodes = {r.focus for r in records} | {r.value for r in records if r.value is not None}
+            graphs, data = _context_data(kg, store, nodes, scope.graphs)
+        else:
+            graphs = {name: kg.graph(name) for name in kg.graph_names()}
+            data = _union(graphs)
+    context = _Context(graphs, data, shapes_graph, lang)
+    pairs = [
+        (result, record)
+        for record in records
+        for result in context.results(record)
+        if _RANK[result.severity] >= _RANK[severity]
+        and scope.keeps(result, context)
+        and (wanted is None or result.plan in wanted)
+    ]
+    plan_labels = scope.plans(kg, context)
+    if wanted is not None:
+        plan_labels = {p: label for p, label in plan_labels.items() if p in wanted}
+    order = {p: i for i, p in enumerate(plan_labels)}
+    pairs.sort(
+        key=lambda rn: (
+            order.get(rn[0].plan, len(order)),
+            -_RANK[rn[0].severity],
+            rn[0].shape,
+            rn[0].focus,
+            # Then by constraint, path and value, so that the order never depends on the order
+            # in which an engine happened to find the results.
+            rn[0].constraint,
+            rn[0].path or "",
+            rn[0].value or "",
+        )
+    )
+    results = [r for r, _ in pairs]
+    kept = [n for _, n in pairs]
+    ill_typed.say()
+    return ValidationReport(
+        conforms=not results,
+        severity=severity,
+        lang=lang,
+        results=results,
+        plans=plan_labels,
+        _rules=context.rules(),
+        _records=kept,
+        _shapes=shapes_graph,
+    )
+
+
+def data_graph(kg: KnowledgeGraph) -> Graph:
+    """Return the data graph validated, as one rdflib Graph: the union of every named graph
+    but the ontology, of which only the class hierarchy (``rdfs:subClassOf``) is added.
+
+    Examples
+    --------
+    >>> kg = load()
+    >>> 0 < len(data_graph(kg)) < len(kg)
+    True
+    """
+    return _union({name: kg.graph(name) for name in kg.graph_names()})
+
+
+def _union(graphs: Mapping[str, Graph]) -> Graph:
+    union = Graph()
+    for name, graph in graphs.items():
+        if name == str(ONTOLOGY_GRAPH):
+            union += graph.triples((None, RDFS.subClassOf, None))
+        else:
+            union += graph
+    return union
+
+
+# ---------------------------------------------------------------------------------------------
+# The same answer on every store: literals the Oxigraph store changed, validated as written
+# ---------------------------------------------------------------------------------------------
+def _loaded_files(kg: KnowledgeGraph) -> list[Path]:
+    """The files loaded into ``kg`` (not the bundled ones), without working out which graphs a
+    TriG or N-Quads file filled (:attr:`KnowledgeGraph.sources` parses them again for that)."""
+    resolved = getattr(kg, "_sources", None)
+    pending = getattr(kg, "_unresolved", None)
+    if resolved is None or pending is None:
+        resolved, pending = kg.sources, []
+    files = [p for paths in resolved.values() for p in paths] + [p for p, *_ in pending]
+    bundled = {path.resolve() for path, _ in bundled_files()}
+    return [p for p in dict.fromkeys(files) if p.resolve() not in bundled and p.is_file()]
+
+
+def _changed_files(kg: KnowledgeGraph) -> dict[str, list[Path]]:
+    """Graph name → the files loaded into it, when one of them holds literals the store changed
+    (Oxigraph); said in one line."""
+    if getattr(kg.backend, "name", None) != "oxigraph":
+        return {}
+    from andtsgraph.validation.stored import changed_in_files
+
+    found = list(changed_in_files(_loaded_files(kg)).items())
+    if not found:
+        return {}
+    examples = "; ".join(f"{a.n3()} → {b.n3()}" for _, pairs in found[:1] for a, b in pairs[:2])
+    where = ", ".join(str(p) for p, _ in found)
+    n = sum(len(pairs) for _, pairs in found)
+    warnings.warn(
+        _t("validation.changed_literals", "en", where=where, n=n, examples=examples),
+        ValidationWarning,
+        stacklevel=5,
+    )
+    changed_paths = {p for p, _ in found}
+    return {
+        name: paths for name, paths in kg.sources.items() if any(p in changed_paths for p in paths)
+    }
+
+
+def _faithful_graphs(kg: KnowledgeGraph, changed: Mapping[str, list[Path]]) -> dict[str, Graph]:
+    """Each named graph; those holding changed literals read again from all their files."""
+    from andtsgraph.rdf_io import read_rdf
+
+    graphs = {name: kg.graph(name) for name in kg.graph_names() if name not in changed}
+    for name, paths in changed.items():
+        graph = Graph(identifier=URIRef(name))
+        for path in paths:
+            for part in read_rdf(path).graphs():
+                # A TriG file's graphs go each to their own name; a file of triples to ``name``.
+                if str(part.identifier) == name or (len(part) and _is_default(part)):
+                    graph += part
+        graphs[name] = graph
+    return graphs
+
+
+def _is_default(graph: Graph) -> bool:
+    return str(graph.identifier) == "urn:x-rdflib:default" or isinstance(graph.identifier, BNode)
+
+
+# ---------------------------------------------------------------------------------------------
+# Turning pyshacl's results into labelled records
+# ---------------------------------------------------------------------------------------------
+class _Context:
+    """Labels, plans and source sections of the nodes that results are about."""
+
+    def __init__(self, graphs: Mapping[str, Graph], data: Graph, shapes: Graph, lang: str) -> None:
+        self.graphs = graphs
+        self.data = data
+        self.shapes = shapes
+        self.lang = lang
+        ontology = graphs.get(str(ONTOLOGY_GRAPH), Graph())
+        self._labels = _label_index([data, ontology, shapes])
+        self._plan_ids = {
+            s: plan_id_of(str(s))
+            for cls in PLAN_KINDS
+            for s in data.subjects(RDF.type, URIRef(cls))
+        }
+        self._subject_plans = self._plans_by_graph()
+        self._graph_subjects: dict[str, set[Node]] = {}
+        self._paths: dict[tuple, tuple[str | None, str | None]] = {}
+
+    def _plans_by_graph(self) -> dict[Node, set[str]]:
+        found: dict[Node, set[str]] = defaultdict(set)
+        for plan_id in self._plan_ids.values():
+            for s in set(self.graphs.get(plan_graph(plan_id), Graph()).subjects()):
+                found[s].add(plan_id)
+        return found
+
+    # -- plans ---------------------------------------------------------------------------
+    def plans_of(self, node: Node) -> list[str]:
+        """The plans a node belongs to: its own, its part's, or those naming it as an actor."""
+        if node in self._plan_ids:
+            return [self._plan_ids[node]]
+        in_plan = sorted(
+            self._plan_ids.get(p, plan_id_of(str(p))) for p in self.data.objects(node, ANDTS.inPlan)
+        )
+        if in_plan:
+            return in_plan
+        if node in self._subject_plans:
+            return sorted(self._subject_plans[node])
+        naming = set()
+        for prop in _ACTOR_LINKS:
+            for subject in self.data.subjects(prop, node):
+                naming.update(self.plans_of(subject) if subject != node else [])
+        return sorted(naming)
+
+    def described_in(self, focus: str, graphs: Iterable[str]) -> bool:
+        """Whether one of ``graphs`` (named graph IRIs) says something about ``focus``."""
+        node = _node(focus)
+        for name in graphs:
+            if name not in self._graph_subjects:
+                self._graph_subjects[name] = set(self.graphs.get(name, Graph()).subjects())
+            if node in self._graph_subjects[name]:
+                return True
+        return False
+
+    # -- labels --------------------------------------------------------------------------
+    def label(self, node: Node | None) -> str:
+        """The node's label in the report language (then Swedish, then any), else a short name."""
+        if node is None:
+            return ""
+        labels = self._labels.get(node)
+        if labels:
+            for lang in (self.lang, "sv", "en", ""):
+                if lang in labels:
+                    return labels[lang]
+            return next(iter(labels.values()))
+        if isinstance(node, BNode):
+            indicator = self.data.value(None, ANDTS.target, node)
+            if indicator is not None:
+                return _t("validation.target", self.lang, indicator=self.label(indicator))
+            return f"_:{node}"
+        if isinstance(node, Literal):
+            return str(node)
+        return _compact(str(node))
+
+    def shape_label(self, shape: Node | None) -> str:
+        """A shape's label; empty for an unlabelled blank-node shape (reports use its message)."""
+        if shape is None or (isinstance(shape, BNode) and shape not in self._labels):
+            return ""
+        return self.label(shape)
+
+    def source_section(self, node: Node) -> str | None:
+        section = self.data.value(node, ANDTS.sourceSection)
+        if section is None and isinstance(node, BNode):
+            indicator = self.data.value(None, ANDTS.target, node)
+            section = indicator and self.data.value(indicator, ANDTS.sourceSection)
+        return None if section is None else str(section)
+
+    def _text(self, subject: Node, prop: URIRef, graph: Graph | None = None) -> str | None:
+        values = list((graph if graph is not None else self.shapes).objects(subject, prop))
+        for lang in (self.lang, "sv", "en", None):
+            for v in values:
+                if isinstance(v, Literal) and v.language == lang:
+                    return str(v)
+        return str(values[0]) if values else None
+
+    def _message(self, record: ShaclResult) -> str:
+        """The result's message in the report language, else in another, else the default."""
+        for wanted in (self.lang, "sv", "en", None):
+            for message in record.messages:
+                if message.language == wanted:
+                    return str(message)
+        if record.messages:
+            return str(record.messages[0])
+        shape = self.shape_label(record.shape) or _compact(str(record.shape))
+        return _t(
+            "validation.default_message",
+            self.lang,
+            component=str(record.component).rsplit("#", 1)[-1],
+            shape=shape,
+        )
+
+    # -- results -------------------------------------------------------------------------
+    def results(self, record: ShaclResult) -> list[ValidationResult]:
+        """The records of one SHACL result: one per plan the focus node belongs to."""
+        focus, shape, path, value = record.focus, record.shape, record.path, record.value
+        severity = _SEVERITY_OF.get(record.severity, "violation")
+        # A shape's sh:name names a complex path for people (e.g. ^indicatorOf → "indikator").
+        key = (shape, path)
+        if key not in self._paths:
+            path_label = self._text(shape, SH.name) if shape is not None else None
+            if path is not None and path_label is None:
+                path_label = path_text(self.shapes, path, self.label)
+            self._paths[key] = (_path_id(self.shapes, path), path_label)
+        path_id, path_label = self._paths[key]
+        base = dict(
+            focus=_text_of(focus),
+            focus_label=self.label(focus),
+            path=path_id,
+            path_label=path_label,
+            value=_text_of(value),
+            value_label=None if value is None else self.label(value),
+            severity=severity,
+            message=self._message(record),
+            shape=_text_of(shape) or "",
+            shape_label=self.shape_label(shape),
+            source_section=self.source_section(focus),
+            constraint=str(record.component).rsplit("#", 1)[-1],
+        )
+        return [ValidationResult(plan=p, **base) for p in self.plans_of(focus) or [None]]
+
+    def rules(self) -> dict[str, _RuleText]:
+        """The report texts of every named shape: label, summary templates and EDPQS note."""
+        rules = {}
+        for shape in set(self.shapes.subjects(RDF.type, SH.NodeShape)) | set(
+            self.shapes.subjects(RDF.type, SH.PropertyShape)
+        ):
+            rules[_text_of(shape)] = _RuleText(
+                label=self.shape_label(shape),
+                summary=self._text(shape, ANDTSH.summary),
+                summary_one=self._text(shape, ANDTSH.summaryOne),
+                note=self._text(shape, SKOS.note),
+            )
+        return rules
+
+
+def _label_index(graphs: Iterable[Graph]) -> dict[Node, dict[str, str]]:
+    """Node → language → label, from rdfs:label, then skos:prefLabel, then dcterms:title."""
+    index: dict[Node, dict[str, str]] = defaultdict(dict)
+    for prop in (RDFS.label, SKOS.prefLabel, DCTERMS.title):
+        for graph in graphs:
+            for s, o in graph.subject_objects(prop):
+                if isinstance(o, Literal):
+                    index[s].setdefault(o.language or "", str(o))
+    return index
+
+
+def _node(text: str) -> Node:
+    return BNode(text[2:]) if text.startswith("_:") else URIRef(text)
+
+
+def _text_of(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    return str(node)
+
+
+_NAMESPACES = sorted(((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+
+
+def _compact(iri: str) -> str:
+    for ns, prefix in _NAMESPACES:
+        if iri.startswith(ns) and "/" not in iri[len(ns) :]:
+            return f"{prefix}:{iri[len(ns) :]}"
+    return f"<{iri}>"
+
+
+def _path_id(graph: Graph, path: Node | None) -> str | None:
+    """A simple path's IRI, or a complex path in SPARQL syntax with prefixed names."""
+    if path is None:
+        return None
+    if isinstance(path, URIRef):
+        return str(path)
+    return path_text(graph, path, lambda n: _compact(str(n)))
+
+
+#: What :class:`_Context` reads of a node: its labels, plan, section and types.
+_CONTEXT_PROPERTIES = {
+    RDFS.label,
+    SKOS.prefLabel,
+    DCTERMS.title,
+    ANDTS.inPlan,
+    ANDTS.sourceSection,
+    RDF.type,
+}
+
+
+class _Facts:
+    """A few statements, indexed as :class:`_Context` reads them: the methods of an rdflib
+    Graph it uses, without an rdflib store's cost per statement."""
+
+    def __init__(self) -> None:
+        self._seen: set[tuple] = set()
+        self._objects: dict[tuple, list] = defaultdict(list)
+        self._subjects: dict[tuple, list] = defaultdict(list)
+        self._pairs: dict[Node, list] = defaultdict(list)
+        self._all: dict[Node, None] = {}
+
+    def add(self, triple: tuple) -> None:
+        if triple in self._seen:
+            return
+        self._seen.add(triple)
+        s, p, o = triple
+        self._all[s] = None
+        if p is not None:
+            self._objects[(s, p)].append(o)
+            self._subjects[(p, o)].append(s)
+            self._pairs[p].append((s, o))
+
+    def value(self, subject=None, predicate=None, object=None):
+        found = (
+            self._objects.get((subject, predicate))
+            if subject is not None
+            else self._subjects.get((predicate, object))
+        )
+        return found[0] if found else None
+
+    def objects(self, subject, predicate):
+        return iter(self._objects.get((subject, predicate), ()))
+
+    def subjects(self, predicate=None, object=None):
+        if predicate is None:
+            return iter(self._all)
+        return iter(self._subjects.get((predicate, object), ()))
+
+    def subject_objects(self, predicate):
+        return iter(self._pairs.get(predicate, ()))
+
+
+def _context_data(
+    kg: KnowledgeGraph, store: Any, nodes: set[Node], scope_graphs: Iterable[str]
+) -> tuple[dict[str, Any], Any]:
+    """The parts of the data :class:`_Context` reads about ``nodes``, as small rdflib graphs.
+
+    ``data`` holds the nodes' labels, plans, sections and types, every plan's type and label,
+    the indicator of a blank target, and the parts or plans that name an actor (followed until
+    each node's plan is found, as :meth:`_Context.plans_of` follows them). ``graphs`` holds, of
+    each plan graph and each graph in ``scope_graphs``, the statements about those nodes (what
+    :meth:`_Context.plans_of` and :meth:`_Context.described_in` look for), and the ontology.
+    """
+    import pyoxigraph as ox
+
+    from andtsgraph.backends.oxigraph_memory import to_oxigraph, to_rdflib
+
+    plan_graphs = {plan_graph(p.id) for p in kg.plans}
+    wanted_graphs = plan_graphs | set(scope_graphs)
+    graphs: dict[str, Any] = {name: _Facts() for name in wanted_graphs}
+    graphs[str(ONTOLOGY_GRAPH)] = kg.graph(str(ONTOLOGY_GRAPH))
+    data = _Facts()
+    seen: set[Node] = set()
+    # Compared as Oxigraph terms: a node has dozens of statements, of which few are read.
+    wanted = {to_oxigraph(p): p for p in _CONTEXT_PROPERTIES}
+
+    def describe(node: Node) -> bool:
+        """Add what _Context reads about ``node``; return whether its plan is known."""
+        if node in seen or isinstance(node, Literal):
+            return True
+        seen.add(node)
+        placed = False
+        in_graphs: set[str] = set()
+        for q in store.quads_for_pattern(to_oxigraph(node), None, None, None):
+            p = wanted.get(q.predicate)
+            if p is not None:
+                data.add((node, p, to_rdflib(q.object)))
+                placed = placed or p == ANDTS.inPlan
+            name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
+            if name in graphs and name not in in_graphs:
+                # One statement per graph says the node is described there (all _Context asks).
+                graphs[name].add((node, None, None))
+                in_graphs.add(name)
+                # Described in a plan's graph: that plan is its plan. (A scope graph may be a
+                # shared one, such as the actors' graph: the actor's plans are found below.)
+                placed = placed or name in plan_graphs
+        return placed
+
+    for cls in PLAN_KINDS:
+        for q in store.quads_for_pattern(None, to_oxigraph(RDF.type), ox.NamedNode(cls), None):
+            describe(to_rdflib(q.subject))
+    pending = sorted(nodes, key=str)
+    while pending:  # nodes whose plan is not yet known: follow who names them as an actor
+        follow = [n for n in pending if not describe(n)]
+        for node in pending:
+            if isinstance(node, BNode):  # a target: its indicator gives its label and section
+                for q in store.quads_for_pattern(
+                    None, to_oxigraph(ANDTS.target), to_oxigraph(node), None
+                ):
+                    indicator = to_rdflib(q.subject)
+                    data.add((indicator, ANDTS.target, node))
+                    describe(indicator)
+        pending = []
+        for node in follow:
+            for prop in _ACTOR_LINKS:
+                for q in store.quads_for_pattern(None, to_oxigraph(prop), to_oxigraph(node), None):
+                    subject = to_rdflib(q.subject)
+                    data.add((subject, prop, node))
+                    if subject not in seen:
+                        pending.append(subject)
+    return graphs, data

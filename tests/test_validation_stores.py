@@ -1,0 +1,96 @@
+"""The same validation answer on every store and with every engine (issue 15).
+
+pyoxigraph stores literals by value: ``"7"^^xsd:int`` becomes ``"7"^^xsd:integer``, ``7`` and
+``"7"^^xsd:long`` become one term, ``"1.50"`` becomes ``"1.5"``, ``"300"^^xsd:byte`` (ill-typed)
+becomes a well-typed integer, ``@SV`` becomes ``@sv``. SHACL speaks of the terms the user wrote,
+so the results on the Oxigraph store must be those on the rdflib memory store, which keeps them.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import andtsgraph
+from andtsgraph.validation import ValidationWarning, validate
+from andtsgraph.validation.stored import changed_in_file
+
+DATA = """\
+@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a ex:count "7"^^xsd:int .
+ex:b ex:count 7 , "7"^^xsd:long .
+ex:c ex:label "Hej"@SV , "Hallå"@sv .
+ex:d ex:size "1.50"^^xsd:decimal .
+ex:e ex:small "300"^^xsd:byte .
+ex:f ex:count 8 ; ex:label "Tja"@sv ; ex:size "1.50"^^xsd:decimal ; ex:small "12"^^xsd:byte .
+"""
+
+SHAPES = """\
+@prefix ex: <http://example.org/> .
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:Count sh:targetSubjectsOf ex:count ; sh:path ex:count ; sh:datatype xsd:integer ; sh:maxCount 1 .
+ex:Label sh:targetSubjectsOf ex:label ; sh:path ex:label ; sh:uniqueLang true ; sh:languageIn ( "sv" ) .
+ex:Size sh:targetSubjectsOf ex:size ; sh:path ex:size ; sh:in ( "1.50"^^xsd:decimal ) .
+ex:Small sh:targetSubjectsOf ex:small ; sh:path ex:small ; sh:datatype xsd:byte .
+"""
+
+# What SHACL says of the data as written (checked by hand against SHACL 1.0 §4):
+EXPECTED = [
+    ("a", "DatatypeConstraintComponent"),  # xsd:int is not xsd:integer (sh:datatype is exact)
+    ("b", "DatatypeConstraintComponent"),  # "7"^^xsd:long likewise
+    ("b", "MaxCountConstraintComponent"),  # 7 and "7"^^xsd:long are two values
+    ("c", "UniqueLangConstraintComponent"),  # "SV" and "sv" are one language tag
+    ("e", "DatatypeConstraintComponent"),  # 300 is no xsd:byte (-128 … 127)
+]
+
+
+@pytest.fixture()
+def files(tmp_path):
+    data = tmp_path / "mutated.ttl"
+    data.write_text(DATA, encoding="utf-8")
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(SHAPES, encoding="utf-8")
+    return data, shapes
+
+
+def _results(data, shapes, store, engine):
+    kg = andtsgraph.load([data], store=store, bundled=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = validate(kg, shapes=shapes, engine=engine)
+    said = [str(w.message) for w in caught if issubclass(w.category, ValidationWarning)]
+    return report, said
+
+
+def test_the_oxigraph_store_changes_these_literals(files):
+    data, _ = files
+    changed = {(a.n3(), b.n3()) for a, b in changed_in_file(data)}
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    assert changed == {
+        (f'"7"^^<{xsd}int>', f'"7"^^<{xsd}integer>'),
+        (f'"7"^^<{xsd}long>', f'"7"^^<{xsd}integer>'),
+        (f'"1.50"^^<{xsd}decimal>', f'"1.5"^^<{xsd}decimal>'),
+        (f'"300"^^<{xsd}byte>', f'"300"^^<{xsd}integer>'),
+        (f'"12"^^<{xsd}byte>', f'"12"^^<{xsd}integer>'),
+        ('"Hej"@SV', '"Hej"@sv'),
+    }
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_the_same_results_on_both_stores_with_both_engines(files, store, engine):
+    data, shapes = files
+    report, said = _results(data, shapes, store, engine)
+    found = sorted((r.focus.rsplit("/", 1)[-1], r.constraint) for r in report.results)
+    assert found == EXPECTED
+    reference, _ = _results(data, shapes, "memory", "pyshacl")
+    assert report.to_records() == reference.to_records()
+    # The Oxigraph store says, in one line, what it changed and where.
+    if store == "oxigraph":
+        assert len(said) == 1 and "\n" not in said[0]
+        assert str(data) in said[0] and "changed 6 literals" in said[0]
+    else:
+        assert said == []
