@@ -138,7 +138,8 @@ def build_report(
     scope = plans[0].id if plan else None
     other = kg.plan(compare).id if compare else None
     if validation is None:
-        validation = validate(kg, lang=lang)
+        # One plan: only the results under it (the validation package narrows them).
+        validation = validate(kg, lang=lang, plans=[scope] if scope else None)
     documents = kg.query("plan-documents").to_records()
     # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
     with gap_analysis.batch(kg) if not plan else nullcontext():
