@@ -15,8 +15,10 @@ from andtsgraph.analysis import gaps as gap_analysis
 from andtsgraph.analysis import network as network_analysis
 from andtsgraph.analysis.gaps import CoverageMatrix, Gap
 from andtsgraph.analysis.network import Bridge, NetworkSummary
+from andtsgraph.enums import Links, choose
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
 from andtsgraph.output import check_outputs, write_text
+from andtsgraph.results import ResultList
 from andtsgraph.validation import ValidationReport, validate
 
 __all__ = [
@@ -88,6 +90,14 @@ class Report:
     gaps: list[PlanGaps]
     network: NetworkSummary
     bridges: list[Bridge]
+    links: Links = Links.CURATED
+
+    @property
+    def links_basis(self) -> str:
+        """What the factor and national-goal gaps rest on (curated or suggested links)."""
+        from andtsgraph.messages import text
+
+        return text(f"suggest.basis.{self.links}", self.lang)
 
 
 def _neighbours(kg: KnowledgeGraph, plan: PlanInfo, rows: Iterable[dict]) -> list[PlanInfo]:
@@ -111,6 +121,7 @@ def build_report(
     *,
     validation: ValidationReport | None = None,
     compare: str | None = None,
+    links: Links | str = Links.CURATED,
 ) -> Report:
     """Validate, find the gaps and analyse the collaboration network of one plan or all plans.
 
@@ -126,6 +137,9 @@ def build_report(
     compare : str, optional
         A plan id whose coverage ``plan``'s is set beside; by default the regional plans
         ``plan`` is based on (its county's, where the graph knows it).
+    links : Links or {"curated", "suggested", "both"}
+        What factor and national-goal gaps rest on (see
+        :func:`andtsgraph.analysis.gaps.uncovered_factors`); the report says which.
 
     Examples
     --------
@@ -134,6 +148,7 @@ def build_report(
     >>> [g.plan.id for g in report.gaps]
     ['vaxjo-2022-2027']
     """
+    links = choose(Links, links, "links")
     plans = [kg.plan(plan)] if plan else kg.plans
     scope = plans[0].id if plan else None
     other = kg.plan(compare).id if compare else None
@@ -143,23 +158,29 @@ def build_report(
     documents = kg.query("plan-documents").to_records()
     # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
     with gap_analysis.batch(kg) if not plan else nullcontext():
-        plan_gaps = [_plan_gaps(kg, p, documents, other) for p in plans if p.activities]
+        plan_gaps = [_plan_gaps(kg, p, documents, links, other) for p in plans if p.activities]
     summary = network_analysis.analyse(kg, scope)
     if not plan:  # the network of all plans is the one bridges are found in: build it once
         bridges = network_analysis.bridges_between_plans(kg, graph=summary.bipartite)
     else:
-        bridges = [b for b in network_analysis.bridges_between_plans(kg) if scope in b.plans]
-    return Report(plans, scope, lang, validation, plan_gaps, summary, bridges)
+        bridges = ResultList(
+            b for b in network_analysis.bridges_between_plans(kg) if scope in b.plans
+        )
+    return Report(plans, scope, lang, validation, plan_gaps, summary, bridges, links)
 
 
 def _plan_gaps(
-    kg: KnowledgeGraph, p: PlanInfo, documents: list[dict], compare: str | None = None
+    kg: KnowledgeGraph,
+    p: PlanInfo,
+    documents: list[dict],
+    links: Links = Links.CURATED,
+    compare: str | None = None,
 ) -> PlanGaps:
     found = PlanGaps(
         plan=p,
-        risk=gap_analysis.uncovered_factors(kg, p.id, "risk"),
-        protective=gap_analysis.uncovered_factors(kg, p.id, "protective"),
-        national=gap_analysis.uncovered_national_goals(kg, p.id),
+        risk=gap_analysis.uncovered_factors(kg, p.id, "risk", links),
+        protective=gap_analysis.uncovered_factors(kg, p.id, "protective", links),
+        national=gap_analysis.uncovered_national_goals(kg, p.id, links),
         empty=gap_analysis.empty_goals_and_areas(kg, p.id),
         no_indicator=gap_analysis.activities_without_indicator(kg, p.id),
         no_responsible=gap_analysis.activities_without_responsible(kg, p.id),
@@ -225,7 +246,7 @@ def to_text(report: Report, *, top: int = 8) -> str:
         out.append(f"  {g.plan or '-':<20} {w['severity'][g.severity]}: {g.line}")
         if report.scope:  # one plan: name each thing to fix
             out.append(_wrapped(f"{w['to_fix']}: {_focus_names(g, w)}", 6))
-    out += ["", w["gaps"] + " (" + w["curated"] + ")"]
+    out += ["", w["gaps"] + " (" + report.links_basis + ")"]
     for pg in report.gaps:
         out.append(f"  {pg.plan.id}")
         out.append(_wrapped(f"{w['risk']} ({len(pg.risk)}): {_labels(pg.risk, w)}", 4))
@@ -446,7 +467,7 @@ def to_html(kg: KnowledgeGraph, report: Report) -> str:
         )
     parts.append("</table>")
 
-    parts.append(f'<h2>{_e(w["gaps"])}</h2><p class="note">{_e(w["curated"])}</p>')
+    parts.append(f'<h2>{_e(w["gaps"])}</h2><p class="note">{_e(report.links_basis)}</p>')
     matrices, hierarchies = _plan_pictures(report, kg)
     for pg in report.gaps:
         parts.append(f'<h3>{_e(pg.plan.title)} ({_e(pg.plan.id)})</h3><ul class="gaps">')

@@ -6,9 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import lang_option, load_graph, positive_int, table
-from andtsgraph.enums import GapKind, Ranking, values
+from andtsgraph.cli.common import (
+    endpoint_options,
+    input_paths,
+    lang_option,
+    load_graph,
+    positive_int,
+    table,
+)
+from andtsgraph.enums import GapKind, Links, Ranking, values
 from andtsgraph.errors import AndtsError
+from andtsgraph.output import check_outputs
 from andtsgraph.results import ResultList
 
 __all__ = [
@@ -39,7 +47,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import gaps
 
     kg = load_graph(args)
-    found = gaps.all_gaps(kg, args.plan)
+    found = gaps.all_gaps(kg, args.plan, links=args.links)
     if args.kind:
         found = ResultList(g for g in found if g.kind in args.kind)
     if args.json:
@@ -47,6 +55,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
         return 0
     from andtsgraph.messages import catalog, text
 
+    print(text(f"suggest.basis.{args.links}", args.lang))
     current = None
     for g in found:
         if (g.plan, g.kind) != current:
@@ -85,14 +94,24 @@ def add_gaps(sub, common) -> None:
         help="print a JSON list of {kind, plan, iri, label, explanation, query, details}",
     )
     lang_option(parser)
+    endpoint_options(parser)
+    _links_option(parser)
     parser.set_defaults(func=cmd_gaps)
+
+
+def _links_option(parser) -> None:
+    parser.add_argument(
+        "--links",
+        choices=values(Links),
+        default="curated",
+        help="what factor and national-goal gaps rest on: the curated links (default), the suggested links of 'andtsgraph links suggest' (for a plan nobody has curated), or both; the output says which",
+    )
 
 
 def cmd_hubs(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import network
-    from andtsgraph.output import check_outputs
 
-    check_outputs([args.export], inputs=args.with_files or [], force=args.force, lang=args.lang)
+    check_outputs([args.export], inputs=input_paths(args), force=args.force, lang=args.lang)
     kg = load_graph(args)
     summary = network.analyse(kg, args.plan)
     ranked = summary.top(args.top, by=args.by)
@@ -174,15 +193,15 @@ def add_hubs(sub, common) -> None:
         "--force", action="store_true", help="overwrite the export file if it exists"
     )
     lang_option(parser)
+    endpoint_options(parser)
     parser.set_defaults(func=cmd_hubs)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     from andtsgraph import render
     from andtsgraph.analysis import gaps, network
-    from andtsgraph.output import check_outputs
 
-    check_outputs([args.output], inputs=args.with_files or [], force=args.force, lang=args.lang)
+    check_outputs([args.output], inputs=input_paths(args), force=args.force, lang=args.lang)
     kg = load_graph(args)
     if args.kind == "hierarchy":
         if not args.plan:
@@ -224,12 +243,10 @@ def add_render(sub, common) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from andtsgraph import report
-    from andtsgraph.output import check_outputs
 
-    # Before any work: a missing or read-only folder, an existing file, an input as output.
-    check_outputs([args.html], inputs=args.with_files or [], force=args.force, lang=args.lang)
+    check_outputs([args.html], inputs=input_paths(args), force=args.force, lang=args.lang)
     kg = load_graph(args)
-    built = report.build_report(kg, args.plan, args.lang, compare=args.compare)
+    built = report.build_report(kg, args.plan, args.lang, compare=args.compare, links=args.links)
     print(report.to_text(built))
     if args.html:
         report.write_html(kg, built, args.html, force=args.force)
@@ -253,4 +270,6 @@ def add_report(sub, common) -> None:
     )
     lang_option(parser)
     parser.add_argument("--force", action="store_true", help="overwrite the HTML file if it exists")
+    endpoint_options(parser)
+    _links_option(parser)
     parser.set_defaults(func=cmd_report)

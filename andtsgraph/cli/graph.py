@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, input_paths, lang_option, load_graph
+from andtsgraph.cli.common import EXIT_USAGE, endpoint_options, input_paths, lang_option, load_graph
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
 from andtsgraph.messages import text
@@ -74,6 +74,7 @@ def add_info(sub, common) -> None:
     )
     info.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     lang_option(info)
+    endpoint_options(info)
     info.set_defaults(func=cmd_info)
 
 
@@ -176,6 +177,7 @@ def add_export(sub, common) -> None:
 def cmd_docs(args: argparse.Namespace) -> int:
     from andtsgraph.ontology_docs import make_ontology_docs
 
+    check_outputs([args.output], inputs=input_paths(args), force=args.force)
     written = make_ontology_docs(args.output, lang=args.lang, force=args.force)
     print(f"wrote {written} (ontology documentation, {args.lang})", file=sys.stderr)
     return 0
@@ -207,11 +209,12 @@ def add_docs(sub, common) -> None:
 
 
 def cmd_synthetic(args: argparse.Namespace) -> int:
-    from andtsgraph.synthetic import synthetic_corpus
+    from andtsgraph.testing.synthetic import synthetic_corpus
 
     if args.plans < 1 or args.activities < 1:
         print("andtsgraph: error: --plans and --activities must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    check_outputs([args.output], inputs=input_paths(args), force=True, folders=[args.output])
     corpus = synthetic_corpus(args.plans, seed=args.seed, activities_per_plan=args.activities)
     written = corpus.write(args.output, force=args.force)
     lang = args.lang

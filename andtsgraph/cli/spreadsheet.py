@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, lang_option, load_graph
+from andtsgraph.cli.common import EXIT_USAGE, input_paths, lang_option, load_graph
+from andtsgraph.output import check_outputs
 
 __all__ = [
     "add_import",
@@ -20,6 +21,14 @@ def cmd_template(args: argparse.Namespace) -> int:
     from andtsgraph.messages import text
     from andtsgraph.spreadsheet import write_template
 
+    is_folder = args.output.suffix.lower() != ".xlsx"
+    check_outputs(
+        [args.output],
+        inputs=input_paths(args),
+        force=args.force or is_folder,  # an empty folder may be filled; the writer checks
+        folders=[args.output] if is_folder else [],
+        lang=args.lang,
+    )
     written = write_template(load_graph(args), args.output, force=args.force, lang=args.lang)
     trig = written.with_suffix(".trig").name
     print(text("spreadsheet.wrote_template", args.lang, path=written, trig=trig), file=sys.stderr)
@@ -50,10 +59,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from andtsgraph.spreadsheet import import_plan
 
     lang = args.lang
-    # Before any work: -o and --links not one path, neither the template, folders writable.
-    check_outputs([args.output, args.links], inputs=[args.template], force=args.force, lang=lang)
+    # Before any work: -o and --links distinct, writable, not the template or another input.
+    inputs = [args.template, *input_paths(args)]
+    check_outputs([args.output, args.links], inputs=inputs, force=args.force, lang=lang)
+    kg = load_graph(args)
     try:
-        result = import_plan(load_graph(args), args.template, lang=lang)
+        result = import_plan(kg, args.template, lang=lang)
     except TemplateError as exc:
         for line in problem_lines(exc, lang):
             print(line, file=sys.stderr)
@@ -73,6 +84,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_json(written), ensure_ascii=False, indent=2))
     else:
         for line in result.report_lines(written, lang):
+            print(line)
+        from andtsgraph.analysis.suggest import import_result_lines
+
+        # The best suggested links, to check and accept into the Kopplingar sheet (issue 19).
+        for line in import_result_lines(kg, result):
             print(line)
     return 0
 

@@ -7,6 +7,9 @@ import sys
 import warnings
 from pathlib import Path
 
+from andtsgraph.cli.common import connect_server, endpoint_options
+from andtsgraph.errors import AndtsError
+
 __all__ = [
     "add_validate",
     "cmd_validate",
@@ -20,10 +23,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # Validate at every severity once: what is shown (--severity) and what fails the run
     # (--fail-on) are two views of the same report.
     files = [*args.files, *(args.with_files or [])]
+    if args.endpoint and files:
+        raise AndtsError(
+            "FILE and --with cannot be used with --endpoint: what is validated is the graph "
+            "on the server (push files there first with 'andtsgraph push')"
+        )
+    # On a server the compiled SHACL queries run there, through the knowledge graph's queries.
+    target = connect_server(args.endpoint, args) if args.endpoint else (files or None)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("ignore")
         warnings.simplefilter("always", ValidationWarning)
-        report = validate(files or None, lang=args.lang, engine=args.engine, plans=args.plan)
+        report = validate(target, lang=args.lang, engine=args.engine, plans=args.plan)
     for warning in caught:
         print(f"andtsgraph: warning: {' '.join(str(warning.message).split())}", file=sys.stderr)
     shown = report.at_least(args.severity)
@@ -99,4 +109,5 @@ def add_validate(sub, common) -> None:
         action="store_true",
         help="list every node under each rule, not only the first three",
     )
+    endpoint_options(validate_parser)
     validate_parser.set_defaults(func=cmd_validate)

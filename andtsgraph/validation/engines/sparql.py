@@ -655,6 +655,10 @@ class _Compiler:
             for prop in found.get(SH.targetObjectsOf, []):
                 s = self.var("t")
                 branches.append(f"{s} {self.term(shape, 'sh:targetObjectsOf', prop)} {v} .")
+            if len(branches) == 1:
+                # One target: its pattern as it is (every query keeps distinct rows itself),
+                # so that the store joins it with the constraint's pattern.
+                return branches[0], []
             union = " UNION ".join(f"{{ {b} }}" for b in branches)
             return f"{{ SELECT DISTINCT {v} WHERE {{ {union} }} }}", []
 
@@ -699,10 +703,10 @@ class _Compiler:
             return
         if prop in _VALUE_LEVEL:
             test = self.safe(self.value_condition(shape, prop, param, "?this", depth))
-            text = f"SELECT {keys} (?this AS ?value) WHERE {{ {F} FILTER(!{test}) }}"
+            text = f"SELECT DISTINCT {keys} (?this AS ?value) WHERE {{ {F} FILTER(!{test}) }}"
         elif prop == SH.hasValue:
             value = self.term(shape, "sh:hasValue", param)
-            text = f"SELECT {keys} WHERE {{ {F} FILTER(!sameTerm(?this, {value})) }}"
+            text = f"SELECT DISTINCT {keys} WHERE {{ {F} FILTER(!sameTerm(?this, {value})) }}"
         elif prop == SH.equals:
             q = self.term(shape, "sh:equals", param)
             text = (
@@ -764,7 +768,7 @@ class _Compiler:
             if n == 1:
                 # OPTIONAL + !BOUND rather than NOT EXISTS: Oxigraph evaluates a path inside
                 # NOT EXISTS from its far end (seconds on a national corpus).
-                text = f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} }} FILTER(!BOUND(?value)) }}"
+                text = f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} }} FILTER(!BOUND(?value)) }}"
             else:
                 text = (
                     f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} }} }} "
@@ -779,7 +783,7 @@ class _Compiler:
         elif prop == SH.hasValue:
             value = self.term(shape, "sh:hasValue", param)
             text = (
-                f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
+                f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
                 f"FILTER(sameTerm(?value, {value})) }} FILTER(!BOUND(?value)) }}"
             )
         elif prop == SH.uniqueLang:
@@ -818,7 +822,7 @@ class _Compiler:
                     continue
                 n = self.count(shape, bound, value)
                 text = (
-                    f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
+                    f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
                     f"FILTER({self.safe(counts)}) }} }} "
                     f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) {op} {n})"
                 )
@@ -875,7 +879,7 @@ class _Compiler:
             messages=self.messages(constraint, shape),
             source_constraint=constraint,
             fill_messages=True,
-            per_focus=f"SELECT ?this WHERE {{ {focus('?this')[0]} }}",
+            per_focus=f"SELECT DISTINCT ?this WHERE {{ {focus('?this')[0]} }}",
         )
 
 
