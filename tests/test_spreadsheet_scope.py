@@ -211,7 +211,7 @@ def test_the_plans_own_bodies_match_before_shared_ones_and_never_anothers():
 
 
 def test_synthetic_municipalities_own_bodies_follow_the_scope_rule(tmp_path):
-    from andtsgraph.synthetic import write_corpus
+    from andtsgraph.testing.synthetic import write_corpus
 
     kg = andtsgraph.load(write_corpus(tmp_path, 3, seed=7, activities_per_plan=5), bundled=False)
     rows = kg.query(

@@ -88,7 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         from andtsgraph.analysis.suggest import import_result_lines
 
         # The best suggested links, to check and accept into the Kopplingar sheet (issue 19).
-        for line in import_result_lines(kg, result):
+        for line in import_result_lines(kg, result, lang=lang):
             print(line)
     return 0
 
