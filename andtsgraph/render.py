@@ -23,6 +23,7 @@ from andtsgraph.analysis.gaps import CoverageMatrix
 from andtsgraph.analysis.network import NetworkSummary
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import KnowledgeGraph
+from andtsgraph.messages import text
 from andtsgraph.output import check_outputs, write_bytes
 
 __all__ = [
@@ -152,7 +153,7 @@ def plan_hierarchy(
 
 
 def collaboration_network(
-    summary: NetworkSummary, *, label_top: int = 80, max_actors: int = 300
+    summary: NetworkSummary, *, label_top: int = 80, max_actors: int = 300, lang: str = "sv"
 ) -> pydot.Dot:
     """The actor network: node size by betweenness, colour by community, edge width by the
     number of shared activities. The ``label_top`` best-connected actors are labelled in
@@ -191,7 +192,7 @@ def collaboration_network(
         bgcolor="white",
         fontname=FONT,
         pad="0.3",
-        label=_quoted(_legend(summary, len(metrics))),
+        label=_quoted(_legend(summary, len(metrics), lang)),
         labelloc="t",
         fontsize="16",
     )
@@ -214,7 +215,14 @@ def collaboration_network(
                 height=f"{0.3 + 0.8 * scale:.2f}",
                 tooltip=_quoted(
                     _text(
-                        f"{m.label}: {m.degree} collaborators, {m.activities} activities, betweenness {m.betweenness:.3f}",
+                        text(
+                            "render.tooltip",
+                            lang,
+                            label=m.label,
+                            partners=text("render.partners", lang, n=m.degree),
+                            activities=text("term.activity", lang, n=m.activities),
+                            betweenness=m.betweenness,
+                        ),
                         1000,
                     )
                 ),
@@ -233,21 +241,27 @@ def collaboration_network(
     return dot
 
 
-def _legend(summary: NetworkSummary, shown: int | None = None) -> str:
-    scope = summary.plan or "all plans"
+def _legend(summary: NetworkSummary, shown: int | None = None, lang: str = "sv") -> str:
+    scope = summary.plan or text("render.all_plans", lang)
     part = (
-        f" Shown: the {shown} best-connected actors and the ties between them."
+        text("render.shown", lang, shown=shown)
         if shown is not None and shown < len(summary.actors)
         else ""
     )
-    return _text(
-        f"Collaboration network, {scope}: {len(summary.actors)} actors, {summary.edges} ties.{part} "
-        "Size: betweenness. Colour: community. Width: shared activities. Dashed: partners only.",
-        110,
+    legend = text(
+        "render.legend",
+        lang,
+        scope=scope,
+        actors=text("term.actor", lang, n=len(summary.actors)),
+        edges=text("report.ties", lang, n=summary.edges),
+        shown=part,
     )
+    return _text(legend, 110)
 
 
-def coverage_matrix(matrix: CoverageMatrix, *, title: str | None = None) -> pydot.Dot:
+def coverage_matrix(
+    matrix: CoverageMatrix, *, title: str | None = None, lang: str = "sv"
+) -> pydot.Dot:
     """The coverage matrix as a table, shaded by the number of activities; empty cells red.
 
     Examples
@@ -276,10 +290,8 @@ def coverage_matrix(matrix: CoverageMatrix, *, title: str | None = None) -> pydo
         rows.append(
             f'<tr><td align="left" bgcolor="#f2f2f2">{html.escape(rl)}</td>{"".join(cells)}</tr>'
         )
-    caption = (
-        title
-        or f"{matrix.plan}: activities per {'substance' if matrix.dimension == 'substance' else 'target group'} and prevention level (red: none)"
-    )
+    dimension = "substance" if matrix.dimension == "substance" else "group"
+    caption = title or text(f"render.matrix_caption.{dimension}", lang, plan=matrix.plan)
     table = (
         f'<<table border="0" cellborder="1" cellspacing="0" cellpadding="6">'
         f'<tr><td colspan="{len(matrix.columns) + 1}" border="0"><b>{html.escape(caption)}</b></td></tr>'

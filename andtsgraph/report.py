@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from andtsgraph import __version__
 from andtsgraph.analysis import gaps as gap_analysis
@@ -33,76 +32,35 @@ __all__ = [
     "write_html",
 ]
 
-WORDS: dict[str, dict[str, Any]] = {
-    "sv": {
-        "title": "ANDTS-planer: validering, luckor och samverkan",
-        "plans": "Planer",
-        "plan_columns": ("id", "plan", "typ", "giltighet", "innehåll"),
-        "kind": {"national": "nationell", "regional": "regional", "municipal": "kommunal"},
-        "counts": "{goals} mål, {areas} områden, {activities} insatser, {indicators} indikatorer, {actors} aktörer",
-        "validation": "Validering (SHACL)",
-        "conforms": "Inga överträdelser av strukturreglerna.",
-        "not_conforms": "{n} överträdelser av strukturreglerna.",
-        "severity": {"violation": "Fel", "warning": "Varning", "info": "Info"},
-        "gaps": "Luckor",
-        "risk": "Riskfaktorer som ingen insats påverkar",
-        "protective": "Skyddsfaktorer som ingen insats stärker",
-        "national": "Nationella mål som planen inte kopplas till",
-        "empty": "Mål och områden utan insatser",
-        "no_indicator": "Insatser utan indikator",
-        "no_responsible": "Insatser utan ansvarig",
-        "matrix": "Substans × preventionsnivå: tomma celler",
-        "matrix_empty": "Ingen insats har både substans och preventionsnivå; matrisen är tom.",
-        "neighbour": "Det som {other} täcker men inte {plan}",
-        "none": "inga",
-        "network": "Samverkansnätverk",
-        "network_line": "{actors} aktörer, {edges} samverkansband, täthet {density:.3f}, {communities} grupper (Louvain)",
-        "hubs": "Nav (flest samverkanspartner)",
-        "brokers": "Mäklare (högst betweenness)",
-        "bridges": "Aktörer som förbinder planer",
-        "via": "via",
-        "isolated": "Aktörer utan samverkanspartner",
-        "columns": ("aktör", "partner", "delade", "insatser", "betweenness", "grupp"),
-        "method": "Betweenness: {method}.",
-        "curated": "Faktorluckor och nationella mål bygger på de kurerade kopplingarna i data/links.",
-        "hierarchy": "Planens struktur",
-        "generated": "Skapad {date} med andtsgraph {version}",
-    },
-    "en": {
-        "title": "ANDTS plans: validation, gaps and collaboration",
-        "plans": "Plans",
-        "plan_columns": ("id", "plan", "kind", "valid", "contents"),
-        "kind": {"national": "national", "regional": "regional", "municipal": "municipal"},
-        "counts": "{goals} goals, {areas} areas, {activities} activities, {indicators} indicators, {actors} actors",
-        "validation": "Validation (SHACL)",
-        "conforms": "No violations of the structural rules.",
-        "not_conforms": "{n} violations of the structural rules.",
-        "severity": {"violation": "Violation", "warning": "Warning", "info": "Info"},
-        "gaps": "Gaps",
-        "risk": "Risk factors no activity addresses",
-        "protective": "Protective factors no activity strengthens",
-        "national": "National goals the plan is not aligned with",
-        "empty": "Goals and areas without activities",
-        "no_indicator": "Activities without an indicator",
-        "no_responsible": "Activities without a responsible actor",
-        "matrix": "Substance × prevention level: empty cells",
-        "matrix_empty": "No activity has both a substance and a prevention level; the matrix is empty.",
-        "neighbour": "What {other} covers that {plan} does not",
-        "none": "none",
-        "network": "Collaboration network",
-        "network_line": "{actors} actors, {edges} ties, density {density:.3f}, {communities} communities (Louvain)",
-        "hubs": "Hubs (most collaborators)",
-        "brokers": "Brokers (highest betweenness)",
-        "bridges": "Actors that connect plans",
-        "via": "via",
-        "isolated": "Actors with no collaborator",
-        "columns": ("actor", "partners", "shared", "activities", "betweenness", "community"),
-        "method": "Betweenness: {method}.",
-        "curated": "Factor gaps and national goals rest on the curated links in data/links.",
-        "hierarchy": "The plan's structure",
-        "generated": "Made {date} with andtsgraph {version}",
-    },
-}
+
+def _words(lang: str) -> dict:
+    """The report's words in ``lang``, from the messages catalog (messages/report.py)."""
+    from andtsgraph.messages import catalog, check_lang
+
+    lang = check_lang(lang)
+    words: dict = {}
+    for key, texts in catalog().items():
+        if not key.startswith("report."):
+            continue
+        name, _, sub = key[len("report.") :].partition(".")
+        value = texts[lang]
+        if sub:
+            words.setdefault(name + "_words" if name == "glossary" else name, {})[sub] = value
+        elif name.endswith("columns"):
+            words[name] = tuple(str(value).split("|"))
+        else:
+            words[name] = value
+    return words
+
+
+class _Words(dict):
+    def __missing__(self, lang: str) -> dict:
+        self[lang] = _words(lang)
+        return self[lang]
+
+
+#: The report's words by language (read from the messages catalog on first use).
+WORDS: dict[str, dict] = _Words()
 
 
 @dataclass
@@ -162,6 +120,7 @@ def build_report(
     lang: str = "sv",
     *,
     validation: ValidationReport | None = None,
+    compare: str | None = None,
     links: Links | str = Links.CURATED,
 ) -> Report:
     """Validate, find the gaps and analyse the collaboration network of one plan or all plans.
@@ -173,7 +132,11 @@ def build_report(
         A plan id; all plans when omitted.
     lang : {"sv", "en"}
     validation : ValidationReport, optional
-        A report already made (it is made when omitted).
+        A report already made (it is made when omitted). With ``plan``, only the results
+        about that plan are shown.
+    compare : str, optional
+        A plan id whose coverage ``plan``'s is set beside; by default the regional plans
+        ``plan`` is based on (its county's, where the graph knows it).
     links : Links or {"curated", "suggested", "both"}
         What factor and national-goal gaps rest on (see
         :func:`andtsgraph.analysis.gaps.uncovered_factors`); the report says which.
@@ -188,12 +151,14 @@ def build_report(
     links = choose(Links, links, "links")
     plans = [kg.plan(plan)] if plan else kg.plans
     scope = plans[0].id if plan else None
+    other = kg.plan(compare).id if compare else None
     if validation is None:
-        validation = validate(kg, lang=lang)
+        # One plan: only the results under it (the validation package narrows them).
+        validation = validate(kg, lang=lang, plans=[scope] if scope else None)
     documents = kg.query("plan-documents").to_records()
     # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
     with gap_analysis.batch(kg) if not plan else nullcontext():
-        plan_gaps = [_plan_gaps(kg, p, documents, links) for p in plans if p.activities]
+        plan_gaps = [_plan_gaps(kg, p, documents, links, other) for p in plans if p.activities]
     summary = network_analysis.analyse(kg, scope)
     if not plan:  # the network of all plans is the one bridges are found in: build it once
         bridges = network_analysis.bridges_between_plans(kg, graph=summary.bipartite)
@@ -205,7 +170,11 @@ def build_report(
 
 
 def _plan_gaps(
-    kg: KnowledgeGraph, p: PlanInfo, documents: list[dict], links: Links = Links.CURATED
+    kg: KnowledgeGraph,
+    p: PlanInfo,
+    documents: list[dict],
+    links: Links = Links.CURATED,
+    compare: str | None = None,
 ) -> PlanGaps:
     found = PlanGaps(
         plan=p,
@@ -218,8 +187,10 @@ def _plan_gaps(
         matrix=gap_analysis.coverage_matrix(kg, p.id),
         matrix_gaps=gap_analysis.matrix_gaps(kg, p.id),
     )
-    for other in _neighbours(kg, p, documents):
-        found.neighbours[other.id] = gap_analysis.neighbour_covers(kg, p.id, other.id)
+    others = [compare] if compare else [o.id for o in _neighbours(kg, p, documents)]
+    for other in others:
+        if other != p.id:
+            found.neighbours[other] = gap_analysis.neighbour_covers(kg, p.id, other)
     return found
 
 
@@ -268,10 +239,13 @@ def to_text(report: Report, *, top: int = 8) -> str:
             )
         )
     out += ["", w["validation"]]
-    violations = report.validation.counts().get("violation", 0)
+    groups = _validation_groups(report)
+    violations = sum(g.count for g in groups if g.severity == "violation")
     out.append("  " + (w["conforms"] if not violations else w["not_conforms"].format(n=violations)))
-    for g in report.validation.groups():
+    for g in groups:
         out.append(f"  {g.plan or '-':<20} {w['severity'][g.severity]}: {g.line}")
+        if report.scope:  # one plan: name each thing to fix
+            out.append(_wrapped(f"{w['to_fix']}: {_focus_names(g, w)}", 6))
     out += ["", w["gaps"] + " (" + report.links_basis + ")"]
     for pg in report.gaps:
         out.append(f"  {pg.plan.id}")
@@ -289,6 +263,8 @@ def to_text(report: Report, *, top: int = 8) -> str:
             out.append(
                 _wrapped(f"{w['matrix']} ({len(pg.matrix_gaps)}): {_labels(pg.matrix_gaps, w)}", 4)
             )
+        if report.scope and not pg.neighbours:
+            out.append(_wrapped(w["no_compare"], 4))
         for other, found in pg.neighbours.items():
             out.append(
                 _wrapped(
@@ -300,18 +276,10 @@ def to_text(report: Report, *, top: int = 8) -> str:
         "",
         f"{w['network']} ({net.plan or ', '.join(p.id for p in report.plans if p.activities)})",
     ]
-    out.append(
-        "  "
-        + w["network_line"].format(
-            actors=len(net.actors),
-            edges=net.edges,
-            density=net.density,
-            communities=net.communities,
-        )
-    )
+    out.append("  " + _network_line(net, report.lang))
     out += _metrics_table(net.top(top), w, w["hubs"])
     out += _metrics_table(net.top(min(top, 5), by="betweenness"), w, w["brokers"])
-    out.append("  " + w["method"].format(method=net.betweenness_method))
+    out.append("  " + w["method"].format(method=_method(net, report.lang)))
     if report.bridges:
         out.append(f"  {w['bridges']}:")
         direct = [b for b in report.bridges if not b.via]
@@ -326,6 +294,8 @@ def to_text(report: Report, *, top: int = 8) -> str:
                     4,
                 )
             )
+    elif report.scope:
+        out.append("  " + w["no_bridges"].format(plan=report.scope))
     if net.isolated:
         out.append(
             _wrapped(
@@ -333,7 +303,54 @@ def to_text(report: Report, *, top: int = 8) -> str:
                 2,
             )
         )
+    out += ["", f"{w['glossary']}:"]
+    out += [_wrapped(line, 2) for line in w["glossary_words"].values()]
     return "\n".join(out)
+
+
+def _network_line(net: NetworkSummary, lang: str) -> str:
+    from andtsgraph.messages import text
+
+    return text(
+        "report.network_line",
+        lang,
+        actors=text("term.actor", lang, n=len(net.actors)),
+        edges=text("report.ties", lang, n=net.edges),
+        density=net.density,
+        communities=text("report.communities", lang, n=net.communities),
+    )
+
+
+def _method(net: NetworkSummary, lang: str) -> str:
+    """How betweenness was computed, in ``lang``."""
+    import re
+
+    from andtsgraph.messages import text
+
+    if net.betweenness_method == "exact":
+        return text("report.method_exact", lang)
+    found = re.match(
+        r"approximate: (\d+) sampled sources \(seed (\d+)\) of (\d+)", net.betweenness_method
+    )
+    if found is None:
+        return net.betweenness_method
+    samples, seed, actors = found.groups()
+    return text("report.method_sampled", lang, samples=samples, seed=seed, actors=actors)
+
+
+def _validation_groups(report: Report) -> list:
+    """The validation groups the report shows: all, or those of its one plan."""
+    groups = report.validation.groups()
+    return [g for g in groups if report.scope is None or g.plan == report.scope]
+
+
+def _focus_names(group, w: dict, limit: int = 12) -> str:
+    """The names of a group's focus nodes (the activities, indicators … to fix)."""
+    names = list(dict.fromkeys(r.focus_label or r.focus for r in group.results))
+    shown = "; ".join(names[:limit])
+    if len(names) > limit:
+        shown += " " + w["more"].format(n=len(names) - limit)
+    return shown
 
 
 def _metrics_table(metrics, w: dict, heading: str) -> list[str]:
@@ -361,7 +378,7 @@ th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-
 th { background: #deebf7; } td.num { text-align: right; }
 .violation { color: #a50f15; font-weight: bold; } .warning { color: #b35806; } .info { color: #555; }
 .figure { overflow-x: auto; border: 1px solid #ddd; padding: .5em; margin: 1em 0; background: white; }
-.figure svg { max-width: 100%; height: auto; } .note { color: #555; font-size: .9em; }
+.figure svg { height: auto; } /* never shrunk: labels stay readable, wide pictures scroll */ .note { color: #555; font-size: .9em; }
 ul.gaps li { margin: .15em 0; }
 """
 
@@ -380,7 +397,7 @@ def _plan_pictures(report: Report, kg: KnowledgeGraph) -> tuple[dict[str, str], 
         for r in kg.query("plan-hierarchy"):
             rows.setdefault(r["plan"], []).append(r)
     matrices = {
-        pg.plan.id: render.coverage_matrix(pg.matrix)
+        pg.plan.id: render.coverage_matrix(pg.matrix, lang=report.lang)
         for pg in report.gaps
         if any(pg.matrix.counts.values())
     }
@@ -434,14 +451,19 @@ def to_html(kg: KnowledgeGraph, report: Report) -> str:
         )
     parts.append("</table>")
 
-    violations = report.validation.counts().get("violation", 0)
+    groups = _validation_groups(report)
+    violations = sum(g.count for g in groups if g.severity == "violation")
     parts.append(
         f"<h2>{_e(w['validation'])}</h2><p>{_e(w['conforms'] if not violations else w['not_conforms'].format(n=violations))}</p><table>"
+        + "<tr>"
+        + "".join(f"<th>{_e(c)}</th>" for c in w["validation_columns"])
+        + "</tr>"
     )
-    for g in report.validation.groups():
+    for g in groups:
         parts.append(
             f'<tr><td>{_e(g.plan or "-")}</td><td class="{g.severity}">{_e(w["severity"][g.severity])}</td>'
-            f'<td>{_e(g.line)}</td><td class="note">{_e(g.note or "")}</td></tr>'
+            f"<td>{_e(g.line)}</td><td>{_e(_focus_names(g, w, limit=40))}</td>"
+            f'<td class="note">{_e(g.note or "")}</td></tr>'
         )
     parts.append("</table>")
 
@@ -458,6 +480,8 @@ def to_html(kg: KnowledgeGraph, report: Report) -> str:
             parts.append(
                 f"<li><b>{_e(w[key])} ({len(found)})</b>{'<ul>' + items + more + '</ul>' if found else ''}</li>"
             )
+        if report.scope and not pg.neighbours:
+            parts.append(f"<li>{_e(w['no_compare'])}</li>")
         for other, found in pg.neighbours.items():
             items = "".join(f'<li title="{_e(g.explanation)}">{_e(g.label)}</li>' for g in found)
             parts.append(
@@ -473,10 +497,10 @@ def to_html(kg: KnowledgeGraph, report: Report) -> str:
         )
 
     net = report.network
+    parts.append(f"<h2>{_e(w['network'])}</h2><p>{_e(_network_line(net, report.lang))}</p>")
     parts.append(
-        f"<h2>{_e(w['network'])}</h2><p>{_e(w['network_line'].format(actors=len(net.actors), edges=net.edges, density=net.density, communities=net.communities))}</p>"
+        f'<div class="figure">{render.to_svg(render.collaboration_network(net, lang=report.lang))}</div>'
     )
-    parts.append(f'<div class="figure">{render.to_svg(render.collaboration_network(net))}</div>')
     for heading, metrics in (
         (w["hubs"], net.top(15)),
         (w["brokers"], net.top(8, by="betweenness")),
@@ -492,7 +516,7 @@ def to_html(kg: KnowledgeGraph, report: Report) -> str:
                 f"<td class=num>{m.activities}</td><td class=num>{m.betweenness:.3f}</td><td class=num>{m.community}</td></tr>"
             )
         parts.append("</table>")
-    parts.append(f'<p class="note">{_e(w["method"].format(method=net.betweenness_method))}</p>')
+    parts.append(f'<p class="note">{_e(w["method"].format(method=_method(net, report.lang)))}</p>')
     if report.bridges:
         parts.append(f"<h3>{_e(w['bridges'])}</h3><ul>")
         for b in report.bridges:
@@ -503,7 +527,11 @@ def to_html(kg: KnowledgeGraph, report: Report) -> str:
                 f"<li>{_e(b.label)}: {_e(', '.join(b.plans))}{(' (' + _e(via) + ')') if via else ''}</li>"
             )
         parts.append("</ul>")
-    parts.append("</body></html>")
+    elif report.scope:
+        parts.append(f"<p>{_e(w['no_bridges'].format(plan=report.scope))}</p>")
+    parts.append(f"<h3>{_e(w['glossary'])}</h3><ul>")
+    parts += [f"<li>{_e(line)}</li>" for line in w["glossary_words"].values()]
+    parts.append("</ul></body></html>")
     return "\n".join(parts)
 
 

@@ -53,8 +53,11 @@ def test_info_json_is_one_object_with_every_plan_and_its_counts(kg):
 def test_info_text_lists_the_plans(kg):
     proc = run("info")
     assert proc.returncode == 0
-    assert f"{len(kg.plans)} plans" in proc.stdout
-    assert "national-2022-2025  [national]  2022 – 2025" in proc.stdout
+    assert f"{len(kg.plans)} planer" in proc.stdout
+    assert "national-2022-2025  [nationell]  2022 – 2025" in proc.stdout
+    english = run("info", "--lang", "en")
+    assert f"{len(kg.plans)} plans" in english.stdout
+    assert "national-2022-2025  [national]  2022 – 2025" in english.stdout
 
 
 def test_export_nt_to_stdout():

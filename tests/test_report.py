@@ -124,7 +124,7 @@ def test_cli_report_writes_html_and_prints_the_summary(tmp_path):
         text=True,
         timeout=300,
     )
-    assert again.returncode == 2 and "use --force" in again.stderr
+    assert again.returncode == 2 and "finns redan; använd --force" in again.stderr
 
 
 def test_cli_render(tmp_path):
@@ -155,5 +155,83 @@ def test_cli_render(tmp_path):
     )
     assert (
         missing.returncode == 2
-        and missing.stderr.strip() == "andtsgraph: error: render matrix needs --plan ID"
+        and missing.stderr.strip() == "andtsgraph: error: render matrix behöver --plan ID"
     )
+
+
+# ---- a coordinator's own plan (issue 14): the invented Sjöby and Åstad kommun -------------------
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def sjoby_report():
+    kg = andtsgraph.load([FIXTURES / "sjoby.xlsx", FIXTURES / "astad.xlsx"])
+    return kg, report.build_report(kg, plan="sjoby-2025-2028")
+
+
+def section(text: str, heading: str, next_heading: str) -> str:
+    return text[text.index(heading) : text.index(next_heading)]
+
+
+def test_her_report_is_narrowed_to_her_plan_and_names_each_thing_to_fix(sjoby_report):
+    _, built = sjoby_report
+    text = report.to_text(built)
+    validation = section(text, "Validering (SHACL)", "Luckor")
+    lines = [line for line in validation.splitlines()[2:] if line and not line.startswith("      ")]
+    assert lines and all(line.startswith("  sjoby-2025-2028 ") for line in lines), lines
+    assert "sjoby-2025-2028      Varning: 1 indikator saknar mätbart målvärde" in validation
+    assert "      att åtgärda: Antal tillsynsbesök per år." in validation
+    assert "att åtgärda: Tillsyn av serveringsställen och tobaksförsäljning" in validation
+    # The graph knows no regional plan of Sjöby's county: the report says how to compare.
+    assert "jämför med en plan du väljer: --compare ID" in text
+
+
+def test_her_report_shows_no_bridge_to_the_bundled_plans_but_the_police(sjoby_report):
+    _, built = sjoby_report
+    assert [(b.label, b.plans) for b in built.bridges] == [
+        (
+            "Polisen",
+            ["astad-2025-2028", "kronoberg-2022-2026", "sjoby-2025-2028", "vaxjo-2022-2027"],
+        )
+    ]
+    hubs = section(report.to_text(built), "Nav (flest", "Mäklare")
+    assert "Socialtjänst (Sjöby kommun)" in hubs
+
+
+def test_her_report_explains_the_network_words(sjoby_report):
+    text = report.to_text(sjoby_report[1])
+    glossary = text[text.index("Ord i nätverksanalysen:") :]
+    for word in ("betweenness", "mäklare", "täthet", "Louvain", "nav"):
+        assert re.search(rf"^  [^:]*{word}[^:]*: ", glossary, re.M), word
+    english = report.to_text(report.build_report(sjoby_report[0], "sjoby-2025-2028", "en"))
+    assert "  density: the share of all possible ties between actors that exist, 0–1" in english
+
+
+def test_compare_sets_a_plan_beside_one_the_coordinator_names(kg):
+    built = report.build_report(kg, plan="vaxjo", compare="vasteras")
+    assert list(built.gaps[0].neighbours) == ["vasteras-2022-2025"]
+    assert "Det som vasteras-2022-2025 täcker men inte vaxjo-2022-2027:" in report.to_text(built)
+    # Without --compare: the regional plan Växjö's plan is based on.
+    default = report.build_report(kg, plan="vaxjo")
+    assert list(default.gaps[0].neighbours) == ["kronoberg-2022-2026"]
+
+
+def test_every_html_table_has_a_header_row_and_pictures_are_not_shrunk(sjoby_report):
+    kg, built = sjoby_report
+    page = report.to_html(kg, built)
+    tables = [m.end() for m in re.finditer(r"<table>", page)]
+    assert len(tables) >= 4  # plans, validation, hubs, brokers
+    assert all(page[end:].startswith("<tr><th>") for end in tables)
+    assert "<th>att åtgärda</th>" in page
+    assert not re.search(r"\.figure svg \{[^}]*max-width", page)
+
+
+def test_a_missing_folder_is_refused_before_any_work(tmp_path, capsys):
+    from andtsgraph.cli import main
+
+    missing = tmp_path / "saknas" / "r.html"
+    assert main(["report", "--html", str(missing)]) == 2
+    err = capsys.readouterr()
+    assert f"kan inte skriva {missing}: mappen {missing.parent} finns inte" in err.err
+    assert err.out == ""  # no report was built or printed
+    assert not missing.parent.exists()

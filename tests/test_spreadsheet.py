@@ -15,7 +15,7 @@ from cli_runner import run_cli
 from openpyxl import Workbook, load_workbook
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import DCTERMS, RDFS
+from rdflib.namespace import DCTERMS, ORG, RDFS
 
 import andtsgraph
 from andtsgraph import TemplateError, export_plan, import_plan, write_template
@@ -147,7 +147,7 @@ def test_template_command_refuses_to_overwrite_without_force(tmp_path):
     target.write_text("mine")
     proc = run("template", "-o", str(target))
     assert proc.returncode == 2
-    assert "exists; use --force" in proc.stderr
+    assert "finns redan; använd --force" in proc.stderr
     assert target.read_text() == "mine"
     proc = run("template", "-o", str(target), "--force")
     assert proc.returncode == 0, proc.stderr
@@ -208,13 +208,19 @@ def test_round_trip_through_a_csv_folder_and_the_command_line(kg, tmp_path):
     proc = run("export", "--plan", "kronoberg", "--format", "xlsx", "-o", str(xlsx))
     assert proc.returncode == 0, proc.stderr
     out = tmp_path / "kr.ttl"
+    # Turtle holds no named graphs: the links need a home of their own, or a .trig file.
     proc = run("import", str(xlsx), "-o", str(out))
+    assert proc.returncode == 2
+    assert "23 kurerade kopplingar" in proc.stderr and "kr.trig" in proc.stderr
+    assert not out.exists()
+    links = tmp_path / "kr-links.ttl"
+    proc = run("import", str(xlsx), "-o", str(out), "--links", str(links), "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     assert (
         f"wrote {out}: plan kronoberg-2022-2026, 6 goals, 14 areas, 30 activities, 55 indicators"
         in proc.stdout
     )
-    assert f"wrote {tmp_path / 'kr-links.ttl'}: 23 curated links" in proc.stdout
+    assert f"wrote {links}: 23 curated links" in proc.stdout
     reread = andtsgraph.load([out], bundled=False).graph(plan_graph("kronoberg-2022-2026"))
     assert isomorphic(reread, kg.graph(plan_graph("kronoberg-2022-2026")))
 
@@ -230,8 +236,8 @@ def test_an_imported_plan_round_trips_too_with_its_new_actors(tmp_path):
     kg = andtsgraph.load([EXEMPELBY])
     path = export_plan(kg, "exempelby", tmp_path / "ex.xlsx")
     assert [c.value for c in load_workbook(path)["Aktörer"]["B"]][1:] == [
-        "Exempelby IF (fiktiv, testdata)",
         "Exempelby kommun (fiktiv, testdata)",
+        "Exempelby IF (fiktiv, testdata)",
     ]
     result = import_plan(andtsgraph.load(), path)
     original = kg.graph(plan_graph("exempelby-2024-2027"))
@@ -297,8 +303,11 @@ def test_fixture_lists_the_actors_new_to_the_registry(exempelby):
     assert set(new) == {"Exempelby kommun (fiktiv, testdata)", "Exempelby IF (fiktiv, testdata)"}
     club = new["Exempelby IF (fiktiv, testdata)"]
     assert (club.declared, club.type) == (False, "Aktörsgrupp")
-    assert club.where == "Insatser row 4, column Samverkansparter"
+    assert club.where == "Insatser rad 4, kolumn Samverkansparter"
+    # An undeclared name is one of the plan's organisation's own, named under its IRI.
+    assert club.iri == str(ACTOR["exempelby-kommun/exempelby-if-fiktiv-testdata"])
     assert (URIRef(club.iri), RDF.type, ANDTS.ActorGroup) in exempelby.graph
+    assert (URIRef(club.iri), ORG.unitOf, ACTOR["exempelby-kommun"]) in exempelby.graph
     municipality = new["Exempelby kommun (fiktiv, testdata)"]
     assert (municipality.declared, municipality.type, municipality.iri) == (
         True,
@@ -306,11 +315,19 @@ def test_fixture_lists_the_actors_new_to_the_registry(exempelby):
         str(ACTOR["exempelby-kommun"]),
     )
     assert (ACTOR["exempelby-kommun"], RDF.type, ANDTS.Municipality) in exempelby.graph
+    # The municipality itself is shared: no org:unitOf.
+    assert not list(exempelby.graph.objects(ACTOR["exempelby-kommun"], ORG.unitOf))
     lines = exempelby.report_lines()
     assert (
-        "  Exempelby IF (fiktiv, testdata) → actor:exempelby-if-fiktiv-testdata (Aktörsgrupp), Insatser row 4, column Samverkansparter"
+        "  Exempelby IF (fiktiv, testdata) → ny aktör i Exempelby kommun (fiktiv, testdata) (actor:exempelby-kommun/exempelby-if-fiktiv-testdata)"
         in lines
     )
+    assert "  polisen → Polisen (delad aktör)" in lines
+    assert (
+        "  Exempelby kommun (fiktiv, testdata) → ny delad aktör (actor:exempelby-kommun)" in lines
+    )
+    english = exempelby.report_lines(lang="en")
+    assert "  polisen → Polisen (shared actor)" in english
 
 
 def target_of(result, indicator: URIRef) -> list[tuple]:
@@ -353,10 +370,11 @@ def test_fixture_targets_are_read_from_the_text_or_the_columns(exempelby):
             None,
         )
     ]
-    assert (
-        "Indikatorer row 3: target read from the text: minst 30 serveringsanställda per år"
-        in exempelby.notes
+    assert [(t.where, t.target) for t in exempelby.targets][1] == (
+        "Indikatorer rad 3",
+        "minst 30 serveringsanställda per år",
     )
+    assert "  Indikatorer rad 3: minst 30 serveringsanställda per år" in exempelby.report_lines()
 
 
 def test_fixture_keeps_every_row_as_its_source(exempelby):
@@ -452,7 +470,7 @@ def expected_place(sheet: str, row, column: str) -> tuple:
 
 def test_every_mistake_is_reported_once_with_its_sheet_row_and_column(kg):
     with pytest.raises(TemplateError) as caught:
-        import_plan(kg, MISTAKES)
+        import_plan(kg, MISTAKES, lang="en")
     problems = caught.value.problems
     assert len(problems) == len(EXPECTED_MISTAKES) == 14
     found = {(p.sheet, p.row, p.column): p.message for p in problems}
@@ -464,7 +482,7 @@ def test_every_mistake_is_reported_once_with_its_sheet_row_and_column(kg):
 
 def test_mistakes_exit_2_and_write_nothing(tmp_path):
     out = tmp_path / "plan.ttl"
-    proc = run("import", str(MISTAKES), "-o", str(out))
+    proc = run("import", str(MISTAKES), "-o", str(out), "--lang", "en")
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 15
@@ -481,28 +499,25 @@ def test_mistakes_exit_2_and_write_nothing(tmp_path):
     # Loaded with --with, the same template stops the command with the same list.
     proc = run("info", "--with", str(MISTAKES))
     assert proc.returncode == 2
-    assert "14 problems in the plan template" in proc.stderr
+    assert f"andtsgraph: 14 problem i {MISTAKES}; planen lästes inte in" in proc.stderr
+    assert "Insatser, rad 3, kolumn Text: insatsen saknar text" in proc.stderr
 
 
 def test_import_refuses_to_overwrite_without_force(tmp_path):
-    out = tmp_path / "plan.ttl"
+    out = tmp_path / "plan.trig"
     out.write_text("# mine\n")
     proc = run("import", str(EXEMPELBY), "-o", str(out))
     assert proc.returncode == 2
-    assert "exists; use --force" in proc.stderr
+    assert "finns redan; använd --force" in proc.stderr
     assert out.read_text() == "# mine\n"
-    assert not (tmp_path / "plan-links.ttl").exists()
     proc = run("import", str(EXEMPELBY), "-o", str(out), "--force")
     assert proc.returncode == 0, proc.stderr
     assert (
-        "Exempelby IF (fiktiv, testdata) → actor:exempelby-if-fiktiv-testdata (Aktörsgrupp)"
+        "  Exempelby IF (fiktiv, testdata) → ny aktör i Exempelby kommun (fiktiv, testdata) (actor:exempelby-kommun/exempelby-if-fiktiv-testdata)"
         in proc.stdout
     )
-    assert (
-        "note: Indikatorer row 2: target read from the text: minst 2 gånger per år" in proc.stdout
-    )
+    assert "  Indikatorer rad 2: minst 2 gånger per år" in proc.stdout
     assert "exempelby-2024-2027" in out.read_text()
-    assert (tmp_path / "plan-links.ttl").is_file()
 
 
 def test_a_trig_output_keeps_the_links_in_their_own_graph(tmp_path):
@@ -541,6 +556,7 @@ def test_row_numbers_count_blank_rows_as_the_spreadsheet_shows_them(kg, tmp_path
     plan.append(["Fält (field)", "Värde (value)"])
     plan.append(["ID", "liten-2024"])
     plan.append(["Typ", "Kommunal plan"])
+    plan.append(["Titel", "Liten plan"])
     activities = workbook.create_sheet("Insatser")
     activities.append(["Text", "Substanser"])
     activities.append(["En insats", "Alkohol"])
@@ -549,7 +565,7 @@ def test_row_numbers_count_blank_rows_as_the_spreadsheet_shows_them(kg, tmp_path
     activities.append(["En annan insats", "Kaffe"])
     workbook.save(path)
     with pytest.raises(TemplateError) as caught:
-        import_plan(kg, path)
+        import_plan(kg, path, lang="en")
     assert [str(p) for p in caught.value.problems] == [
         "Insatser, row 5, column Substanser: unknown substance 'Kaffe'; choose one of: Alkohol, Dopning, Narkotika, Spel om pengar, Tobak och nikotin"
     ]

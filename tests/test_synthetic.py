@@ -303,7 +303,7 @@ def test_pictures_drawn_together_are_the_pictures_drawn_alone(kg):
 
 def test_a_large_network_is_drawn_as_its_best_connected_actors(synthetic_kg):
     summary = network.analyse(synthetic_kg)
-    dot = render.collaboration_network(summary, max_actors=10)
+    dot = render.collaboration_network(summary, max_actors=10, lang="en")
     actors = [n for n in dot.get_nodes() if n.get_name() not in ("node", "edge", "graph")]
     assert len(actors) == 10
     shown = {m.label for m in summary.top(10)}

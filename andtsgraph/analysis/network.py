@@ -56,6 +56,7 @@ __all__ = [
     "brokers",
     "collaboration_graph",
     "communities",
+    "display_labels",
     "export_network",
     "hubs",
 ]
@@ -103,6 +104,7 @@ def collaboration_graph(kg: KnowledgeGraph, plan: str | None = None) -> nx.Graph
     """
     edges = kg.query("actor-activity-edges", plan=_plan_iri(kg, plan))
     actors = {r["actor"]: r for r in kg.query("actor-labels")}
+    shown = display_labels(actors.values())
     role_of: dict[tuple[str, str], str] = {}
     parts: dict[str, dict[str, Any]] = {}
     for r in edges:
@@ -119,13 +121,43 @@ def collaboration_graph(kg: KnowledgeGraph, plan: str | None = None) -> nx.Graph
         graph.add_node(
             iri,
             bipartite=1,
-            label=info.get("label") or iri,
+            label=shown.get(iri) or iri,
             kind=info.get("kind") or "",
             levels=info.get("levels") or "",
         )
     for (actor, part), role in sorted(role_of.items()):
         graph.add_edge(actor, part, role=role)
     return graph
+
+
+def display_labels(rows) -> dict[str, str]:
+    """The name to show for each actor: its label, and whose it is where the bare label is
+    shared by several actors ("Socialnämnden (Sjöby kommun)"); ``rdfs:label`` itself keeps
+    the plan's own words.
+
+    Examples
+    --------
+    >>> display_labels([
+    ...     {"actor": "a", "label": "Socialnämnden", "ownerLabel": "Sjöby kommun"},
+    ...     {"actor": "b", "label": "Socialnämnden", "ownerLabel": "Åstad kommun"},
+    ...     {"actor": "c", "label": "Polisen"},
+    ... ])
+    {'a': 'Socialnämnden (Sjöby kommun)', 'b': 'Socialnämnden (Åstad kommun)', 'c': 'Polisen'}
+    """
+    rows = list(rows)
+    owners: dict[str, str] = {}
+    label_of: dict[str, str] = {}
+    for r in rows:
+        label_of[r["actor"]] = r.get("label") or r["actor"]
+        if r.get("ownerLabel"):
+            owners[r["actor"]] = r["ownerLabel"]
+    count: dict[str, int] = {}
+    for label in label_of.values():
+        count[label] = count.get(label, 0) + 1
+    return {
+        actor: f"{label} ({owners[actor]})" if count[label] > 1 and actor in owners else label
+        for actor, label in label_of.items()
+    }
 
 
 def actors_of(graph: nx.Graph) -> list[str]:

@@ -24,7 +24,13 @@ from andtsgraph.cli.query import add_queries, add_query
 from andtsgraph.cli.server import add_push
 from andtsgraph.cli.spreadsheet import add_import, add_template
 from andtsgraph.cli.validate import add_validate
-from andtsgraph.errors import AndtsError, AndtsNote, AndtsWarning, OutputExistsError
+from andtsgraph.errors import (
+    AndtsError,
+    AndtsNote,
+    AndtsWarning,
+    OutputExistsError,
+    TemplateError,
+)
 from andtsgraph.messages import text
 
 __all__ = ["EXIT_INTERNAL", "build_parser", "main"]
@@ -75,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    args = None
     try:
         _safe_streams()
         with warnings.catch_warnings():
@@ -84,6 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return args.func(args)
     except OutputExistsError as exc:
         _print_error(f"andtsgraph: {exc.cli_message}")
+        return EXIT_USAGE
+    except TemplateError as exc:  # a plan template given with --with: every problem, one a line
+        from andtsgraph.cli.spreadsheet import problem_lines
+
+        for line in problem_lines(exc, getattr(args, "lang", "sv"), loading=True):
+            _print_error(line)
         return EXIT_USAGE
     except AndtsError as exc:
         _print_error(f"andtsgraph: error: {exc}")

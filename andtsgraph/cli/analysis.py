@@ -6,7 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import endpoint_options, input_paths, load_graph, positive_int, table
+from andtsgraph.cli.common import (
+    endpoint_options,
+    input_paths,
+    lang_option,
+    load_graph,
+    positive_int,
+    table,
+)
 from andtsgraph.enums import GapKind, Links, Ranking, values
 from andtsgraph.errors import AndtsError
 from andtsgraph.output import check_outputs
@@ -24,6 +31,18 @@ __all__ = [
 ]
 
 
+def _wrote(path: Path, lang: str) -> str:
+    from andtsgraph.messages import text
+
+    return text("common.wrote", lang, path=path)
+
+
+def _needs_plan(kind: str, lang: str) -> str:
+    from andtsgraph.messages import text
+
+    return text("analysis.needs_plan", lang, kind=kind)
+
+
 def cmd_gaps(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import gaps
 
@@ -34,18 +53,23 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     if args.json:
         print(found.to_json())
         return 0
-    from andtsgraph.messages import text
+    from andtsgraph.messages import catalog, text
 
-    print(text(f"suggest.basis.{args.links}", "en"))
+    print(text(f"suggest.basis.{args.links}", args.lang))
     current = None
     for g in found:
         if (g.plan, g.kind) != current:
             current = (g.plan, g.kind)
             count = sum(1 for x in found if (x.plan, x.kind) == current)
-            print(f"\n{g.plan}  {g.kind} ({count})")
+            key = f"analysis.gap_kind.{g.kind}"
+            heading = text(key, args.lang) if key in catalog() else g.kind
+            print(
+                "\n"
+                + text("analysis.gap_heading", args.lang, plan=g.plan, heading=heading, n=count)
+            )
         print(f"  - {g.label}")
     if not found:
-        print("no gaps found")
+        print(text("analysis.no_gaps", args.lang))
     return 0
 
 
@@ -69,6 +93,7 @@ def add_gaps(sub, common) -> None:
         action="store_true",
         help="print a JSON list of {kind, plan, iri, label, explanation, query, details}",
     )
+    lang_option(parser)
     endpoint_options(parser)
     _links_option(parser)
     parser.set_defaults(func=cmd_gaps)
@@ -86,20 +111,32 @@ def _links_option(parser) -> None:
 def cmd_hubs(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import network
 
-    check_outputs([args.export], inputs=input_paths(args), force=args.force)
+    check_outputs([args.export], inputs=input_paths(args), force=args.force, lang=args.lang)
     kg = load_graph(args)
     summary = network.analyse(kg, args.plan)
     ranked = summary.top(args.top, by=args.by)
     if args.export:
         graph = summary.projection if args.export_graph == "actors" else summary.bipartite
         network.export_network(graph, args.export, force=args.force)
-        print(f"wrote {args.export}", file=sys.stderr)
+        print(_wrote(args.export, args.lang), file=sys.stderr)
     if args.json:
         print(ranked.to_json())
         return 0
+    from andtsgraph.messages import text
+    from andtsgraph.report import _method
+
+    lang = args.lang
     print(
-        f"{len(summary.actors)} actors, {summary.edges} ties, density {summary.density:.3f}, "
-        f"{summary.communities} communities; betweenness {summary.betweenness_method}\n"
+        text(
+            "analysis.network_line",
+            lang,
+            actors=text("term.actor", lang, n=len(summary.actors)),
+            edges=text("report.ties", lang, n=summary.edges),
+            density=summary.density,
+            communities=text("report.communities", lang, n=summary.communities),
+            method=_method(summary, lang),
+        )
+        + "\n"
     )
     rows = [
         [
@@ -112,9 +149,7 @@ def cmd_hubs(args: argparse.Namespace) -> int:
         ]
         for m in ranked
     ]
-    print(
-        table(["actor", "degree", "weighted", "activities", "betweenness", "community"], rows, 60)
-    )
+    print(table(text("analysis.hub_columns", lang).split("|"), rows, 60))
     return 0
 
 
@@ -157,6 +192,7 @@ def add_hubs(sub, common) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite the export file if it exists"
     )
+    lang_option(parser)
     endpoint_options(parser)
     parser.set_defaults(func=cmd_hubs)
 
@@ -165,21 +201,21 @@ def cmd_render(args: argparse.Namespace) -> int:
     from andtsgraph import render
     from andtsgraph.analysis import gaps, network
 
-    check_outputs([args.output], inputs=input_paths(args), force=args.force)
+    check_outputs([args.output], inputs=input_paths(args), force=args.force, lang=args.lang)
     kg = load_graph(args)
     if args.kind == "hierarchy":
         if not args.plan:
-            raise AndtsError("render hierarchy needs --plan ID")
+            raise AndtsError(_needs_plan("hierarchy", args.lang))
         dot = render.plan_hierarchy(kg, args.plan)
     elif args.kind == "network":
-        dot = render.collaboration_network(network.analyse(kg, args.plan))
+        dot = render.collaboration_network(network.analyse(kg, args.plan), lang=args.lang)
     else:
         if not args.plan:
-            raise AndtsError(f"render {args.kind} needs --plan ID")
+            raise AndtsError(_needs_plan(args.kind, args.lang))
         dimension = "substance" if args.kind == "matrix" else "target-group"
-        dot = render.coverage_matrix(gaps.coverage_matrix(kg, args.plan, dimension))
+        dot = render.coverage_matrix(gaps.coverage_matrix(kg, args.plan, dimension), lang=args.lang)
     render.write_picture(dot, args.output, force=args.force)
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(_wrote(args.output, args.lang), file=sys.stderr)
     return 0
 
 
@@ -201,19 +237,20 @@ def add_render(sub, common) -> None:
         help="FILE.svg, FILE.png or FILE.dot",
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    lang_option(parser)
     parser.set_defaults(func=cmd_render)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from andtsgraph import report
 
-    check_outputs([args.html], inputs=input_paths(args), force=args.force)
+    check_outputs([args.html], inputs=input_paths(args), force=args.force, lang=args.lang)
     kg = load_graph(args)
-    built = report.build_report(kg, args.plan, args.lang, links=args.links)
+    built = report.build_report(kg, args.plan, args.lang, compare=args.compare, links=args.links)
     print(report.to_text(built))
     if args.html:
         report.write_html(kg, built, args.html, force=args.force)
-        print(f"\nwrote {args.html}", file=sys.stderr)
+        print("\n" + _wrote(args.html, args.lang), file=sys.stderr)
     return 0
 
 
@@ -226,7 +263,12 @@ def add_report(sub, common) -> None:
     )
     parser.add_argument("--plan", metavar="ID", help="one plan; all plans when omitted")
     parser.add_argument("--html", type=Path, metavar="FILE", help="also write the report as HTML")
-    parser.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default: sv)")
+    parser.add_argument(
+        "--compare",
+        metavar="ID",
+        help="set the plan's coverage beside this plan's (default: the regional plans it is based on)",
+    )
+    lang_option(parser)
     parser.add_argument("--force", action="store_true", help="overwrite the HTML file if it exists")
     endpoint_options(parser)
     _links_option(parser)

@@ -205,3 +205,15 @@ def table(columns: list[str], rows: list[list[str]], width: int) -> str:
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def lang_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang sv|en``: the language of everything the command prints (default Swedish)."""
+    from andtsgraph.messages import DEFAULT_LANG, LANGS
+
+    parser.add_argument(
+        "--lang",
+        default=DEFAULT_LANG,
+        choices=LANGS,
+        help=f"language of what the command prints (default: {DEFAULT_LANG})",
+    )

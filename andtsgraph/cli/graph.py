@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, endpoint_options, input_paths, load_graph
+from andtsgraph.cli.common import EXIT_USAGE, endpoint_options, input_paths, lang_option, load_graph
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
 from andtsgraph.messages import text
@@ -36,22 +36,30 @@ def cmd_info(args: argparse.Namespace) -> int:
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(
-        f"{len(plans)} plans, {len(kg)} triples in {len(kg.graph_names())} named graphs ({kg.backend.name} store)\n"
+    lang = args.lang
+    head = text(
+        "graph.info_head",
+        lang,
+        plans=text("term.plan", lang, n=len(plans)),
+        triples=text("term.triple", lang, n=len(kg)),
+        graphs=len(kg.graph_names()),
+        store=kg.backend.name,
     )
+    print(head + "\n")
     for p in plans:
         period = f"{p.valid_from or '?'} – {p.valid_until or '?'}"
-        print(f"{p.id}  [{p.kind}]  {period}")
+        print(f"{p.id}  [{text(f'graph.kind.{p.kind}', lang)}]  {period}")
         print(f"  {p.title}")
         if p.publisher:
-            print(f"  issued by {p.publisher}" + (f", {p.identifier}" if p.identifier else ""))
+            issued = text("graph.issued_by", lang, publisher=p.publisher)
+            print(f"  {issued}" + (f", {p.identifier}" if p.identifier else ""))
         parts = [
-            f"{p.goals} goals",
-            f"{p.development_areas} development areas",
-            f"{p.action_areas} action areas",
-            f"{p.activities} activities",
-            f"{p.indicators} indicators",
-            f"{p.actors} actors",
+            text("term.goal", lang, n=p.goals),
+            text("term.development_area", lang, n=p.development_areas),
+            text("term.action_area", lang, n=p.action_areas),
+            text("term.activity", lang, n=p.activities),
+            text("term.indicator", lang, n=p.indicators),
+            text("term.actor", lang, n=p.actors),
         ]
         print("  " + ", ".join(parts) + "\n")
     return 0
@@ -65,6 +73,7 @@ def add_info(sub, common) -> None:
         description="List the loaded plans with their metadata and the number of goals, areas, activities, indicators and actors.",
     )
     info.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    lang_option(info)
     endpoint_options(info)
     info.set_defaults(func=cmd_info)
 
@@ -99,11 +108,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.plan or args.format == "xlsx":
         return _export_plan(kg, args)
     if args.format in ("ttl", "nt"):
-        note = text("io.export_no_graphs", "en", format=args.format)
-        print(f"andtsgraph: note: {note}", file=sys.stderr)
+        print(text("graph.export_note", args.lang, format=args.format), file=sys.stderr)
     if args.output:
         kg.serialize(args.output, format=args.format, force=args.force)
-        print(f"wrote {args.output} ({args.format}, {len(kg)} triples)", file=sys.stderr)
+        triples = text("term.triple", args.lang, n=len(kg))
+        print(
+            text(
+                "graph.wrote_rdf", args.lang, path=args.output, format=args.format, triples=triples
+            ),
+            file=sys.stderr,
+        )
     else:
         sys.stdout.write(kg.serialize(format=args.format) or "")
     return 0
@@ -118,17 +132,21 @@ def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
             raise AndtsError(
                 "--format xlsx writes one plan as a template: give --plan ID and -o FILE.xlsx"
             )
-        written = export_plan(kg, args.plan, args.output, force=args.force)
+        written = export_plan(kg, args.plan, args.output, force=args.force, lang=args.lang)
         print(
-            f"wrote {written} (plan {kg.plan(args.plan).id} as a filled-in template)",
+            text("graph.wrote_template", args.lang, path=written, plan=kg.plan(args.plan).id),
             file=sys.stderr,
         )
         return 0
     graph = plan_graph(kg.plan(args.plan).id)
     if args.output:
         kg.serialize(args.output, format=args.format, force=args.force, graphs=[graph])
+        triples = text("term.triple", args.lang, n=len(kg.graph(graph)))
         print(
-            f"wrote {args.output} ({args.format}, {len(kg.graph(graph))} triples)", file=sys.stderr
+            text(
+                "graph.wrote_rdf", args.lang, path=args.output, format=args.format, triples=triples
+            ),
+            file=sys.stderr,
         )
     else:
         sys.stdout.write(kg.serialize(format=args.format, graphs=[graph]) or "")
@@ -152,6 +170,7 @@ def add_export(sub, common) -> None:
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
     )
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    lang_option(export)
     export.set_defaults(func=cmd_export)
 
 
@@ -198,9 +217,16 @@ def cmd_synthetic(args: argparse.Namespace) -> int:
     check_outputs([args.output], inputs=input_paths(args), force=True, folders=[args.output])
     corpus = synthetic_corpus(args.plans, seed=args.seed, activities_per_plan=args.activities)
     written = corpus.write(args.output, force=args.force)
+    lang = args.lang
     print(
-        f"wrote {len(written)} files to {args.output}: {args.plans} invented plans (marked "
-        f"synthetic) of {args.activities} activities; use them with --with {args.output}",
+        text(
+            "graph.wrote_corpus",
+            lang,
+            files=text("graph.files", lang, n=len(written)),
+            path=args.output,
+            plans=args.plans,
+            activities=text("term.activity", lang, n=args.activities),
+        ),
         file=sys.stderr,
     )
     return 0
@@ -222,4 +248,5 @@ def add_synthetic(sub, common) -> None:
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     parser.add_argument("--force", action="store_true", help="overwrite files that exist")
+    lang_option(parser)
     parser.set_defaults(func=cmd_synthetic)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, input_paths, load_graph
+from andtsgraph.cli.common import EXIT_USAGE, input_paths, lang_option, load_graph
 from andtsgraph.output import check_outputs
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from andtsgraph.messages import text
     from andtsgraph.spreadsheet import write_template
 
     is_folder = args.output.suffix.lower() != ".xlsx"
@@ -26,12 +27,11 @@ def cmd_template(args: argparse.Namespace) -> int:
         inputs=input_paths(args),
         force=args.force or is_folder,  # an empty folder may be filled; the writer checks
         folders=[args.output] if is_folder else [],
+        lang=args.lang,
     )
-    written = write_template(load_graph(args), args.output, force=args.force)
-    print(
-        f"wrote {written}: an empty plan template; fill it in, then: andtsgraph import {written} -o plan.ttl",
-        file=sys.stderr,
-    )
+    written = write_template(load_graph(args), args.output, force=args.force, lang=args.lang)
+    trig = written.with_suffix(".trig").name
+    print(text("spreadsheet.wrote_template", args.lang, path=written, trig=trig), file=sys.stderr)
     return 0
 
 
@@ -46,43 +46,75 @@ def add_template(sub, common) -> None:
         "-o", "--output", type=Path, required=True, metavar="FILE.xlsx", help="the file to write"
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    lang_option(parser)
     parser.set_defaults(func=cmd_template)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from andtsgraph.errors import TemplateError
+    import json
+
+    from andtsgraph.errors import AndtsError, TemplateError
+    from andtsgraph.messages import text
+    from andtsgraph.output import check_outputs
     from andtsgraph.spreadsheet import import_plan
 
-    # Before any work: the outputs (and the links file beside a triples file) are writable,
-    # distinct, and not the template or another input.
+    lang = args.lang
+    # Before any work: -o and --links distinct, writable, not the template or another input.
     inputs = [args.template, *input_paths(args)]
-    check_outputs([args.output, args.links], inputs=inputs, force=args.force)
-    if args.links is None and args.output.suffix.lower() not in (".trig", ".nq"):
-        # The links file beside the output, written if the template has links: checked
-        # for the rest here, for existing when it is written.
-        beside = args.output.with_name(f"{args.output.stem}-links{args.output.suffix}")
-        check_outputs([args.output, beside], inputs=inputs, force=True)
+    check_outputs([args.output, args.links], inputs=inputs, force=args.force, lang=lang)
     kg = load_graph(args)
     try:
-        result = import_plan(kg, args.template)
+        result = import_plan(kg, args.template, lang=lang)
     except TemplateError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(
-            f"andtsgraph: {len(exc.problems)} problems in {exc.path}; nothing written",
-            file=sys.stderr,
-        )
+        for line in problem_lines(exc, lang):
+            print(line, file=sys.stderr)
         return EXIT_USAGE
-    for line in result.report_lines(
-        result.write(args.output, links_path=args.links, force=args.force)
-    ):
-        print(line)
-    from andtsgraph.analysis.suggest import import_result_lines
+    if args.links is None and result.needs_links_file(args.output):
+        raise AndtsError(
+            text(
+                "spreadsheet.links_need_a_home",
+                lang,
+                links=text("term.link", lang, n=result.counts()["links"]),
+                suffix=args.output.suffix,
+                trig=args.output.with_suffix(".trig"),
+            )
+        )
+    written = result.write(args.output, links_path=args.links, force=args.force)
+    if args.json:
+        print(json.dumps(result.to_json(written), ensure_ascii=False, indent=2))
+    else:
+        for line in result.report_lines(written, lang):
+            print(line)
+        from andtsgraph.analysis.suggest import import_result_lines
 
-    # The best suggested links, to check and accept into the Kopplingar sheet (issue 19).
-    for line in import_result_lines(kg, result):
-        print(line)
+        # The best suggested links, to check and accept into the Kopplingar sheet (issue 19).
+        for line in import_result_lines(kg, result, lang=lang):
+            print(line)
     return 0
+
+
+def problem_lines(error, lang: str, *, loading: bool = False) -> list[str]:
+    """A :class:`~andtsgraph.errors.TemplateError` for people: one line per problem, then
+    how many there were and that nothing was written (``loading``: that the plan was not
+    loaded)."""
+    from andtsgraph.messages import text
+
+    key = "spreadsheet.problems_not_loaded" if loading else "spreadsheet.problems"
+    lines = [problem_line(problem, lang) for problem in error.problems]
+    lines.append(text(key, lang, n=len(error.problems), path=error.path))
+    return lines
+
+
+def problem_line(problem, lang: str) -> str:
+    """One template problem with its place, in ``lang``: "Insatser, rad 7, kolumn Text: …"."""
+    from andtsgraph.messages import text
+
+    parts = [text("spreadsheet.place_sheet", lang, sheet=problem.sheet)]
+    if problem.row is not None:
+        parts.append(text("spreadsheet.place_row", lang, row=problem.row))
+    if problem.column:
+        parts.append(text("spreadsheet.place_column", lang, column=problem.column))
+    return text("spreadsheet.problem_at", lang, where=", ".join(parts), message=problem.message)
 
 
 def add_import(sub, common) -> None:
@@ -90,7 +122,7 @@ def add_import(sub, common) -> None:
         "import",
         parents=[common],
         help="read a filled-in plan template (.xlsx or CSV folder) into RDF",
-        description="Read a filled-in plan template into a plan graph: actors are matched to the actor registry (names that match nothing become new actors, listed), targets are read from the indicators' text, and every problem is reported with its sheet, row and column (exit status 2, nothing written). Curated links go to a second file (FILE-links.ttl, or --links), or into the same file for .trig and .nq.",
+        description="Read a filled-in plan template into a plan graph: actors are matched to the actor registry (names that match nothing become new actors, listed), targets are read from the indicators' text, and every problem is reported with its sheet, row and column (exit status 2, nothing written). Names are matched within scope: the plan's own organisation's actors first (the Plan sheet's Utgivare), then shared national and regional bodies, never another organisation's. The log lists every name and what it became. The plan and its curated links go into one .trig or .nq file; for other formats name a second file with --links.",
     )
     parser.add_argument(
         "template", type=Path, metavar="FILE.xlsx|DIR", help="the filled-in template"
@@ -112,4 +144,8 @@ def add_import(sub, common) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite the output files if they exist"
     )
+    parser.add_argument(
+        "--json", action="store_true", help="print the import log as JSON, for programs"
+    )
+    lang_option(parser)
     parser.set_defaults(func=cmd_import)

@@ -11,8 +11,9 @@ __all__ = [
 MESSAGES = {
     "term.plan": {"sv": ("{n} plan", "{n} planer"), "en": ("{n} plan", "{n} plans")},
     "term.goal": {"sv": ("{n} mål", "{n} mål"), "en": ("{n} goal", "{n} goals")},
+    "term.area": {"sv": ("{n} område", "{n} områden"), "en": ("{n} area", "{n} areas")},
     "term.action_area": {
-        "sv": ("{n} område", "{n} områden"),
+        "sv": ("{n} insatsområde", "{n} insatsområden"),
         "en": ("{n} action area", "{n} action areas"),
     },
     "term.development_area": {
@@ -29,5 +30,10 @@ MESSAGES = {
     },
     "term.actor": {"sv": ("{n} aktör", "{n} aktörer"), "en": ("{n} actor", "{n} actors")},
     "term.problem": {"sv": ("{n} problem", "{n} problem"), "en": ("{n} problem", "{n} problems")},
+    "term.link": {
+        "sv": ("{n} kurerad koppling", "{n} kurerade kopplingar"),
+        "en": ("{n} curated link", "{n} curated links"),
+    },
+    "term.method": {"sv": ("{n} metod", "{n} metoder"), "en": ("{n} method", "{n} methods")},
     "term.triple": {"sv": ("{n} trippel", "{n} tripplar"), "en": ("{n} triple", "{n} triples")},
 }

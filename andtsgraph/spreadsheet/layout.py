@@ -233,9 +233,12 @@ def _actors(key: str, name: str, hint: str, predicate: URIRef, help_sv: str) -> 
         key,
         name,
         hint,
-        help_sv + " Flera aktörer skiljs med semikolon (;). Namnen matchas mot aktörsregistret; "
-        "okända namn blir nya aktörer och listas när planen läses in.\n"
-        "Several actors separated by ';', matched to the actor registry by name.",
+        help_sv + " Flera aktörer skiljs med semikolon (;). Namnen matchas först mot den egna "
+        "organisationens aktörer (Utgivare på bladet Plan), sedan mot delade nationella och "
+        "regionala aktörer, aldrig mot en annan kommuns; okända namn blir nya aktörer i den "
+        "egna organisationen och listas när planen läses in.\n"
+        "Several actors separated by ';', matched by name to your organisation's own actors, "
+        "then to shared national and regional bodies, never to another municipality's.",
         "actor",
         predicate,
         multi=True,

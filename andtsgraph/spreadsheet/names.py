@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from andtsgraph.namespaces import ANDTS, GRAPH, plan_id_of
+from andtsgraph.namespaces import ACTOR, ANDTS, GRAPH, PLAN, plan_id_of
 from andtsgraph.spreadsheet.layout import (
     ACTOR_CLASSES,
     AREA_CLASSES,
@@ -175,6 +175,10 @@ class Registry:
         The target comparators, curated-link predicates and national goals by name.
     plans : dict
         Loaded plan id → plan IRI.
+    unit_of : dict
+        Actor IRI → the organisation whose scope it is in: its ``org:unitOf``, or else the
+        actor its IRI is under (``actor/<owner>/<slug>``). An actor without one is shared
+        (a national or regional body, a municipality itself).
     """
 
     def __init__(self) -> None:
@@ -186,6 +190,7 @@ class Registry:
         self.link_predicates = NameIndex()
         self.national_goals = NameIndex()
         self.plans: dict[str, URIRef] = {}
+        self.unit_of: dict[URIRef, URIRef] = {}
 
     @classmethod
     def from_kg(cls, kg: KnowledgeGraph, *, exclude_plan: str | None = None) -> Registry:
@@ -209,7 +214,7 @@ class Registry:
         registry = cls()
         excluded = URIRef(f"{GRAPH}plan/{exclude_plan}") if exclude_plan else _NO_GRAPH
         registry._read_actors(kg, excluded)
-        registry._read_concepts(kg)
+        registry._read_concepts(kg, exclude_plan)
         registry._read_ontology_labels(kg)
         registry._read_national_goals(kg)
         for row in kg.query(_PLANS).terms:
@@ -219,6 +224,17 @@ class Registry:
     def _read_actors(self, kg: KnowledgeGraph, excluded: URIRef) -> None:
         for actor, actor_class in kg.query(_ACTORS, exclude=excluded).terms:
             self.actor_types[actor].add(actor_class)
+        for actor, owner in kg.query(_UNITS, exclude=excluded).terms:
+            if actor in self.actor_types and isinstance(owner, URIRef):
+                self.unit_of[actor] = owner
+        # An IRI under another actor's (actor/vaxjo-kommun/restaurangerna) is that actor's
+        # scope even where no org:unitOf is stated (a group the plan names but its
+        # organisation does not own): another plan's name never matches it either.
+        base = str(ACTOR)
+        for actor in self.actor_types:
+            local = str(actor)[len(base) :] if str(actor).startswith(base) else ""
+            if actor not in self.unit_of and "/" in local:
+                self.unit_of[actor] = ACTOR[local.split("/", 1)[0]]
         # Swedish labels first, so that the name the template shows is the Swedish one.
         for actor, _prop, name in sorted(
             kg.query(_ACTOR_NAMES, exclude=excluded).terms, key=_label_order
@@ -228,9 +244,19 @@ class Registry:
                 english = isinstance(name, Literal) and name.language == "en"
                 self.actors.add(actor, str(name), written=not english)
 
-    def _read_concepts(self, kg: KnowledgeGraph) -> None:
+    def _read_concepts(self, kg: KnowledgeGraph, own_plan: str | None = None) -> None:
         kind_of = {c: kind for kind, classes in CONCEPT_CLASSES.items() for c in classes}
-        rows = sorted(kg.query(_CONCEPTS).terms, key=_label_order)
+        # A plan's own concepts (a method it brought, plan:<id>/method-…) are that plan's:
+        # another plan naming the same method gets a concept of its own.
+        own = f"{PLAN}{own_plan}/" if own_plan else None
+        rows = sorted(
+            (
+                r
+                for r in kg.query(_CONCEPTS).terms
+                if not str(r[0]).startswith(str(PLAN)) or (own and str(r[0]).startswith(own))
+            ),
+            key=_label_order,
+        )
         for concept, concept_class, _prop, name in rows:
             self.concepts[kind_of[concept_class]].add(concept, str(name))
         for concept, concept_class, *_ in rows:
@@ -254,13 +280,23 @@ class Registry:
             self.national_goals.add(goal, NATIONAL_GOAL.format(notation), shown=True)
 
     def _actor_names(self) -> list[str]:
-        """One name per registry actor that finds that actor alone ("Kommunstyrelsen" names
-        two; "Västerås kommunstyrelse" one), else its prefixed IRI."""
+        """One name per shared registry actor that finds that actor alone, else its prefixed
+        IRI. An organisation's own bodies are left out: a plan of another organisation
+        cannot name them."""
         names = []
         for actor in self.actor_types:
+            if actor in self.unit_of:
+                continue
             name = _unique_name(self.actors, actor)
             names.append(name or "actor:" + str(actor).rsplit("/", 1)[-1])
         return names
+
+    def in_scope(self, actor: URIRef, owner: URIRef | None) -> bool:
+        """Whether a name in a plan of ``owner`` may be matched to the registry's ``actor``:
+        a shared body always, another organisation's own body never (docs/modelling.md,
+        "Actors")."""
+        unit = self.unit_of.get(actor)
+        return unit is None or unit == owner
 
     def is_empty(self) -> bool:
         """Whether the graph it was read from held no vocabularies (nothing to match)."""
@@ -320,6 +356,12 @@ _ACTORS = f"""SELECT DISTINCT ?actor ?class WHERE {{
   VALUES ?class {{ {_ACTOR_VALUES} }}
   GRAPH ?g {{ ?actor a ?class }}
   FILTER(?g != ?exclude)
+}}"""
+_UNITS = f"""SELECT DISTINCT ?actor ?owner WHERE {{
+  VALUES ?class {{ {_ACTOR_VALUES} }}
+  GRAPH ?g {{ ?actor a ?class }}
+  FILTER(?g != ?exclude)
+  ?actor org:unitOf ?owner .
 }}"""
 _ACTOR_NAMES = f"""SELECT DISTINCT ?actor ?prop ?name WHERE {{
   VALUES ?class {{ {_ACTOR_VALUES} }}

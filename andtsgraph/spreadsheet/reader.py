@@ -11,17 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDFS
+from rdflib.namespace import DCTERMS, ORG, RDFS, SKOS
 from rdflib.term import Node
 
 from andtsgraph.errors import TemplateError, TemplateProblem
-from andtsgraph.namespaces import ACTOR, ANDTS, BASE, LINKS_GRAPH
+from andtsgraph.messages import DEFAULT_LANG, check_lang
+from andtsgraph.messages import text as message
+from andtsgraph.namespaces import ACTOR, ANDTS, BASE, LINKS_GRAPH, VOCAB
+from andtsgraph.namespaces import PLAN as PLAN_NS
 from andtsgraph.spreadsheet.layout import (
     ACTIVITIES,
     ACTORS,
@@ -46,6 +49,7 @@ from andtsgraph.spreadsheet.values import (
     PERIOD_WORDS,
     CellError,
     Context,
+    looks_like_ref,
     read_flag,
     read_link_object,
     read_term,
@@ -58,8 +62,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LINK",
+    "SHARED_ACTOR_CLASSES",
+    "ActorMatch",
     "ImportResult",
     "NewActor",
+    "NewConcept",
+    "ReadTarget",
     "import_plan",
 ]
 
@@ -75,7 +83,68 @@ _LINK_VERBS = {
 }
 #: Columns handled by their own code rather than the generic "predicate + codec" rule.
 _SPECIAL = {"id", "type", "parent", "activity", "comparator", "value", "unit", "period"}
+_PERCENT = re.compile(r"\s*(\S.*?)\s*(?:%|procent)\s*", re.IGNORECASE)
+_DATE_KINDS = {"date", "date_or_year"}
+#: Plan fields that hold one value: a second row for one of them is a mistake.
+_SINGLE_FIELDS = {"id", "type", "title", "adopted", "valid_from", "valid_until", "interpret"}
 _IGNORED_SHEETS = {normalise(n) for n in (INSTRUCTIONS_SHEET, LISTS_SHEET, "instructions", "lists")}
+
+
+#: Actor classes whose new actors are shared (``actor/<slug>``, no ``org:unitOf``): bodies that
+#: are nobody's unit. Every other new actor is one of the plan's organisation's own.
+SHARED_ACTOR_CLASSES = frozenset(
+    {
+        ANDTS.Municipality,
+        ANDTS.Region,
+        ANDTS.Authority,
+        ANDTS.Government,
+        ANDTS.University,
+        ANDTS.CivilSocietyOrganisation,
+        ANDTS.Company,
+    }
+)
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """How the import read one actor name.
+
+    ``how`` is ``"own"`` (an actor of the plan or its organisation), ``"shared"`` (a
+    national or regional body), ``"ref"`` (written as an IRI), ``"new"`` (a new actor of
+    the plan's organisation) or ``"shared_new"`` (a new shared actor: the organisation
+    itself, or a body declared with a shared type). ``others`` names the actors of this
+    name that belong to another organisation and were not matched; ``suggestion`` a
+    known name the new one is close to.
+    """
+
+    name: str
+    iri: str
+    how: str
+    label: str
+    owner: str | None
+    where: str
+    suggestion: str | None = None
+    others: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewConcept:
+    """A concept the plan brings that the vocabularies do not hold (a method, say)."""
+
+    name: str
+    iri: str
+    kind: str
+    where: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadTarget:
+    """A target read from an indicator's text or a percentage."""
+
+    where: str
+    text: str
+    target: str
 
 
 @dataclass(frozen=True)
@@ -113,6 +182,15 @@ class ImportResult:
         What the importer read into the plan (targets read from an indicator's text).
     source : Path
         The template file or folder.
+    actors : list of ActorMatch
+        Every actor name the template uses, once, with what it was matched to or that it is
+        new: the import log.
+    concepts : list of NewConcept
+        Concepts (methods) the plan brings that the vocabularies do not hold.
+    targets : list of ReadTarget
+        Targets read from an indicator's text or from a percentage.
+    owner, owner_label : str or None
+        The organisation whose plan it is (the Plan sheet's Utgivare) and its name.
     """
 
     plan_id: str
@@ -123,6 +201,12 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     source: Path = Path()
+    actors: list[ActorMatch] = field(default_factory=list)
+    concepts: list[NewConcept] = field(default_factory=list)
+    targets: list[ReadTarget] = field(default_factory=list)
+    owner: str | None = None
+    owner_label: str | None = None
+    lang: str = DEFAULT_LANG
 
     @property
     def links_graph(self) -> str:
@@ -199,7 +283,7 @@ class ImportResult:
 
         files = [file for file, _ in outputs]
         inputs = [self.source] if self.source != Path() else []
-        with staged(files, inputs=inputs, force=force) as temporaries:
+        with staged(files, inputs=inputs, force=force, lang=self.lang) as temporaries:
             for (_, graph), temporary in zip(outputs, temporaries, strict=True):
                 for prefix, ns in PREFIXES.items():
                     graph.bind(prefix, ns, replace=True)
@@ -207,31 +291,113 @@ class ImportResult:
                 graph.serialize(temporary, format=fmt, encoding="utf-8")
         return files
 
-    def report_lines(self, written: Iterable[Path] = ()) -> list[str]:
-        """What an import did, for people: files written, new actors, notes and warnings."""
+    def needs_links_file(self, path: str | Path) -> bool:
+        """Whether writing to ``path`` would put the curated links in a second file (the
+        format holds no named graphs and the plan has links)."""
+        from andtsgraph.rdf_io import FORMATS_BY_SUFFIX, QUAD_FORMATS
+
+        fmt = FORMATS_BY_SUFFIX.get(Path(path).suffix.lower())
+        return bool(len(self.links)) and fmt not in QUAD_FORMATS
+
+    def report_lines(self, written: Iterable[Path] = (), lang: str | None = None) -> list[str]:
+        """The import log, for people: files written, every actor name and what it was
+        matched to or that it is new, concepts created, targets read, warnings."""
+        lang = lang or self.lang
+
+        def say(key: str, **fields: object) -> str:
+            return message(f"spreadsheet.{key}", lang, **fields)
+
+        def term(key: str, n: int) -> str:
+            return message(f"term.{key}", lang, n=n)
+
         counts = self.counts()
-        lines = []
+        lines = [
+            say("log_title", path=self.source, plan=self.plan_id, owner=self.owner_label or "–")
+        ]
         for file in written:
-            if file.name.endswith(f"-links{file.suffix}") and counts["links"]:
-                lines.append(f"wrote {file}: {counts['links']} curated links")
+            if file.name.endswith(f"-links{file.suffix}") and counts["links"] and len(lines) > 1:
+                lines.append(say("wrote_links", path=file, links=term("link", counts["links"])))
             else:
                 lines.append(
-                    f"wrote {file}: plan {self.plan_id}, {counts['goals']} goals, {counts['areas']} areas, "
-                    f"{counts['activities']} activities, {counts['indicators']} indicators ({len(self.graph)} triples)"
+                    say(
+                        "wrote_plan",
+                        path=file,
+                        plan=self.plan_id,
+                        goals=term("goal", counts["goals"]),
+                        areas=term("area", counts["areas"]),
+                        activities=term("activity", counts["activities"]),
+                        indicators=term("indicator", counts["indicators"]),
+                        links=term("link", counts["links"]),
+                        triples=term("triple", len(self.graph) + len(self.links)),
+                    )
                 )
-        if self.new_actors:
-            lines.append(
-                f"{len(self.new_actors)} actors are not in the actor registry (check the spelling, or add them to data/actors/):"
-            )
-            for actor in self.new_actors:
-                short = actor.iri.replace(str(ACTOR), "actor:")
-                lines.append(f"  {actor.name} → {short} ({actor.type}), {actor.where}")
-        lines += [f"note: {note}" for note in self.notes]
-        lines += [f"warning: {warning}" for warning in self.warnings]
+        if self.actors:
+            lines.append(say("log_actors", n=len(self.actors)))
+            for match in sorted(
+                self.actors, key=lambda m: (m.how.endswith("new"), m.name.casefold())
+            ):
+                short = match.iri.replace(str(ACTOR), "actor:")
+                lines.append(
+                    say(
+                        f"log_actor_{match.how}",
+                        name=match.name,
+                        label=match.label,
+                        owner=match.owner or "",
+                        iri=short,
+                    )
+                )
+                if match.others:
+                    lines.append(say("log_not_matched", others="; ".join(match.others)))
+                if match.suggestion:
+                    lines.append(
+                        say("log_suggestion", name=match.name, suggestion=match.suggestion)
+                    )
+        if self.concepts:
+            lines.append(say("log_concepts", n=len(self.concepts)))
+            for concept in self.concepts:
+                lines.append(
+                    say(
+                        "log_concept",
+                        name=concept.name,
+                        iri=concept.iri.replace(f"{self.plan_iri}/", ":"),
+                        where=concept.where,
+                    )
+                )
+                if concept.suggestion:
+                    lines.append(
+                        say("log_suggestion", name=concept.name, suggestion=concept.suggestion)
+                    )
+        if self.targets:
+            lines.append(say("log_targets", n=len(self.targets)))
+            lines += [say("log_target", where=t.where, target=t.target) for t in self.targets]
+        lines += [say("log_item", text=note) for note in self.notes]
+        if self.warnings:
+            lines.append(say("log_warnings", n=len(self.warnings)))
+            lines += [say("log_item", text=warning) for warning in self.warnings]
         return lines
 
+    def to_json(self, written: Iterable[Path] = ()) -> dict:
+        """The import log for programs: the same facts as :meth:`report_lines`."""
+        from dataclasses import asdict
 
-def import_plan(kg: KnowledgeGraph | None, path: str | Path) -> ImportResult:
+        return {
+            "plan": self.plan_id,
+            "plan_iri": self.plan_iri,
+            "owner": self.owner,
+            "owner_label": self.owner_label,
+            "source": str(self.source),
+            "written": [str(p) for p in written],
+            "counts": self.counts(),
+            "actors": [asdict(m) | {"others": list(m.others)} for m in self.actors],
+            "concepts": [asdict(c) for c in self.concepts],
+            "targets": [asdict(t) for t in self.targets],
+            "warnings": list(self.warnings),
+        }
+
+
+def import_plan(
+    kg: KnowledgeGraph | None, path: str | Path, *, lang: str = DEFAULT_LANG
+) -> ImportResult:
     """Read a filled-in plan template (``.xlsx``, or a folder of CSV files).
 
     Parameters
@@ -241,6 +407,8 @@ def import_plan(kg: KnowledgeGraph | None, path: str | Path) -> ImportResult:
         the bundled graph.
     path : str or Path
         The workbook, or the folder holding one CSV file per sheet.
+    lang : {"sv", "en"}
+        The language of the problems and of the import log.
 
     Returns
     -------
@@ -270,12 +438,18 @@ def import_plan(kg: KnowledgeGraph | None, path: str | Path) -> ImportResult:
     from andtsgraph.knowledge_graph import load  # imported here: the graph module loads templates
 
     path = Path(path)
-    registry = Registry.from_kg(kg) if kg is not None else None
-    if registry is None or registry.is_empty():
-        # A graph loaded without the bundled data (load(bundled=False), as validate() does
-        # with the user's files first) has no vocabularies to match names against.
-        registry = Registry.from_kg(load())
-    return _Reader(path, registry).run()
+
+    def registry_for(plan_id: str) -> Registry:
+        # The plan's own graph, if it is loaded already, is left out: importing a plan again
+        # replaces its own actors rather than meeting them as registry actors.
+        registry = Registry.from_kg(kg, exclude_plan=plan_id) if kg is not None else None
+        if registry is None or registry.is_empty():
+            # A graph loaded without the bundled data (load(bundled=False), as validate()
+            # does with the user's files first) has no vocabularies to match names against.
+            registry = Registry.from_kg(load(), exclude_plan=plan_id)
+        return registry
+
+    return _Reader(path, registry_for, lang=check_lang(lang)).run()
 
 
 # -- the reader ----------------------------------------------------------------------------------
@@ -294,18 +468,31 @@ class _Table:
     name: str
     columns: dict[str, Column]
     rows: list[_Row]
+    dates: dict[tuple[int, str], dt.date] = field(default_factory=dict)
 
 
 class _Reader:
-    def __init__(self, path: Path, registry: Registry) -> None:
+    def __init__(
+        self, path: Path, registry_for: Callable[[str], Registry], *, lang: str = DEFAULT_LANG
+    ) -> None:
         self.path = path
-        self.registry = registry
+        self.lang = lang
+        self.registry_for = registry_for
+        self.registry = Registry()
         self.problems: list[TemplateProblem] = []
+        #: Places (sheet, row, column) whose one mistake is reported: nothing more there.
+        self.blocked: set[tuple[str, int | None, str | None]] = set()
         self.warnings: list[str] = []
         self.notes: list[str] = []
         self.graph = Graph()
         self.links = Graph()
-        self.ctx = Context(registry, "plan")
+        self.ctx = Context(self.registry, "plan")
+        self.owner: URIRef | None = None
+        self.owner_name: str | None = None
+        self.actor_log: dict[str, ActorMatch] = {}
+        self.concepts_made: list[NewConcept] = []
+        self.targets_read: list[ReadTarget] = []
+        self.declared_types: dict[URIRef, list[Node]] = {}
         self.interpret = True
         self.row_of: dict[URIRef, tuple[str, int]] = {}
         self.class_of: dict[URIRef, URIRef] = {}
@@ -321,6 +508,8 @@ class _Reader:
         self, sheet: str, row: int | None, column: Column | str | None, message: str
     ) -> None:
         name = column.name if isinstance(column, Column) else column
+        if (sheet, row, name) in self.blocked:
+            return  # the cell's one mistake is reported already
         self.problems.append(TemplateProblem(sheet, row, name, message))
 
     # -- the passes ------------------------------------------------------------------------------
@@ -329,12 +518,14 @@ class _Reader:
         plan_table = tables.get("plan")
         fields = self._plan_fields(plan_table) if plan_table else {}
         plan_id = self._plan_id(fields, plan_table)
-        self.ctx = Context(self.registry, plan_id)
+        self.registry = self.registry_for(plan_id)
+        self.owner = self._owner(fields, tables.get("actors"), plan_table)
+        self.ctx = Context(self.registry, plan_id, self.owner, self.lang)
         plan = self.ctx.plan_iri
         if "interpret" in fields:
             number, text = fields["interpret"][0]
             try:
-                self.interpret = read_flag(text)
+                self.interpret = read_flag(text, self.lang)
             except CellError as exc:
                 self.problem(PLAN.name, number, "Värde", str(exc))
         if "actors" in tables:
@@ -351,6 +542,7 @@ class _Reader:
         for sheet in ROW_SHEETS:
             if sheet.key in tables:
                 self._read_rows(tables[sheet.key])
+        self._check_part_cycles()
         if "links" in tables:
             self._read_links(tables["links"])
         if "other" in tables:
@@ -368,6 +560,12 @@ class _Reader:
             self.warnings,
             self.notes,
             self.path,
+            list(self.actor_log.values()),
+            self.concepts_made,
+            self.targets_read,
+            str(self.owner) if self.owner is not None else None,
+            self.owner_label() if self.owner is not None else None,
+            self.lang,
         )
 
     # -- sheets and columns ---------------------------------------------------------------------
@@ -382,10 +580,10 @@ class _Reader:
             sheet = by_name.get(normalise(raw.name)) or by_name.get(normalise(slug(raw.name)))
             if sheet is None:
                 if normalise(raw.name) not in _IGNORED_SHEETS:
-                    self.warnings.append(f"sheet {raw.name!r} is not part of the template; ignored")
+                    self.warnings.append(self.say("unknown_sheet", sheet=raw.name))
                 continue
             if sheet.key in tables:
-                self.problem(raw.name, None, None, f"a second sheet for {sheet.name}; keep one")
+                self.problem(raw.name, None, None, self.say("second_sheet", sheet=sheet.name))
                 continue
             tables[sheet.key] = self._table(sheet, raw)
         for sheet in SHEETS:
@@ -394,7 +592,7 @@ class _Reader:
                     sheet.name,
                     None,
                     None,
-                    f"the template has no sheet {sheet.name} ({sheet.hint}); it is required",
+                    self.say("no_sheet", sheet=sheet.name, hint=sheet.hint),
                 )
         return tables
 
@@ -409,24 +607,44 @@ class _Reader:
                 continue
             column = by_header.get(normalise(header))
             if column is None:
-                self.warnings.append(
-                    f"{raw.name}: column {header!r} is not part of the template; ignored"
-                )
+                self.warnings.append(self.say("unknown_column", sheet=raw.name, column=header))
             elif column in index.values():
-                self.problem(raw.name, 1, header, f"a second column {column.name}; keep one")
+                self.problem(raw.name, 1, header, self.say("second_column", column=column.name))
             else:
                 index[position] = column
         for column in sheet.columns:
             if column.required and column not in index.values():
-                self.problem(
-                    raw.name, 1, column.name, f"the required column {column.header} is missing"
-                )
+                self.problem(raw.name, 1, column.name, self.say("no_column", column=column.header))
         rows = []
         for number, cells in raw.rows:
             values = {index[i].key: cells[i] for i in index if i < len(cells) and cells[i].strip()}
             if values:
                 rows.append(_Row(number, values))
-        return _Table(sheet, raw.name, {c.key: c for c in index.values()}, rows)
+        for number, position, key, fields in raw.unreadable:
+            header = raw.header[position] if position < len(raw.header) else None
+            column = index.get(position)
+            self.problem(raw.name, number, column or header or None, self.say(key, **fields))
+        for number, position in raw.covered:
+            column = index.get(position)
+            self.blocked.add((raw.name, number, column.name if column else None))
+        dates = {}
+        for (number, position), day in raw.dates.items():
+            column = index.get(position)
+            if column is None:
+                continue
+            dates[(number, column.key)] = day
+            if sheet is not PLAN and column.kind not in _DATE_KINDS:
+                self._excel_date(raw.name, number, column, day)
+                self.blocked.add((raw.name, number, column.name))
+        return _Table(sheet, raw.name, {c.key: c for c in index.values()}, rows, dates)
+
+    def _excel_date(self, sheet: str, number: int, column: Column | str, day: dt.date) -> None:
+        guess = f"{day.day}.{day.month}"
+        if day.day <= 12 and day.day != day.month:
+            guess += f" {self.say('or')} {day.month}.{day.day}"
+        self.problem(
+            sheet, number, column, self.say("excel_date", date=day.isoformat(), guess=guess)
+        )
 
     # -- the Plan sheet ----------------------------------------------------------------------------
     def _plan_fields(self, table: _Table) -> dict[str, list[tuple[int, str]]]:
@@ -439,14 +657,27 @@ class _Reader:
             name, value = row.get("field"), row.get("value")
             if not name:
                 if value:
-                    self.problem(table.name, row.number, "Fält", "a value without a field name")
+                    self.problem(table.name, row.number, "Fält", self.say("value_without_field"))
                 continue
             f = by_name.get(normalise(name))
+            if f is not None and f.kind not in _DATE_KINDS and (row.number, "value") in table.dates:
+                self._excel_date(
+                    table.name, row.number, "Värde", table.dates[(row.number, "value")]
+                )
+                continue
             if f is None:
                 self.warnings.append(
-                    f"{table.name} row {row.number}: field {name!r} is not part of the template; ignored"
+                    self.say("unknown_field", sheet=table.name, row=row.number, field=name)
                 )
             elif value:
+                if f.key in _SINGLE_FIELDS and fields.get(f.key):
+                    self.problem(
+                        table.name,
+                        row.number,
+                        "Fält",
+                        self.say("plan_field_twice", field=f.name, row=fields[f.key][0][0]),
+                    )
+                    continue
                 fields[f.key].append((row.number, value))
         return fields
 
@@ -461,25 +692,28 @@ class _Reader:
                 table.name,
                 number,
                 "Värde",
-                f"the plan id {text!r} may hold only letters, digits and '-' (for example exempelby-2024-2027)",
+                self.say("bad_plan_id", text=text),
             )
             return slug(text) or "plan"
         if "title" in fields:
             return slug(fields["title"][0][1])
-        self.problem(table.name, None, "Värde", "the plan needs an ID or a Titel (title)")
+        self.problem(table.name, None, "Värde", self.say("no_plan_id"))
         return "plan"
 
     def _read_plan(
         self, plan: URIRef, fields: dict[str, list[tuple[int, str]]], table: _Table
     ) -> None:
+        if "title" not in fields:
+            self.problem(
+                table.name, self._field_row(table, "title"), "Värde", self.say("plan_no_title")
+            )
         kind = fields.get("type")
         if not kind:
             self.problem(
                 table.name,
                 None,
                 "Värde",
-                "the field Typ (kind) is required: "
-                + ", ".join(self.registry.choices("plan_kinds")),
+                self.say("no_plan_kind", options=", ".join(self.registry.choices("plan_kinds"))),
             )
         for f in PLAN_FIELDS:
             if f.predicate is None and f.key != "type":
@@ -498,6 +732,12 @@ class _Reader:
                 self.graph.add((plan, ANDTS.sourceDocument, Literal(self.path.name)))
         self._check_period(plan, fields, table)
 
+    def _field_row(self, table: _Table, key: str) -> int | None:
+        """The row of the Plan sheet that names the field ``key`` (to point at an empty one)."""
+        f = next(f for f in PLAN_FIELDS if f.key == key)
+        names = {normalise(n) for n in (f.header, f.name, f.hint)}
+        return next((r.number for r in table.rows if normalise(r.get("field")) in names), None)
+
     def _check_period(self, plan: URIRef, fields, table: _Table) -> None:
         start = self.graph.value(plan, ANDTS.validFrom)
         end = self.graph.value(plan, ANDTS.validUntil)
@@ -507,39 +747,103 @@ class _Reader:
             if first and last and last < first:
                 number = fields["valid_until"][0][0]
                 self.problem(
-                    table.name, number, "Värde", f"the plan ends ({end}) before it starts ({start})"
+                    table.name, number, "Värde", self.say("plan_ends_early", end=end, start=start)
                 )
 
     # -- actors --------------------------------------------------------------------------------------
+    def say(self, key: str, **fields: object) -> str:
+        """A problem or log text in the import's language."""
+        return message(f"spreadsheet.{key}", self.lang, **fields)
+
+    def _owner(
+        self, fields: dict[str, list[tuple[int, str]]], actors: _Table | None, plan: _Table | None
+    ) -> URIRef | None:
+        """The organisation whose plan it is: the first Utgivare (publisher) on the Plan sheet.
+
+        Its own bodies are named under its IRI (``actor/<owner>/<slug>``), and names are
+        matched to them before the shared bodies. A publisher that is a registry actor is
+        that actor (or, for one of an organisation's own bodies, that organisation); one the
+        Aktörer sheet declares gets the IRI that row makes; any other is a new shared actor.
+        """
+        given = fields.get("publisher")
+        if not given:
+            if plan is not None:
+                self.warnings.append(self.say("no_publisher", sheet=plan.name))
+            return None
+        _, cell = given[0]
+        context = Context(self.registry, "plan", lang=self.lang)
+        found: list[tuple[URIRef, str]] = []
+        for part in split_cell(cell, multi=True):
+            try:
+                match = context.match_actor(part)
+            except CellError:
+                match = None
+            if match is not None:
+                actor = match[0]
+                found.append((self.registry.unit_of.get(actor, actor), part))
+                continue
+            row = next(
+                (
+                    r
+                    for r in (actors.rows if actors else [])
+                    if normalise(r.get("label")) == normalise(part)
+                ),
+                None,
+            )
+            given_id = row.get("id") if row is not None else ""
+            local = given_id if given_id and ID_RE.match(given_id) else slug(part) or "aktor"
+            found.append((ACTOR[local], part))
+        if not found:
+            return None
+        owner, self.owner_name = min(found)
+        return owner
+
+    @property
+    def owner_slug(self) -> str:
+        """The path under ``actor/`` of the owner's own bodies: its slug, or the plan id."""
+        if self.owner is not None and str(self.owner).startswith(str(ACTOR)):
+            return str(self.owner)[len(str(ACTOR)) :]
+        return self.ctx.plan_id
+
+    def owner_label(self) -> str:
+        """The owner's name as the log shows it."""
+        if self.owner is None:
+            return self.ctx.plan_id
+        return (
+            self.ctx.local_actors.shown(self.owner)
+            or self.registry.actors.shown(self.owner)
+            or self.owner_name
+            or str(self.owner)
+        )
+
+    def _declared_types(self, table: _Table, row: _Row) -> list[Node]:
+        if not row.get("type"):
+            return [ANDTS.ActorGroup]
+        return self._values(
+            table.sheet.column("type"),
+            row.get("type"),
+            (table.name, row.number, table.sheet.column("type").name),
+        )
+
     def _index_actors(self, table: _Table) -> None:
         """Register the Aktörer sheet's names first, so every other sheet can use them."""
         for row in table.rows:
             name = row.get("label")
+            label_column = table.sheet.column("label")
             if not name:
-                self.problem(
-                    table.name, row.number, table.sheet.column("label"), "the actor has no name"
-                )
+                self.problem(table.name, row.number, label_column, self.say("actor_no_name"))
                 continue
             if self.ctx.local_actors.find(name):
                 self.problem(
-                    table.name,
-                    row.number,
-                    table.sheet.column("label"),
-                    f"the actor {name!r} is listed twice",
+                    table.name, row.number, label_column, self.say("actor_twice", name=name)
                 )
                 continue
-            given = row.get("id")
-            if not given:
-                try:
-                    known = self.ctx.find_actor(name)
-                except CellError:
-                    known = None
-                if known is not None:
-                    self.warnings.append(
-                        f"{table.name} row {row.number}: {name!r} is already in the actor registry as {self.ctx.ref_text(known)}; the row is not needed"
-                    )
-                    continue
-            iri = self._actor_iri(given, name, table, row)
+            types = self._declared_types(table, row)
+            known = self._registry_actor_of_row(table, row)
+            if known is not None:
+                self._check_registry_row(known, types, table, row)
+                continue
+            iri = self._actor_iri(row.get("id"), name, types, table, row)
             if iri is None:
                 continue
             if iri in self.row_of:
@@ -548,94 +852,233 @@ class _Reader:
                     table.name,
                     row.number,
                     table.sheet.column("id"),
-                    f"duplicate actor id: {sheet} row {number} has it too",
+                    self.say("actor_duplicate_id", sheet=sheet, row=number),
                 )
                 continue
             self.row_of[iri] = (table.name, row.number)
             self.subject_of[(table.sheet.key, row.number)] = iri
+            self.declared_types[iri] = types
             self.ctx.local_actors.add(iri, name, shown=True)
             for alt in split_cell(row.get("alt_labels"), multi=True):
                 self.ctx.local_actors.add(iri, alt)
 
-    def _actor_iri(self, given: str, name: str, table: _Table, row: _Row) -> URIRef | None:
+    def _registry_actor_of_row(self, table: _Table, row: _Row) -> URIRef | None:
+        """The registry actor an Aktörer row is about: by its ID, or else by its name."""
+        given = row.get("id")
         if given:
             if ID_RE.match(given):
-                return ACTOR[given]
+                candidates = [ACTOR[given], ACTOR[f"{self.owner_slug}/{given}"]]
+            else:
+                try:
+                    candidates = [self.ctx.resolve_ref(given)]
+                except CellError:
+                    return None
+            return next((c for c in candidates if c in self.registry.actor_types), None)
+        try:
+            match = self.ctx.match_actor(row.get("label"))
+        except CellError:
+            return None
+        return match[0] if match and match[0] in self.registry.actor_types else None
+
+    def _check_registry_row(
+        self, actor: URIRef, types: list[Node], table: _Table, row: _Row
+    ) -> None:
+        """An Aktörer row about a registry actor may not rename it or change its type."""
+        name = row.get("label")
+        shown = self.registry.actors.shown(actor) or str(actor)
+        names = {normalise(n) for n in self.registry.actors.names_of(actor)}
+        names |= {normalise(n) for n in self._all_names(actor)}
+        wrong_type = row.get("type") and not set(types) <= self.registry.actor_types[actor]
+        if normalise(name) not in names:
+            self.problem(
+                table.name,
+                row.number,
+                table.sheet.column("label"),
+                self.say("actor_rename", id=self.ctx.ref_text(actor), label=shown, name=name),
+            )
+        elif wrong_type:
+            self.problem(
+                table.name,
+                row.number,
+                table.sheet.column("type"),
+                self.say(
+                    "actor_retype",
+                    id=self.ctx.ref_text(actor),
+                    label=shown,
+                    kind=row.get("type"),
+                ),
+            )
+        else:
+            self.warnings.append(
+                self.say("actor_row_not_needed", sheet=table.name, row=row.number, label=shown)
+            )
+
+    def _all_names(self, actor: URIRef) -> list[str]:
+        index = self.registry.actors
+        return [n for n in index._exact if actor in index._exact[n]]
+
+    def _actor_iri(
+        self, given: str, name: str, types: list[Node], table: _Table, row: _Row
+    ) -> URIRef | None:
+        shared = bool(types) and all(t in SHARED_ACTOR_CLASSES for t in types)
+        if given:
+            if ID_RE.match(given):
+                if shared or ACTOR[given] == self.owner:
+                    return ACTOR[given]
+                return ACTOR[f"{self.owner_slug}/{given}"]
             try:
                 return self.ctx.resolve_ref(given)
             except CellError as exc:
                 self.problem(table.name, row.number, table.sheet.column("id"), str(exc))
                 return None
-        return self._fresh_actor_iri(name)
+        return self._fresh_actor_iri(name, shared=shared)
 
-    def _fresh_actor_iri(self, name: str) -> URIRef:
-        """``actor:<slug>``, unless a registry actor of another name already has that IRI."""
+    def _fresh_actor_iri(self, name: str, *, shared: bool = False) -> URIRef:
+        """A new actor's IRI: the plan's organisation itself and shared bodies get
+        ``actor/<slug>``, the organisation's own bodies ``actor/<owner>/<slug>``; a number is
+        added if another actor has that IRI already."""
+        if self.owner_name is not None and normalise(name) == normalise(self.owner_name):
+            return self.owner  # type: ignore[return-value]
         base = slug(name) or "aktor"
-        for candidate in (base, f"{self.ctx.plan_id}-{base}"):
-            iri = ACTOR[candidate]
-            if iri not in self.registry.actor_types and iri not in self.ctx.local_actors:
-                return iri
-        number = 2
-        while ACTOR[f"{self.ctx.plan_id}-{base}-{number}"] in self.ctx.local_actors:
-            number += 1
-        return ACTOR[f"{self.ctx.plan_id}-{base}-{number}"]
+        stem = base if shared else f"{self.owner_slug}/{base}"
+        taken = set(self.registry.actor_types) | set(self.row_of)
+        candidate, number = stem, 2
+        while ACTOR[candidate] in taken or ACTOR[candidate] in self.ctx.local_actors:
+            candidate, number = f"{stem}-{number}", number + 1
+        return ACTOR[candidate]
 
     def _read_actors(self, table: _Table) -> None:
+        parents: dict[URIRef, list[URIRef]] = {}
         for row in table.rows:
             actor = self.subject_of.get((table.sheet.key, row.number))
             if actor is None:
                 continue
-            types = (
-                self._values(
-                    table.sheet.column("type"), row.get("type"), (table.name, row.number, "Typ")
-                )
-                if row.get("type")
-                else [ANDTS.ActorGroup]
-            )
+            types = self.declared_types.get(actor) or [ANDTS.ActorGroup]
             for actor_type in types:
                 self.graph.add((actor, RDF.type, actor_type))
             self._generic(actor, table, row)
+            parents[actor] = self._actor_parents(actor, table, row)
+            shared = all(t in SHARED_ACTOR_CLASSES for t in types) or actor == self.owner
+            if not shared and self.owner is not None:
+                self.graph.add((actor, ORG.unitOf, self.owner))
             if self.interpret and not row.get("mentioned_in"):
                 self.graph.add((actor, DCTERMS.source, self.ctx.plan_iri))
-            self.new_actors.append(
-                NewActor(
-                    row.get("label"),
-                    str(actor),
-                    self._class_name(types[0] if types else ANDTS.ActorGroup),
-                    f"{table.name} row {row.number}",
-                    True,
-                )
+            kind = self._class_name(types[0] if types else ANDTS.ActorGroup)
+            where = self.say("where_row", sheet=table.name, row=row.number)
+            self.new_actors.append(NewActor(row.get("label"), str(actor), kind, where, True))
+            self._log_actor(row.get("label"), actor, "shared_new" if shared else "new", where)
+        self._check_actor_cycles(parents, table)
+
+    def _actor_parents(self, actor: URIRef, table: _Table, row: _Row) -> list[URIRef]:
+        """ "Ingår i" on Aktörer: org:subOrganizationOf the actors it names, which must be
+        shared bodies or this plan's organisation's own (never another's)."""
+        column = table.sheet.column("parent")
+        found = []
+        for part in split_cell(row.get("parent"), multi=True):
+            where = (table.name, row.number, column.name)
+            try:
+                match = self.ctx.match_actor(part)
+            except CellError as exc:
+                self.problem(*where, str(exc))
+                continue
+            if match is None:
+                parent = self._actor(part, where)
+            else:
+                parent = match[0]
+                unit = self.registry.unit_of.get(parent)
+                if unit is not None and unit != self.owner:
+                    self.problem(
+                        *where,
+                        self.say(
+                            "actor_parent_elsewhere",
+                            name=part,
+                            owner=self.registry.actors.shown(unit) or str(unit),
+                        ),
+                    )
+                    continue
+                self._log_actor(part, parent, match[1], self.say_where(where))
+            if parent is None:
+                continue
+            if parent == actor:
+                self.problem(*where, self.say("actor_parent_itself", name=part))
+                continue
+            self.graph.add((actor, ORG.subOrganizationOf, parent))
+            found.append(parent)
+        return found
+
+    def _check_actor_cycles(self, parents: dict[URIRef, list[URIRef]], table: _Table) -> None:
+        """ "Ingår i" may not go round in a circle."""
+        edges = [(a, p) for a, ps in parents.items() for p in ps]
+        for cycle in _cycles(edges):
+            sheet, number = self.row_of[cycle[0]]
+            names = [self.ctx.local_actors.shown(a) or str(a) for a in cycle]
+            self.problem(
+                sheet,
+                number,
+                table.sheet.column("parent"),
+                self.say("cycle", path=" → ".join([*names, names[0]])),
             )
 
+    def say_or_list(self, names) -> str:
+        return f" {self.say('or')} ".join(names)
+
+    def say_where(self, where: tuple[str, int, str]) -> str:
+        sheet, number, column = where
+        return self.say("where_cell", sheet=sheet, row=number, column=column)
+
     def _actor(self, text: str, where: tuple[str, int, str]) -> URIRef | None:
-        """The actor a cell names; a name that matches nothing becomes a new group of actors."""
+        """The actor a cell names; a name that matches nothing becomes a new group of actors
+        of the plan's organisation."""
         try:
-            found = self.ctx.find_actor(text)
+            found = self.ctx.match_actor(text)
         except CellError as exc:
             self.problem(*where, str(exc))
             return None
         if found is not None:
-            return found
+            self._log_actor(text, found[0], found[1], self.say_where(where))
+            return found[0]
+        is_owner = self.owner_name is not None and normalise(text) == normalise(self.owner_name)
         iri = self._fresh_actor_iri(text)
         self.ctx.local_actors.add(iri, text, shown=True)
         self.graph.add((iri, RDF.type, ANDTS.ActorGroup))
         self.graph.add((iri, RDFS.label, Literal(text, lang="sv")))
+        if not is_owner and self.owner is not None:
+            self.graph.add((iri, ORG.unitOf, self.owner))
         if self.interpret:
             self.graph.add((iri, DCTERMS.source, self.ctx.plan_iri))
-        sheet, number, column = where
-        self.new_actors.append(
-            NewActor(
-                text,
-                str(iri),
-                self._class_name(ANDTS.ActorGroup),
-                f"{sheet} row {number}, column {column}",
-                False,
-            )
-        )
+        kind = self._class_name(ANDTS.ActorGroup)
+        place = self.say_where(where)
+        self.new_actors.append(NewActor(text, str(iri), kind, place, False))
+        self._log_actor(text, iri, "shared_new" if is_owner else "new", place)
         return iri
 
     def _class_name(self, iri: URIRef) -> str:
         return self.registry.classes["actor"].shown(iri) or str(iri).rsplit("#", 1)[-1]
+
+    def _log_actor(self, name: str, iri: URIRef, how: str, where: str) -> None:
+        """Remember how a name was matched, once per name (the first place it is used)."""
+        if name in self.actor_log:
+            return
+        if how == "own" and iri in self.ctx.local_actors:
+            # One of this plan's own new actors, named before (or after) its Aktörer row.
+            types = self.declared_types.get(iri, [ANDTS.ActorGroup])
+            shared = iri == self.owner or all(t in SHARED_ACTOR_CLASSES for t in types)
+            how = "shared_new" if shared else "new"
+        label = self.ctx.local_actors.shown(iri) or self.registry.actors.shown(iri) or str(iri)
+        unit = self.registry.unit_of.get(iri)
+        owner = None
+        if how == "new":
+            owner = self.owner_label()
+        elif unit is not None:
+            owner = self.registry.actors.shown(unit) or str(unit)
+        others = tuple(
+            f"{self.registry.actors.shown(a) or a} ({self.registry.actors.shown(self.registry.unit_of[a]) or self.registry.unit_of[a]})"
+            for a in self.ctx.others_actors(name)
+        )
+        suggestion = self.ctx.suggest_actor(name) if how in ("new", "shared_new") else None
+        self.actor_log[name] = ActorMatch(
+            name, str(iri), how, label, owner, where, suggestion, others
+        )
 
     # -- rows: goals, areas, activities, indicators, documents, references -------------------------
     def _index_rows(self, table: _Table) -> None:
@@ -646,12 +1089,18 @@ class _Reader:
                 continue
             if subject in self.row_of:
                 other_sheet, other_row = self.row_of[subject]
-                made = "" if row.get("id") else " (the id made from its number or row)"
+                made = "" if row.get("id") else self.say("id_made")
                 self.problem(
                     table.name,
                     row.number,
                     "ID",
-                    f"duplicate id {self.ctx.ref_text(subject)!r}{made}: {other_sheet} row {other_row} has it too",
+                    self.say(
+                        "duplicate_id",
+                        id=self.ctx.ref_text(subject),
+                        made=made,
+                        sheet=other_sheet,
+                        row=other_row,
+                    ),
                 )
                 continue
             self.row_of[subject] = (table.name, row.number)
@@ -667,7 +1116,13 @@ class _Reader:
             if ID_RE.match(given):
                 if _DOTTED.search(given):
                     self.warnings.append(
-                        f"{table.name} row {row.number}: id {given!r} has dots between numbers, which Oxigraph's SPARQL cannot write as a prefixed name; prefer {given.replace('.', '-')!r}"
+                        self.say(
+                            "dotted_id",
+                            sheet=table.name,
+                            row=row.number,
+                            id=given,
+                            better=given.replace(".", "-"),
+                        )
                     )
                 return self.ctx.ns[given]
             try:
@@ -734,17 +1189,44 @@ class _Reader:
                 if actor is not None:
                     values.append(actor)
                 continue
+            if column.kind == "concept:method" and self._is_new_concept("method", part):
+                values.append(self._new_method(part, where))
+                continue
             try:
-                values.append(CODECS[column.kind][0](part, self.ctx))
+                value = CODECS[column.kind][0](part, self.ctx)
             except CellError as exc:
                 self.problem(*where, str(exc))
+                continue
+            if column.key == "page" and isinstance(value, Literal) and int(value) < 1:
+                self.problem(*where, self.say("page_below_one", page=part))
+                continue
+            values.append(value)
         return values
+
+    def _is_new_concept(self, kind: str, text: str) -> bool:
+        return not looks_like_ref(text) and not self.registry.concepts[kind].find(text)
+
+    def _new_method(self, name: str, where: tuple[str, int, str]) -> URIRef:
+        """A method the vocabulary does not hold becomes a method concept of the plan."""
+        iri = self.ctx.ns[f"method-{slug(name) or 'metod'}"]
+        index = self.registry.concepts["method"]
+        suggestion = _closest(name, index.names())
+        index.add(iri, name, shown=True)
+        self.graph.add((iri, RDF.type, ANDTS.Method))
+        self.graph.add((iri, RDF.type, SKOS.Concept))
+        self.graph.add((iri, SKOS.prefLabel, Literal(name, lang="sv")))
+        self.graph.add((iri, SKOS.inScheme, VOCAB.method))
+        self.graph.add((iri, DCTERMS.source, self.ctx.plan_iri))
+        self.concepts_made.append(
+            NewConcept(name, str(iri), "method", self.say_where(where), suggestion)
+        )
+        return iri
 
     def _check_defined(self, value: Node, text: str, where: tuple[str, int, str]) -> None:
         """A bare id must name a row of this template."""
         if str(value).startswith(self.ctx.ns) and value not in self.ctx.defined:
             shown = self.ctx.ref_text(value)
-            self.problem(*where, f"unknown id {shown!r}: no row of the template has it")
+            self.problem(*where, self.say("unknown_id", id=shown))
 
     def _required_text(self, subject: URIRef, table: _Table, row: _Row) -> None:
         sheet = table.sheet
@@ -754,7 +1236,7 @@ class _Reader:
                     table.name,
                     row.number,
                     sheet.column("label"),
-                    "the document has neither a name nor a title",
+                    self.say("document_unnamed"),
                 )
             elif self.interpret and not row.get("label"):
                 self.graph.add((subject, RDFS.label, Literal(row.get("title"), lang="sv")))
@@ -770,7 +1252,7 @@ class _Reader:
                 table.name,
                 row.number,
                 sheet.column("label"),
-                f"the {what} has no text; write the {what}'s own words",
+                self.say(f"no_text.{what}"),
             )
 
     def _parent(self, subject: URIRef, table: _Table, row: _Row) -> None:
@@ -803,7 +1285,18 @@ class _Reader:
         except CellError as exc:
             self.problem(table.name, row.number, column, str(exc))
             return None
-        if iri == self.ctx.plan_iri or not str(iri).startswith(self.ctx.ns):
+        if iri == self.ctx.plan_iri:
+            return iri
+        if not str(iri).startswith(self.ctx.ns):
+            other = self._plan_of(iri)
+            if other is not None and column.key in ("parent", "activity", "indicator"):
+                self.problem(
+                    table.name,
+                    row.number,
+                    column,
+                    self.say("parent_elsewhere", ref=text, plan=other),
+                )
+                return None
             return iri
         classes = {c for s in sheets for c in s.classes}
         if iri in self.class_of:
@@ -813,28 +1306,51 @@ class _Reader:
                 table.name,
                 row.number,
                 column,
-                f"{text!r} is not a row of {' or '.join(s.name for s in sheets)}",
+                self.say(
+                    "not_a_row_of", text=text, sheets=self.say_or_list(s.name for s in sheets)
+                ),
             )
             return None
         found = [i for s in sheets for i in self.by_notation[s.key].get(text, [])]
         if len(found) == 1:
             return found[0]
-        what = " or ".join(s.name for s in sheets)
+        what = self.say_or_list(s.name for s in sheets)
         if found:
             self.problem(
                 table.name,
                 row.number,
                 column,
-                f"number {text!r} is used by several rows of {what}; write the id instead",
+                self.say("number_twice", text=text, sheets=what),
             )
         else:
             self.problem(
                 table.name,
                 row.number,
                 column,
-                f"unknown {column.name} {text!r}: no row of {what} has this id or number",
+                self.say("unknown_ref", column=column.name, text=text, sheets=what),
             )
         return None
+
+    def _plan_of(self, iri: URIRef) -> str | None:
+        """The id of the other plan ``iri`` is (or is a part of), if it is one."""
+        text = str(iri)
+        if text.startswith(str(PLAN_NS)):
+            return text[len(str(PLAN_NS)) :].split("/", 1)[0]
+        return None
+
+    def _check_part_cycles(self) -> None:
+        """Ingår i (andts:partOf) between this template's rows may not go round in a circle."""
+        edges = [
+            (child, parent)
+            for child, parent in self.graph.subject_objects(ANDTS.partOf)
+            if child in self.row_of and parent in self.row_of
+        ]
+        for cycle in _cycles(edges):
+            sheet, number = self.row_of[cycle[0]]
+            names = [self.ctx.ref_text(node) or str(node) for node in cycle]
+            self.problem(
+                sheet, number, "Ingår i", self.say("cycle", path=" → ".join([*names, names[0]]))
+            )
 
     def _provenance(self, subject: URIRef, table: _Table, row: _Row) -> None:
         """Under Tolka: the sheet and row as source, and as section when none is given."""
@@ -854,7 +1370,7 @@ class _Reader:
                     table.name,
                     row.number,
                     column,
-                    "the indicator does not say which activity it follows up",
+                    self.say("indicator_no_activity"),
                 )
         else:
             activity = self._row_ref(text, (ACTIVITIES,), table, row, column)
@@ -870,6 +1386,24 @@ class _Reader:
     ) -> None:
         sheet = table.sheet
         values: dict[str, Node] = {}
+        percent = _PERCENT.fullmatch(row.get("value"))
+        if percent:
+            # "15 %", "15 procent": the number, with the unit percent.
+            row.cells["value"] = percent.group(1)
+            unit = row.get("unit")
+            if normalise(unit) not in ("%", "procent", "procent"):
+                row.cells["unit"] = f"procent {unit}".strip()
+            where = self.say(
+                "where_cell", sheet=table.name, row=row.number, column=sheet.column("value").name
+            )
+            comparator = row.get("comparator")
+            self.targets_read.append(
+                ReadTarget(
+                    where,
+                    percent.group(0),
+                    " ".join(w for w in (comparator, percent.group(1), row.get("unit")) if w),
+                )
+            )
         for key in ("comparator", "value", "unit", "period"):
             column = sheet.column(key)
             text = row.get(key)
@@ -882,11 +1416,13 @@ class _Reader:
                     table.name,
                     row.number,
                     column,
-                    "a target needs a comparator: "
-                    + ", ".join(self.registry.choices("comparators")),
+                    self.say(
+                        "target_no_comparator",
+                        options=", ".join(self.registry.choices("comparators")),
+                    ),
                 )
             elif key == "value":
-                self.problem(table.name, row.number, column, "a target needs a number (Målvärde)")
+                self.problem(table.name, row.number, column, self.say("target_no_value"))
         if len(values) < len([k for k in ("comparator", "value", "unit", "period") if row.get(k)]):
             return
         target = BNode()
@@ -925,8 +1461,12 @@ class _Reader:
                 parsed.unit,
                 f"per {PERIOD_WORDS.get(parsed.period, parsed.period)}" if parsed.period else None,
             ]
-            self.notes.append(
-                f"{table.name} row {row.number}: target read from the text: {' '.join(w for w in words if w)}"
+            self.targets_read.append(
+                ReadTarget(
+                    self.say("where_row", sheet=table.name, row=row.number),
+                    row.get("label"),
+                    " ".join(w for w in words if w),
+                )
             )
 
     def _read_targets(self, table: _Table) -> None:
@@ -938,7 +1478,7 @@ class _Reader:
                     table.name,
                     row.number,
                     column,
-                    "the target does not say which indicator it belongs to",
+                    self.say("target_no_indicator"),
                 )
                 continue
             indicator = self._row_ref(text, (INDICATORS,), table, row, column)
@@ -965,7 +1505,7 @@ class _Reader:
                     table.name,
                     row.number,
                     sheet.column("id"),
-                    f"duplicate link id: row {seen[link]} has it too",
+                    self.say("duplicate_link", row=seen[link]),
                 )
                 continue
             seen[link] = row.number
@@ -984,7 +1524,9 @@ class _Reader:
         column = table.sheet.column(key)
         text = row.get(key)
         if not text:
-            self.problem(table.name, row.number, column, f"the link has no {column.name}")
+            self.problem(
+                table.name, row.number, column, self.say("link_missing", column=column.name)
+            )
             return None
         if key == "subject":
             return self._row_ref(text, (GOALS, AREAS, ACTIVITIES, INDICATORS), table, row, column)
@@ -995,7 +1537,7 @@ class _Reader:
         column = table.sheet.column("object")
         text = row.get("object")
         if not text:
-            self.problem(table.name, row.number, column, "the link has no Till (to)")
+            self.problem(table.name, row.number, column, self.say("link_missing", column="Till"))
             return None
         try:
             value = read_link_object(predicate, text, self.ctx)
@@ -1041,7 +1583,7 @@ class _Reader:
                     table.name,
                     row.number,
                     sheet.column("graph"),
-                    f"{row.get('graph')!r} is neither plan nor kopplingar",
+                    self.say("bad_graph", text=row.get("graph")),
                 )
                 continue
             terms = []
@@ -1052,7 +1594,7 @@ class _Reader:
                         table.name,
                         row.number,
                         sheet.column(key),
-                        f"the statement has no {sheet.column(key).name}",
+                        self.say("statement_missing", column=sheet.column(key).name),
                     )
                     continue
                 try:
@@ -1062,6 +1604,28 @@ class _Reader:
             if len(terms) == 3:
                 target = self.graph if graph_name == "plan" else self.links
                 target.add(tuple(terms))  # type: ignore[arg-type]
+
+
+def _closest(name: str, names: list[str]) -> str | None:
+    """A name in ``names`` that ``name`` is probably a misspelling of."""
+    from rapidfuzz import fuzz, process, utils
+
+    best = process.extractOne(
+        name, names, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=85
+    )
+    return best[0] if best and normalise(best[0]) != normalise(name) else None
+
+
+def _cycles(edges: list[tuple[URIRef, URIRef]]) -> list[list[URIRef]]:
+    """Each cycle of child → parent edges once, starting at its smallest node."""
+    import networkx as nx
+
+    graph = nx.DiGraph(edges)
+    found = []
+    for cycle in nx.simple_cycles(graph):
+        start = cycle.index(min(cycle))
+        found.append(cycle[start:] + cycle[:start])
+    return sorted(found)
 
 
 def _local(node: Node, ctx: Context) -> str:

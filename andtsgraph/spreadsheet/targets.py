@@ -180,6 +180,8 @@ def _period_in(clause: str) -> tuple[str | None, str]:
 def _unit(words: str) -> str | None:
     unit = []
     for word in words.split():
+        if word == "%":
+            word = "procent"  # one unit for one thing: "15 %" and "15 procent" alike
         if _UNIT_STOP.match(word) or len(unit) == _MAX_GAP_WORDS:
             break
         unit.append(word)

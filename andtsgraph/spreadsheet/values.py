@@ -18,8 +18,10 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
+from andtsgraph.messages import DEFAULT_LANG
+from andtsgraph.messages import text as message
 from andtsgraph.namespaces import PLAN, PREFIXES
-from andtsgraph.spreadsheet.names import NameIndex, Registry
+from andtsgraph.spreadsheet.names import NameIndex, Registry, normalise
 from andtsgraph.spreadsheet.targets import parse_number
 
 __all__ = [
@@ -87,14 +89,25 @@ class Context:
         Actors, vocabularies and ontology labels of the loaded graph.
     plan_id : str
         The plan's id; its parts get IRIs ``https://w3id.org/andtsgraph/plan/<id>/<row id>``.
+    owner : URIRef or None
+        The organisation whose plan it is (the Plan sheet's Utgivare): names are matched to
+        its own bodies and to shared ones, never to another organisation's.
     local_actors : NameIndex
-        Actors the plan defines itself (its Aktörer sheet).
+        Actors the plan defines itself (its Aktörer sheet, and names new to the registry).
     defined : set
         IRIs that the plan's rows define (goals, areas, activities …).
     """
 
-    def __init__(self, registry: Registry, plan_id: str) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        plan_id: str,
+        owner: URIRef | None = None,
+        lang: str = DEFAULT_LANG,
+    ) -> None:
         self.registry = registry
+        self.lang = lang
+        self.owner = owner
         self.plan_id = plan_id
         self.plan_iri = PLAN[plan_id]
         self.ns = Namespace(f"{self.plan_iri}/")
@@ -102,26 +115,28 @@ class Context:
         self.defined: set[URIRef] = set()
         self._bnodes: dict[str, BNode] = {}
 
+    def say(self, key: str, **fields: object) -> str:
+        """A problem text in the import's language (messages/spreadsheet.py)."""
+        return message(f"spreadsheet.{key}", self.lang, **fields)
+
     # -- IRIs written as ids, prefixed names or full IRIs -----------------------------------
     def resolve_ref(self, text: str) -> URIRef:
         """Read a reference: a row id of this plan, a loaded plan's id, ``prefix:name``, or an
         IRI (bare or in ``<…>``)."""
         text = text.strip()
         if text.startswith("<") and text.endswith(">"):
-            return _iri(text[1:-1])
+            return _iri(text[1:-1], self.lang)
         if _ABSOLUTE.match(text):
-            return _iri(text)
+            return _iri(text, self.lang)
         prefix, colon, local = text.partition(":")
         if colon and prefix in PREFIXES and local and not local.startswith("//"):
-            return _iri(PREFIXES[prefix] + local)
+            return _iri(PREFIXES[prefix] + local, self.lang)
         if ID_RE.match(text):
             own = self.ns[text]
             if own in self.defined or text not in self.registry.plans:
                 return own
             return self.registry.plans[text]
-        raise CellError(
-            f"{text!r} is not an id, a prefixed name (prefix:name) or an IRI; ids use letters, digits, '.', '_' and '-'"
-        )
+        raise CellError(self.say("not_a_ref", text=text))
 
     def ref_text(self, iri: Node) -> str | None:
         """Write a reference the way :meth:`resolve_ref` reads it back."""
@@ -139,30 +154,75 @@ class Context:
     def find_actor(self, text: str) -> URIRef | None:
         """Return the actor ``text`` names (registry or this plan's own), None if no actor.
 
+        A name is matched within scope: first to this plan's own actors and those of its
+        organisation (:attr:`owner`), then to the shared bodies; never to another
+        organisation's own body of the same name.
+
         Raises
         ------
         CellError
             If the name fits several actors, or is an IRI of no known actor.
         """
+        found = self.match_actor(text)
+        return found[0] if found else None
+
+    def match_actor(self, text: str) -> tuple[URIRef, str] | None:
+        """The actor ``text`` names and how: ``"own"`` (this plan's or its organisation's),
+        ``"shared"`` (a national or regional body), ``"ref"`` (written as an IRI)."""
         text = text.strip()
         if looks_like_ref(text):
             iri = self.resolve_ref(text)
             if iri in self.registry.actor_types or iri in self.local_actors:
-                return iri
-            raise CellError(
-                f"{text} is not an actor of the registry or of this plan's Aktörer sheet"
-            )
-        indexes = (self.registry.actors, self.local_actors)
-        # Exact names first, in the registry and this plan's own actors alike; then loose ones.
-        found = set().union(*(i.find_exact(text) for i in indexes)) or set().union(
-            *(i.find_loose(text) for i in indexes)
-        )
+                return iri, "ref"
+            raise CellError(self.say("not_an_actor", text=text))
+        registry = self.registry
+        for find in ("find_exact", "find_loose"):
+            own = getattr(self.local_actors, find)(text) | {
+                a
+                for a in getattr(registry.actors, find)(text)
+                if self.owner is not None and registry.unit_of.get(a) == self.owner
+            }
+            if own:
+                return self._one_actor(text, own), "own"
+        for find in ("find_exact", "find_loose"):
+            shared = {a for a in getattr(registry.actors, find)(text) if a not in registry.unit_of}
+            if shared:
+                return self._one_actor(text, shared), "shared"
+        return None
+
+    def _one_actor(self, text: str, found: set[URIRef]) -> URIRef:
         if len(found) > 1:
             options = " or ".join(sorted(self.ref_text(i) or str(i) for i in found))
-            raise CellError(
-                f"actor {text!r} is ambiguous: it could be {options}; write the one you mean"
+            raise CellError(self.say("actor_ambiguous", text=text, options=options))
+        return next(iter(found))
+
+    def others_actors(self, text: str) -> list[URIRef]:
+        """Registry actors of this name that belong to another organisation (not matched)."""
+        registry = self.registry
+        return sorted(
+            a
+            for a in registry.actors.find(text)
+            if a in registry.unit_of and registry.unit_of[a] != self.owner
+        )
+
+    def suggest_actor(self, text: str) -> str | None:
+        """The name of an actor in scope that ``text`` is probably a misspelling of."""
+        from rapidfuzz import fuzz, process, utils
+
+        registry = self.registry
+        names = [
+            name
+            for name in self.local_actors.names() + registry.actors.names()
+            if name != text
+            and any(
+                a in self.local_actors or registry.in_scope(a, self.owner)
+                for a in self.local_actors.find_exact(name) | registry.actors.find_exact(name)
             )
-        return found.pop() if found else None
+        ]
+        best = process.extractOne(
+            text, names, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=85
+        )
+        return best[0] if best and normalise(best[0]) != normalise(text) else None
 
     def actor_text(self, iri: Node) -> str | None:
         """The name the template writes for an actor: its Swedish label, or else another of
@@ -189,9 +249,12 @@ Reader = Callable[[str, Context], Node]
 Writer = Callable[[Node, Context], "str | None"]
 
 
-def _iri(text: str) -> URIRef:
+def _iri(text: str, lang: str = DEFAULT_LANG) -> URIRef:
+    def say(key: str, **fields: object) -> str:
+        return message(f"spreadsheet.{key}", lang, **fields)
+
     if not text or any(c.isspace() or c in '<>"{}|^`\\' for c in text):
-        raise CellError(f"{text!r} is not a valid IRI")
+        raise CellError(say("not_an_iri", text=text))
     return URIRef(text)
 
 
@@ -218,7 +281,7 @@ def _write_text(node: Node, ctx: Context) -> str | None:
 def _read_integer(text: str, ctx: Context) -> Node:
     value = parse_number(text)
     if not isinstance(value, int):
-        raise CellError(f"{text!r} is not a whole number")
+        raise CellError(ctx.say("not_whole", text=text))
     return Literal(str(value), datatype=XSD.integer)
 
 
@@ -231,7 +294,7 @@ def _write_number(node: Node, ctx: Context) -> str | None:
 def _read_number(text: str, ctx: Context) -> Node:
     value = parse_number(text)
     if value is None:
-        raise CellError(f"{text!r} is not a number (write digits such as 30 or 2,5)")
+        raise CellError(ctx.say("not_a_number", text=text))
     if isinstance(value, int):
         return Literal(str(value), datatype=XSD.integer)
     return Literal(str(value), datatype=XSD.decimal)
@@ -239,11 +302,11 @@ def _read_number(text: str, ctx: Context) -> Node:
 
 def _read_date(text: str, ctx: Context) -> Node:
     if not _DATE.match(text):
-        raise CellError(f"{text!r} is not a date; write it as ÅÅÅÅ-MM-DD (YYYY-MM-DD)")
+        raise CellError(ctx.say("not_a_date", text=text))
     try:
         dt.date.fromisoformat(text)
     except ValueError:
-        raise CellError(f"{text!r} is not a date of the calendar") from None
+        raise CellError(ctx.say("not_a_calendar_date", text=text)) from None
     return Literal(text, datatype=XSD.date)
 
 
@@ -257,9 +320,7 @@ def _read_date_or_year(text: str, ctx: Context) -> Node:
     try:
         return _read_date(text, ctx)
     except CellError:
-        raise CellError(
-            f"{text!r} is not a date; write ÅÅÅÅ-MM-DD (YYYY-MM-DD), or only the year ÅÅÅÅ"
-        ) from None
+        raise CellError(ctx.say("not_a_date_or_year", text=text)) from None
 
 
 def _write_date_or_year(node: Node, ctx: Context) -> str | None:
@@ -274,9 +335,7 @@ def _read_duration(text: str, ctx: Context) -> Node:
         return Literal(PERIOD_NAMES[key], datatype=XSD.duration)
     if _DURATION.match(text.upper()):
         return Literal(text.upper(), datatype=XSD.duration)
-    raise CellError(
-        f"{text!r} is not a period: write år, halvår, månad, vecka, dag or a duration like P1Y"
-    )
+    raise CellError(ctx.say("not_a_period", text=text))
 
 
 def _write_duration(node: Node, ctx: Context) -> str | None:
@@ -287,18 +346,19 @@ def _write_duration(node: Node, ctx: Context) -> str | None:
 
 def _read_lang(text: str, ctx: Context) -> Node:
     if not _LANG.match(text):
-        raise CellError(f"{text!r} is not a language tag such as sv or en")
+        raise CellError(ctx.say("not_a_language", text=text))
     return Literal(text.lower())
 
 
-def _one(index: NameIndex, text: str, what: str, options: list[str]) -> URIRef:
+def _one(index: NameIndex, text: str, what: str, options: list[str], ctx: Context) -> URIRef:
     found = index.find(text)
     if len(found) == 1:
         return found.pop()
+    what_text = ctx.say(f"what.{what}")
     if found:
-        raise CellError(f"{what} {text!r} is ambiguous; choose one of: {', '.join(options)}")
+        raise CellError(ctx.say("ambiguous", what=what_text, text=text, options=", ".join(options)))
     shown = ", ".join(options[:12]) + (", …" if len(options) > 12 else "")
-    raise CellError(f"unknown {what} {text!r}; choose one of: {shown}")
+    raise CellError(ctx.say("unknown", what=what_text, text=text, options=shown))
 
 
 def _shown(index: NameIndex) -> Writer:
@@ -325,7 +385,7 @@ def _concept_codec(kind: str) -> tuple[Reader, Writer]:
             if iri in ctx.registry.concepts[kind]:
                 return iri
         index = ctx.registry.concepts[kind]
-        return _one(index, text, _CONCEPT_WHAT[kind], sorted(index.names(), key=str.casefold))
+        return _one(index, text, kind, sorted(index.names(), key=str.casefold), ctx)
 
     def write(node: Node, ctx: Context) -> str | None:
         return ctx.registry.concepts[kind].shown(node)
@@ -336,7 +396,7 @@ def _concept_codec(kind: str) -> tuple[Reader, Writer]:
 def _class_codec(group: str) -> tuple[Reader, Writer]:
     def read(text: str, ctx: Context) -> Node:
         index = ctx.registry.classes[group]
-        return _one(index, text, "type", index.names())
+        return _one(index, text, "type", index.names(), ctx)
 
     def write(node: Node, ctx: Context) -> str | None:
         return ctx.registry.classes[group].shown(node)
@@ -346,13 +406,13 @@ def _class_codec(group: str) -> tuple[Reader, Writer]:
 
 def _read_comparator(text: str, ctx: Context) -> Node:
     index = ctx.registry.comparators
-    return _one(index, text, "comparator", index.names())
+    return _one(index, text, "comparator", index.names(), ctx)
 
 
 def _read_actor(text: str, ctx: Context) -> Node:
     found = ctx.find_actor(text)
     if found is None:
-        raise CellError(f"no actor is named {text!r}")
+        raise CellError(ctx.say("no_actor", text=text))
     return found
 
 
@@ -371,7 +431,7 @@ def _read_predicate(text: str, ctx: Context) -> Node:
     if looks_like_ref(text):
         return ctx.resolve_ref(text)
     return _one(
-        ctx.registry.link_predicates, text, "kind of link", ctx.registry.link_predicates.names()
+        ctx.registry.link_predicates, text, "link", ctx.registry.link_predicates.names(), ctx
     )
 
 
@@ -409,7 +469,7 @@ def read_link_object(predicate: Node, text: str, ctx: Context) -> Node:
         return found.pop()
     if local == "alignsWith" and not looks_like_ref(text) and not ID_RE.match(text):
         goals = ", ".join(ctx.registry.national_goals.names())
-        raise CellError(f"unknown goal {text!r}; write a national goal ({goals}) or a goal's id")
+        raise CellError(ctx.say("unknown_goal", text=text, goals=goals))
     return ctx.resolve_ref(text)
 
 
@@ -442,7 +502,7 @@ def read_term(text: str, ctx: Context, *, position: str = "object") -> Node:
     text = text.strip()
     if text.startswith("_:") and ID_RE.match(text[2:]):
         if position == "predicate":
-            raise CellError("a predicate cannot be a blank node")
+            raise CellError(ctx.say("predicate_bnode"))
         return ctx.bnode(text[2:])
     if position == "predicate" and text == "a":
         return RDF.type
@@ -452,12 +512,10 @@ def read_term(text: str, ctx: Context, *, position: str = "object") -> Node:
     except Exception:
         triples = []
     if len(triples) != 1 or isinstance(triples[0][2], BNode):
-        raise CellError(
-            f'{text!r} is not one RDF term in Turtle form (:id, prefix:name, <IRI>, _:name, "text"@sv, 5)'
-        )
+        raise CellError(ctx.say("not_a_term", text=text))
     term = triples[0][2]
     if position != "object" and not isinstance(term, URIRef):
-        raise CellError(f"the {position} must be an IRI (:id, prefix:name or <IRI>), not {text!r}")
+        raise CellError(ctx.say(f"term_not_iri.{position}", text=text))
     return term
 
 
@@ -505,7 +563,7 @@ CODECS: dict[str, tuple[Reader, Writer]] = {
 }
 
 
-def read_flag(text: str) -> bool:
+def read_flag(text: str, lang: str = DEFAULT_LANG) -> bool:
     """Read a yes/no cell ("ja", "nej", "yes", "no" …).
 
     Examples
@@ -518,7 +576,7 @@ def read_flag(text: str) -> bool:
         return True
     if key in _NO:
         return False
-    raise CellError(f"{text!r} is neither ja nor nej")
+    raise CellError(message("spreadsheet.not_a_flag", lang, text=text))
 
 
 def split_cell(text: str, multi: bool) -> list[str]:

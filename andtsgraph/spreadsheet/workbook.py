@@ -52,6 +52,15 @@ class RawTable:
     name: str
     header: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    #: Cells the workbook holds as dates, by (row number, column index): a date typed into a
+    #: column that holds none is Excel's reading of "1.2".
+    dates: dict[tuple[int, int], dt.date] = field(default_factory=dict)
+    #: Cells that cannot be read as they look: (row number, column index, message key,
+    #: message fields) — merged cells and formulas without a stored value.
+    unreadable: list[tuple[int, int, str, dict[str, str]]] = field(default_factory=list)
+    #: The cells (row number, column index) those problems cover: whatever else their
+    #: missing values would cause is the same mistake, reported once.
+    covered: set[tuple[int, int]] = field(default_factory=set)
 
 
 @dataclass
@@ -85,13 +94,42 @@ def _read_workbook(path: Path) -> list[RawTable]:
     from openpyxl import load_workbook  # imported here: only templates need it
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        # Not read-only: only a full worksheet knows its merged cells. A template is small.
+        workbook = load_workbook(path, data_only=True)
+        formulas = load_workbook(path, data_only=False)
     except Exception as exc:  # zipfile, XML and openpyxl errors alike mean "not a workbook"
         raise DataFileError(path, f"not a readable .xlsx workbook ({exc})") from None
     try:
-        return [_table(ws.title, ws.iter_rows(values_only=True)) for ws in workbook.worksheets]
+        tables = []
+        for ws in workbook.worksheets:
+            table = _table(ws.title, ws.iter_rows(values_only=True))
+            _find_unreadable(table, ws, formulas[ws.title])
+            tables.append(table)
+        return tables
     finally:
         workbook.close()
+        formulas.close()
+
+
+def _find_unreadable(table: RawTable, values, formulas) -> None:
+    """Merged cells, and formulas whose value the file does not store (a workbook written
+    by a program, never opened in Excel): both would be read as empty cells."""
+    for merged in values.merged_cells.ranges:
+        table.unreadable.append(
+            (merged.min_row, merged.min_col - 1, "merged", {"range": merged.coord})
+        )
+        table.covered |= {
+            (row, column - 1)
+            for row in range(merged.min_row, merged.max_row + 1)
+            for column in range(merged.min_col, merged.max_col + 1)
+        }
+    for row in formulas.iter_rows():
+        for cell in row:
+            if cell.data_type == "f" and values[cell.coordinate].value is None:
+                table.unreadable.append(
+                    (cell.row, cell.column - 1, "formula", {"formula": str(cell.value)})
+                )
+                table.covered.add((cell.row, cell.column - 1))
 
 
 def _read_csv_folder(path: Path) -> list[RawTable]:
@@ -141,6 +179,11 @@ def _table(name: str, rows) -> RawTable:
             table = RawTable(name, [c.strip() for c in cells])
         elif any(c.strip() for c in cells):
             table.rows.append((number, cells))
+            for index, value in enumerate(values):
+                if isinstance(value, dt.date):
+                    table.dates[(number, index)] = (
+                        value.date() if isinstance(value, dt.datetime) else value
+                    )
     return table or RawTable(name, [])
 
 

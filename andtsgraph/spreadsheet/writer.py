@@ -77,7 +77,7 @@ LIST_TITLES: dict[str, str] = {
     "link_targets": "Kopplingsmål (link targets)",
     "methods": "Metoder (methods)",
     "perspectives": "Perspektiv (perspectives)",
-    "actors": "Aktörer i registret (registry actors)",
+    "actors": "Delade aktörer i registret (shared registry actors)",
     "plan_kinds": "Plantyper (plan kinds)",
     "goal_kinds": "Måltyper (goal kinds)",
     "area_kinds": "Områdestyper (area kinds)",
@@ -111,7 +111,9 @@ INSTRUCTIONS = (
 )
 
 
-def write_template(kg: KnowledgeGraph | None, path: str | Path, *, force: bool = False) -> Path:
+def write_template(
+    kg: KnowledgeGraph | None, path: str | Path, *, force: bool = False, lang: str = "sv"
+) -> Path:
     """Write an empty plan template with commented headers and drop-down lists.
 
     Parameters
@@ -123,6 +125,8 @@ def write_template(kg: KnowledgeGraph | None, path: str | Path, *, force: bool =
         An ``.xlsx`` file, or else a folder to fill with one CSV file per sheet.
     force : bool
         Overwrite ``path`` if it exists.
+    lang : {"sv", "en"}
+        The language of an error.
 
     Returns
     -------
@@ -145,7 +149,7 @@ def write_template(kg: KnowledgeGraph | None, path: str | Path, *, force: bool =
     from andtsgraph.knowledge_graph import load
 
     path = Path(path)
-    _refuse_existing(path, force)
+    _refuse_existing(path, force, lang)
     registry = Registry.from_kg(kg if kg is not None else load())
     plan_rows = [_plan_row(f, "ja" if f.key == "interpret" else "") for f in PLAN_FIELDS]
     tables = [OutTable(PLAN, plan_rows), *(OutTable(s) for s in SHEETS if s is not PLAN)]
@@ -153,7 +157,9 @@ def write_template(kg: KnowledgeGraph | None, path: str | Path, *, force: bool =
     return path
 
 
-def export_plan(kg: KnowledgeGraph, plan_id: str, path: str | Path, *, force: bool = False) -> Path:
+def export_plan(
+    kg: KnowledgeGraph, plan_id: str, path: str | Path, *, force: bool = False, lang: str = "sv"
+) -> Path:
     """Write a loaded plan (bundled or imported) as a filled-in template.
 
     Reading the file back with :func:`~andtsgraph.spreadsheet.import_plan` gives a graph
@@ -169,6 +175,8 @@ def export_plan(kg: KnowledgeGraph, plan_id: str, path: str | Path, *, force: bo
         An ``.xlsx`` file, or else a folder to fill with one CSV file per sheet.
     force : bool
         Overwrite ``path`` if it exists.
+    lang : {"sv", "en"}
+        The language of an error.
 
     Returns
     -------
@@ -192,7 +200,7 @@ def export_plan(kg: KnowledgeGraph, plan_id: str, path: str | Path, *, force: bo
     True
     """
     path = Path(path)
-    _refuse_existing(path, force)
+    _refuse_existing(path, force, lang)
     plan = kg.plan(plan_id)
     graph = kg.graph(plan_graph(plan.id))
     links = plan_links(_all_links(kg), graph)
@@ -229,13 +237,14 @@ def plan_tables(graph: Graph, links: Graph, registry: Registry, plan_id: str) ->
 
 
 # -- writing files -------------------------------------------------------------------------------
-def _refuse_existing(path: Path, force: bool) -> None:
+def _refuse_existing(path: Path, force: bool, lang: str = "sv") -> None:
+    from andtsgraph.messages import text
     from andtsgraph.output import check_outputs
 
     if path.exists() and not force and (path.is_file() or any(path.iterdir())):
-        raise OutputExistsError(f"{path} exists")
+        raise OutputExistsError(text("io.output_exists", lang, path=path), lang=lang)
     is_folder = path.suffix.lower() != ".xlsx"
-    check_outputs([path], force=True, folders=[path] if is_folder else [])
+    check_outputs([path], force=True, folders=[path] if is_folder else [], lang=lang)
 
 
 def _write(path: Path, tables: list[OutTable], registry: Registry, force: bool) -> None:

@@ -511,6 +511,12 @@ def _plan_specs(n_regions: int, n_municipalities: int, seed: int) -> list[_PlanS
     return specs
 
 
+def _own(owner: str, slug: str) -> str:
+    """An organisation's own body, named under the organisation (docs/modelling.md, "Actors");
+    written as a full IRI, since a Turtle prefixed name cannot hold the "/"."""
+    return f"<{BASE}actor/{owner}/{slug}>"
+
+
 def _region_bodies(region: int) -> list[_Body]:
     """The region, its county administrative board, network, working group and municipalities."""
     r = f"{region:02d}"
@@ -592,12 +598,13 @@ class _PlanBuilder:
         if spec.kind == "regional":
             return []  # a region's bodies are shared (synthetic-actors.trig)
         town = f"actor:{spec.slug}"
+        unit = f"org:unitOf {town}"
         committees = [
             _Body(
-                f"{town}-{slug}",
+                _own(spec.slug, slug),
                 "andts:Committee",
                 f"{label}, {spec.name}",
-                (f"org:subOrganizationOf {town}",),
+                (f"org:subOrganizationOf {town}", unit),
             )
             for slug, label in _COMMITTEES
         ]
@@ -605,22 +612,22 @@ class _PlanBuilder:
         # responsible actors outside any collaboration: as in the real plans.
         members = [c.iri for c in committees if self.rng.random() < 0.6]
         network = _Body(
-            f"{town}-andts-natverk",
+            _own(spec.slug, "andts-natverk"),
             "andts:Network",
             f"Lokalt ANDTS-nätverk, {spec.name}",
-            (f"org:hasMember {' , '.join([town, *members])}",) if members else (),
+            ((f"org:hasMember {' , '.join([town, *members])}",) if members else ()) + (unit,),
         )
         working_group = _Body(
-            f"{town}-styrgrupp",
+            _own(spec.slug, "styrgrupp"),
             "andts:WorkingGroup",
             f"Styrgruppen för ANDTS, {spec.name}",
-            (f"org:subOrganizationOf {network.iri}",),
+            (f"org:subOrganizationOf {network.iri}", unit),
         )
         council = _Body(
-            f"{town}-kommunfullmaktige",
+            _own(spec.slug, "kommunfullmaktige"),
             "andts:Committee",
             f"Kommunfullmäktige, {spec.name}",
-            (f"org:subOrganizationOf {town}",),
+            (f"org:subOrganizationOf {town}", unit),
         )
         return [*committees, network, working_group, council]
 
@@ -684,7 +691,7 @@ class _PlanBuilder:
         )
         publisher = f"actor:{spec.slug}"
         adopted_by = (
-            f"actor:{spec.slug}-kommunfullmaktige"
+            _own(spec.slug, "kommunfullmaktige")
             if spec.kind == "municipal"
             else f"actor:synthetic-region-{spec.region:02d}"
         )

@@ -333,8 +333,15 @@ def _loaded_files(kg: KnowledgeGraph) -> list[Path]:
     if resolved is None or pending is None:
         resolved, pending = kg.sources, []
     files = [p for paths in resolved.values() for p in paths] + [p for p, *_ in pending]
+    from andtsgraph.spreadsheet import is_template
+
     bundled = {path.resolve() for path, _ in bundled_files()}
-    return [p for p in dict.fromkeys(files) if p.resolve() not in bundled and p.is_file()]
+    # A plan template is read cell by cell into terms, not parsed as RDF: nothing to screen.
+    return [
+        p
+        for p in dict.fromkeys(files)
+        if p.resolve() not in bundled and p.is_file() and not is_template(p)
+    ]
 
 
 def _changed_files(kg: KnowledgeGraph) -> dict[str, list[Path]]:

@@ -1,0 +1,116 @@
+"""Every command that prints speaks one language: Swedish by default and with ``--lang sv``,
+English with ``--lang en`` (issue 14, "One messages module").
+
+Each command runs in-process twice; a line of its output (standard output and standard
+error) that holds a word which gives the other language away fails the test. The plans' own
+words are Swedish in both languages (their labels are the sources' words), so the Swedish
+give-aways are words of the interface only, never of the data.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from andtsgraph.cli import build_parser, main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SJOBY = FIXTURES / "sjoby.xlsx"
+
+#: Words that give English away in a Swedish output, and Swedish in an English one.
+GIVE_AWAY = {
+    "sv": [
+        r"\bwrote\b",
+        r"\bthe\b",
+        r"\bactivities\b",
+        r"\bactors?\b(?!:)",  # not the prefix actor: of an IRI
+        r"\bgoals\b",
+        r"\bindicators?\b",
+        r"\btriples\b",
+        r"\bdensity\b",
+        r"\bcommunit(y|ies)\b",
+        r"\bproblems?\b in\b",
+        r"\bnothing written\b",
+        r"\bshared actor\b",
+        r"\bnew actor\b",
+        r"\bwarning\b",
+        r"\bissued by\b",
+        r"\bcolumn\b",
+        r"\brow \d",
+        r"\bexact\b",
+        r"\bnone\b",
+    ],
+    "en": [
+        r"\bskrev\b",
+        r"\btäthet\b",
+        r"\bgrupper\b",
+        r"\bRiskfaktorer som\b",
+        r"\bsaknar\b",
+        r"\bny aktör\b",
+        r"\bdelad aktör\b",
+        r"\btripplar\b",
+        r"\bnamngivna grafer\b",
+        r"\butgiven av\b",
+        r"\bkolumn\b",  # (not "rad 4": "Insatser rad 4" is a section the plan's data names)
+        r"\binget skrevs\b",
+        r"\bUpplysning\b",
+        r"\bVarning\b",
+        r"\bexakt\b",
+        r"\bsamverkansband\b",
+        r"\bLuckor\b",
+    ],
+}
+
+
+def commands(tmp: Path) -> dict[str, list[str]]:
+    """Every command that prints, with arguments that make it print."""
+    return {
+        "report": ["report", "--with", str(SJOBY), "--plan", "sjoby-2025-2028"],
+        "info": ["info", "--with", str(SJOBY)],
+        "gaps": ["gaps", "--with", str(SJOBY), "--plan", "sjoby-2025-2028"],
+        "hubs": ["hubs", "--with", str(SJOBY), "--top", "5"],
+        "render": ["render", "network", "--plan", "vasteras", "-o", str(tmp / "n.dot")],
+        "template": ["template", "-o", str(tmp / "t.xlsx")],
+        "import": ["import", str(SJOBY), "-o", str(tmp / "p.trig")],
+        "import-mistakes": ["import", str(FIXTURES / "mistakes.xlsx"), "-o", str(tmp / "m.trig")],
+        "import-refused": ["import", str(SJOBY), "-o", str(tmp / "p.ttl")],
+        "export": ["export", "--plan", "vasteras", "--format", "ttl", "-o", str(tmp / "v.ttl")],
+        "validate": ["validate", str(SJOBY)],
+    }
+
+
+def run(args: list[str], capsys) -> list[str]:
+    main(args)
+    captured = capsys.readouterr()
+    return (captured.out + captured.err).splitlines()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("name", list(commands(Path("."))))
+def test_every_printing_command_speaks_one_language(tmp_path, capsys, name, lang):
+    args = commands(tmp_path)[name]
+    lines = run([*args, "--lang", lang], capsys)
+    assert lines, "the command printed nothing"
+    other = [
+        line for line in lines if any(re.search(w, line, re.IGNORECASE) for w in GIVE_AWAY[lang])
+    ]
+    assert not other, "\n".join(other[:10])
+    if lang == "sv":  # Swedish is the default: the same output without --lang
+        for path in tmp_path.iterdir():
+            path.unlink()
+        assert run(args, capsys) == lines
+
+
+def test_every_command_that_prints_takes_lang():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    without = sorted(
+        name
+        for name, command in sub.choices.items()
+        if not any("--lang" in action.option_strings for action in command._actions)
+    )
+    # links is the suggestions' room (issue 19); queries lists the catalog's own headers,
+    # which are written in English in queries/*.rq.
+    assert without == ["links", "queries"]
