@@ -94,7 +94,6 @@ def test_wheel_installed_outside_the_repository_runs_info_and_export(tmp_path, k
     from andtsgraph.namespaces import CLOSURE_GRAPH
 
     local = Graph()
-    from andtsgraph.namespaces import CLOSURE_GRAPH
 
     for name in kg.graph_names():
         if name != str(CLOSURE_GRAPH):  # a single-graph export leaves the derived closure out

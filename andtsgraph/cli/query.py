@@ -83,8 +83,8 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise AndtsError(
                 f"--format {fmt}: a {form} query gives triples; choose one of {', '.join(_GRAPH_FORMATS)}"
             )
-        limit = {} if args.endpoint else {"timeout": args.timeout}
-        graph = kg.construct(args.query, **limit, **params)
+        # A server has its own deadline (connect(timeout=)).
+        graph = kg.construct(args.query, timeout=None if args.endpoint else args.timeout, **params)
         sys.stdout.write(graph.serialize(format=_GRAPH_FORMATS[fmt]))
         return 0
     fmt = fmt or "table"
@@ -94,8 +94,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             f"choose one of {', '.join(_TABLE_FORMATS)}"
         )
     if form == "ASK":
-        limit = {} if args.endpoint else {"timeout": args.timeout}
-        answer = kg.ask(args.query, **limit, **params)
+        answer = kg.ask(args.query, timeout=None if args.endpoint else args.timeout, **params)
         print(json.dumps(answer) if fmt == "json" else ("yes" if answer else "no"))
         return 0
     show = args.show or ("labels" if fmt == "table" else "iris")
