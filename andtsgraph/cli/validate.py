@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 from pathlib import Path
 
 from andtsgraph.cli.common import connect_server, endpoint_options
@@ -18,7 +17,7 @@ __all__ = [
 
 def cmd_validate(args: argparse.Namespace) -> int:
     # Imported here so that the other commands do not pay for it.
-    from andtsgraph.validation import ValidationWarning, validate
+    from andtsgraph.validation import validate
 
     # Validate at every severity once: what is shown (--severity) and what fails the run
     # (--fail-on) are two views of the same report.
@@ -30,12 +29,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         )
     # On a server the compiled SHACL queries run there, through the knowledge graph's queries.
     target = connect_server(args.endpoint, args) if args.endpoint else (files or None)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("ignore")
-        warnings.simplefilter("always", ValidationWarning)
-        report = validate(target, lang=args.lang, engine=args.engine, plans=args.plan)
-    for warning in caught:
-        print(f"andtsgraph: warning: {' '.join(str(warning.message).split())}", file=sys.stderr)
+    # Warnings and notes (engine fallbacks, changed literals, a replaced bundled plan) are
+    # printed one line each by the command line's handler.
+    report = validate(target, lang=args.lang, engine=args.engine, plans=args.plan)
     shown = report.at_least(args.severity)
     if args.format == "json":
         print(shown.to_json())
