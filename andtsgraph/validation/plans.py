@@ -30,7 +30,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from andtsgraph.errors import AndtsError
+from andtsgraph.errors import AndtsError, note
 from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
 from andtsgraph.messages import text as _t
 from andtsgraph.namespaces import (
@@ -123,7 +123,10 @@ def _knowledge_graph(
     scope = _Scope(frozenset(p.id for p in kg.plans), frozenset(kg.sources), subjects)
     for path, graph in bundled_files():
         if graph is None and plan_graph(path.stem) in kg.sources:
-            continue  # bundled plan files are named after their plan id
+            # Bundled plan files are named after their plan id: the user's file replaces it.
+            revised = kg.sources[plan_graph(path.stem)][0]
+            note(_t("io.replaces_bundled", "en", path=revised, plan=path.stem))
+            continue
         kg.add_file(path, graph)
     return kg, scope
 
