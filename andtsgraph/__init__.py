@@ -13,8 +13,9 @@ Validate
     :func:`validate` (``kg``) → :class:`ValidationReport` of :class:`ValidationResult`.
 Analyse
     :mod:`andtsgraph.analysis.gaps` (what a plan leaves uncovered, :class:`~andtsgraph.analysis.gaps.Gap`),
-    :mod:`andtsgraph.analysis.network` (hubs, brokers, communities); :mod:`andtsgraph.report`
-    and :mod:`andtsgraph.render` show them.
+    :mod:`andtsgraph.analysis.network` (hubs, brokers, communities),
+    :mod:`andtsgraph.analysis.suggest` (suggested links to factors and national goals, for
+    plans nobody has curated); :mod:`andtsgraph.report` and :mod:`andtsgraph.render` show them.
 Import and export
     :func:`write_template`, :func:`import_plan` (→ :class:`ImportResult`), :func:`export_plan`
     for the spreadsheet template; ``kg.serialize(destination, format=…)`` for RDF.
@@ -62,7 +63,7 @@ from andtsgraph.errors import (
     TemplateProblem,
 )
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo, load
-from andtsgraph.remote import Endpoint, EndpointError, PushedGraph, connect, push
+from andtsgraph.remote import Endpoint, EndpointError, PushedGraph, PushError, connect, push
 from andtsgraph.results import QueryResult, ResultList
 from andtsgraph.spreadsheet import ImportResult, export_plan, import_plan, write_template
 from andtsgraph.validation import ValidationReport, ValidationResult, validate
@@ -82,6 +83,7 @@ __all__ = [
     "OutputExistsError",
     "PlanInfo",
     "PlanNotFoundError",
+    "PushError",
     "PushedGraph",
     "QueryError",
     "QueryResult",

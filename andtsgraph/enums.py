@@ -24,6 +24,8 @@ __all__ = [
     "Dimension",
     "FactorKind",
     "GapKind",
+    "LinkKind",
+    "Links",
     "Ranking",
     "Role",
     "Severity",
@@ -61,6 +63,22 @@ class FactorKind(StrEnum):
     def gap_kind(self) -> GapKind:
         """The kind of gap an uncovered factor of this kind is."""
         return GapKind(f"{self.value}-factor")
+
+
+class Links(StrEnum):
+    """What factor and national-goal gaps rest on: the curated links (``data/links``), the
+    suggested links of :mod:`andtsgraph.analysis.suggest`, or both."""
+
+    CURATED = "curated"
+    SUGGESTED = "suggested"
+    BOTH = "both"
+
+
+class LinkKind(StrEnum):
+    """What a suggested link points to: a risk or protective factor, or a national goal."""
+
+    FACTOR = "factor"
+    NATIONAL_GOAL = "national-goal"
 
 
 class Dimension(StrEnum):

@@ -66,10 +66,11 @@ class DataFileError(AndtsError):
 
     def __init__(self, path: str | Path, reason: str, line: int | None = None) -> None:
         self.path = Path(path)
-        self.reason = reason
+        # One line, whatever a parser put in its message (a quoted line, a stack of causes).
+        self.reason = " ".join(str(reason).split())
         self.line = line
         where = f"{self.path}, line {line}" if line else str(self.path)
-        super().__init__(f"{where}: {reason}")
+        super().__init__(f"{where}: {self.reason}")
 
 
 class ChoiceError(AndtsError, ValueError):

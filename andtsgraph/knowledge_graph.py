@@ -54,6 +54,7 @@ from andtsgraph.rdf_io import (
 from andtsgraph.readers import Reader, reader_for
 from andtsgraph.resources import data_dir, ontology_dir
 from andtsgraph.results import QueryResult, Result, ResultList
+from andtsgraph.results import to_python as rdflib_to_python
 from andtsgraph.sparql_text import (
     check_term,
     dataset_clauses,
@@ -65,11 +66,14 @@ from andtsgraph.sparql_text import (
 __all__ = [
     "EXPORT_FORMATS",
     "ID_PARAMS",
+    "SUBCLASS_QUERY",
     "KnowledgeGraph",
     "PlanInfo",
     "bundled_files",
+    "closure_update",
     "load",
     "rdf_files_in",
+    "superclasses",
 ]
 
 #: Serialisation formats of :meth:`KnowledgeGraph.serialize`: name → (rdflib format, keeps graphs).
@@ -204,7 +208,7 @@ class KnowledgeGraph:
             return self._add_read(path, reader)
         fmt = guess_format(path) if path.is_file() else None
         native = self.backend.native_formats if isinstance(self.backend, NativeFileLoading) else ()
-        if parser == "auto" and fmt in native:
+        if parser == "auto" and fmt is not None and fmt in native:
             try:
                 return self._add_natively(path, fmt, graph)
             except (SyntaxError, ValueError, OSError):
@@ -227,7 +231,8 @@ class KnowledgeGraph:
             {str(s) for s, o in default.subject_objects(RDF.type) if str(o) in PLAN_KINDS}
         )
         if len(plans) > 1:
-            return self._add_split(path, default, plans, graph)
+            self._add_split(path, default, plans, graph)
+            return None
         target = self._target(path, plans, graph)
         self._add(target, default, path)
         return target
@@ -292,7 +297,8 @@ class KnowledgeGraph:
         )
         plans = backend.subjects_typed_in_file(path, fmt, PLAN_KINDS, data) if may_hold_plan else []
         if len(plans) > 1:
-            return self._add_split(path, read_rdf(path, fmt).default_graph, plans, graph)
+            self._add_split(path, read_rdf(path, fmt).default_graph, plans, graph)
+            return None
         target = self._target(path, plans, graph)
         backend.load_file(path, fmt, target, data)
         self.sources.setdefault(target, []).append(path)
@@ -395,15 +401,18 @@ class KnowledgeGraph:
             QueryResult(rows.columns, rows.rows)
             if rows.to_rdflib is None
             else QueryResult(
-                rows.columns, rows.rows, to_rdflib=rows.to_rdflib, to_python=rows.to_python
+                rows.columns,
+                rows.rows,
+                to_rdflib=rows.to_rdflib,
+                to_python=rows.to_python or rdflib_to_python,
             )
         )
         return result.with_labels(self.labels_of(result.iris(), lang)) if labels else result
 
-    def ask(self, query: str | Path, /, **params: Any) -> bool:
+    def ask(self, query: str | Path, /, *, timeout: float | None = None, **params: Any) -> bool:
         """Run an ASK query (a catalog name, a ``.rq`` file, or SPARQL text).
 
-        Parameters are bound as in :meth:`query`.
+        Parameters are bound as in :meth:`query`; ``timeout`` (seconds) as for :meth:`query`.
 
         Examples
         --------
@@ -411,12 +420,15 @@ class KnowledgeGraph:
         True
         """
         entry, bindings = self._prepare(query, params, "ASK", "ask")
-        return self._run(entry, lambda: self.backend.ask(entry.text, bindings, PREFIXES))
+        limit = {} if timeout is None else {"timeout": timeout}
+        return self._run(entry, lambda: self.backend.ask(entry.text, bindings, PREFIXES, **limit))
 
-    def construct(self, query: str | Path, /, **params: Any) -> Graph:
+    def construct(
+        self, query: str | Path, /, *, timeout: float | None = None, **params: Any
+    ) -> Graph:
         """Run a CONSTRUCT (or DESCRIBE) query and return the triples as an rdflib Graph.
 
-        Parameters are bound as in :meth:`query`.
+        Parameters are bound as in :meth:`query`; ``timeout`` (seconds) as for :meth:`query`.
 
         Examples
         --------
@@ -427,7 +439,10 @@ class KnowledgeGraph:
         1
         """
         entry, bindings = self._prepare(query, params, ("CONSTRUCT", "DESCRIBE"), "construct")
-        graph = self._run(entry, lambda: self.backend.construct(entry.text, bindings, PREFIXES))
+        limit = {} if timeout is None else {"timeout": timeout}
+        graph = self._run(
+            entry, lambda: self.backend.construct(entry.text, bindings, PREFIXES, **limit)
+        )
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns, replace=True)
         return graph
@@ -546,16 +561,8 @@ class KnowledgeGraph:
         supers = self._superclasses()
         if not supers:
             return
-        pairs = " ".join(
-            f"(<{c}> <{s}>)" for c, above in sorted(supers.items()) for s in sorted(above)
-        )
         if isinstance(self.backend, Updatable):
-            self.backend.update(
-                f"INSERT {{ GRAPH <{CLOSURE_GRAPH}> {{ ?x a ?super }} }} WHERE {{\n"
-                f"  VALUES (?class ?super) {{ {pairs} }}\n"
-                "  GRAPH ?g { ?x a ?class FILTER(isIRI(?x)) }\n"
-                "  FILTER NOT EXISTS { GRAPH ?h { ?x a ?super } }\n}"
-            )
+            self.backend.update(closure_update(supers))
         else:
             classes = sorted(set(supers).union(*supers.values()))
             typed = self.backend.select(
@@ -565,7 +572,7 @@ class KnowledgeGraph:
             )
             convert = typed.to_rdflib or (lambda t: t)
             has = {(convert(x), str(convert(t))) for x, t in typed.rows}
-            missing = {
+            missing: set[tuple[Any, Any, Any]] = {
                 (x, RDF.type, URIRef(above))
                 for x, cls in has
                 for above in supers.get(cls, ())
@@ -576,26 +583,9 @@ class KnowledgeGraph:
 
     def _superclasses(self) -> dict[str, set[str]]:
         """Each class → all its named superclasses (rdfs:subClassOf, transitively)."""
-        rows = self.backend.select(
-            "SELECT DISTINCT ?c ?s WHERE { ?c rdfs:subClassOf ?s FILTER(isIRI(?c) && isIRI(?s)) }",
-            {},
-            PREFIXES,
-        )
+        rows = self.backend.select(SUBCLASS_QUERY, {}, PREFIXES)
         convert = rows.to_python or str
-        direct: dict[str, set[str]] = {}
-        for c, sup in rows.rows:
-            direct.setdefault(str(convert(c)), set()).add(str(convert(sup)))
-        closed: dict[str, set[str]] = {}
-        for start in direct:
-            seen: set[str] = set()
-            todo = list(direct[start])
-            while todo:
-                cls = todo.pop()
-                if cls not in seen and cls != start:
-                    seen.add(cls)
-                    todo.extend(direct.get(cls, ()))
-            closed[start] = seen
-        return closed
+        return superclasses((str(convert(c)), str(convert(s))) for c, s in rows.rows)
 
     def query_batches(
         self, query: str | Path, /, *, timeout: float | None = None, **params: Any
@@ -622,10 +612,11 @@ class KnowledgeGraph:
         if not isinstance(self.backend, Batched):  # a server answers in one piece
             yield self.query(query, **params)  # under the server's own deadline
             return
+        backend = self.backend
         entry, bindings = self._prepare(query, params, "SELECT", "query")
         answer = self._run(
             entry,
-            lambda: self.backend.select_batches(entry.text, bindings, PREFIXES, timeout=timeout),
+            lambda: backend.select_batches(entry.text, bindings, PREFIXES, timeout=timeout),
         )
         yield from _batches(entry.name, answer)
 
@@ -648,6 +639,8 @@ class KnowledgeGraph:
             for iri, label in (
                 rows.rows if native is None else [tuple(map(native, row)) for row in rows.rows]
             ):
+                if not isinstance(label, Literal):
+                    continue
                 rank = (
                     order.index(label.language or "")
                     if (label.language or "") in order
@@ -829,10 +822,11 @@ class KnowledgeGraph:
             # The class closure is derived from the rest at every load; in a single-graph file
             # it could not be told apart from what the plans say.
             names = [n for n in names if n != str(CLOSURE_GRAPH)]
+        source: Graph | Dataset
         if keeps_graphs:
-            source: Graph | Dataset = Dataset()
+            source = dataset = Dataset()
             for name in names:
-                source.graph(URIRef(name)).__iadd__(self.graph(name))
+                dataset.graph(URIRef(name)).__iadd__(self.graph(name))
         else:
             source = Graph()
             for name in names:
@@ -894,6 +888,48 @@ def _plan_info(row: Mapping[str, Any]) -> PlanInfo:
     )
 
 
+#: The subclass pairs the class closure is derived from (named classes only).
+SUBCLASS_QUERY = (
+    "SELECT DISTINCT ?c ?s WHERE { ?c rdfs:subClassOf ?s FILTER(isIRI(?c) && isIRI(?s)) }"
+)
+
+
+def superclasses(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each class → all its superclasses, from (class, direct superclass) pairs.
+
+    Examples
+    --------
+    >>> superclasses([("a", "b"), ("b", "c"), ("c", "a")])["a"] == {"b", "c"}
+    True
+    """
+    direct: dict[str, set[str]] = {}
+    for c, sup in pairs:
+        direct.setdefault(c, set()).add(sup)
+    closed: dict[str, set[str]] = {}
+    for start in direct:
+        seen: set[str] = set()
+        todo = list(direct[start])
+        while todo:
+            cls = todo.pop()
+            if cls not in seen and cls != start:
+                seen.add(cls)
+                todo.extend(direct.get(cls, ()))
+        closed[start] = seen
+    return closed
+
+
+def closure_update(supers: Mapping[str, Iterable[str]]) -> str:
+    """The SPARQL update that adds the class closure (:data:`CLOSURE_GRAPH`): each IRI's
+    types by :func:`superclasses`, those it does not have yet."""
+    pairs = " ".join(f"(<{c}> <{s}>)" for c, above in sorted(supers.items()) for s in sorted(above))
+    return (
+        f"INSERT {{ GRAPH <{CLOSURE_GRAPH}> {{ ?x a ?super }} }} WHERE {{\n"
+        f"  VALUES (?class ?super) {{ {pairs} }}\n"
+        "  GRAPH ?g { ?x a ?class FILTER(isIRI(?x)) }\n"
+        "  FILTER NOT EXISTS { GRAPH ?h { ?x a ?super } }\n}"
+    )
+
+
 def _expand(value: str) -> str | None:
     """The IRI a full IRI or prefixed name stands for; None for anything else."""
     if value.startswith(("http://", "https://", "urn:")):
@@ -934,7 +970,7 @@ def load(
     paths : path or iterable of paths, optional
         Extra RDF files (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML) to load beside
         the bundled data. A file holding one plan is loaded into that plan's named graph. A
-        folder of RDF files (a corpus, such as :func:`andtsgraph.synthetic.write_corpus`
+        folder of RDF files (a corpus, such as :func:`andtsgraph.testing.synthetic.write_corpus`
         writes) stands for its RDF files, in name order; a folder of CSV files is a plan
         template.
     store : {"oxigraph", "memory"}
@@ -971,14 +1007,12 @@ def load(
         for path, graph in bundled_files():
             kg.add_file(path, graph, parser=parser)
     if paths is not None:
-        if isinstance(paths, str | Path):
-            paths = [paths]
-        for path in paths:
+        for extra in [paths] if isinstance(paths, str | Path) else paths:
             try:
-                for file in rdf_files_in(path) or [path]:
+                for file in rdf_files_in(extra) or [Path(extra)]:
                     kg.add_file(file, parser=parser)
             except OSError as exc:  # a folder or file the user may not read, a broken link
-                where = exc.filename or path
+                where = exc.filename or extra
                 raise DataFileError(where, f"cannot read: {exc.strerror or exc}") from None
     return kg
 
@@ -991,7 +1025,7 @@ def rdf_files_in(path: str | Path) -> list[Path]:
     --------
     >>> from andtsgraph.resources import data_dir
     >>> [p.name for p in rdf_files_in(data_dir() / "plans")][:2]
-    ['kronoberg-2022-2026.ttl', 'national-2022-2025.ttl']
+    ['kronoberg-2022-2026.ttl', 'national-2016-2020.ttl']
     >>> rdf_files_in(data_dir() / "plans" / "vaxjo-2022-2027.ttl")
     []
     """

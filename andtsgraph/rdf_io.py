@@ -11,6 +11,7 @@ from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from andtsgraph.errors import DataFileError
+from andtsgraph.messages import text
 
 __all__ = [
     "FORMATS_BY_SUFFIX",
@@ -73,29 +74,21 @@ def decode_text(path: Path, data: bytes, *, allow_cp1252: bool = False) -> str:
     andtsgraph.errors.DataFileError: a.ttl, line 1: the text looks like Windows-1252 (ANSI), not UTF-8; save it as UTF-8
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
-        raise DataFileError(path, "the text is UTF-16 (Unicode); save it as UTF-8")
+        raise DataFileError(path, text("io.utf16", "en"))
     if b"\x00" in data[:8192]:
-        raise DataFileError(path, "a binary file, not text (save it as UTF-8 text)")
+        raise DataFileError(path, text("io.binary", "en"))
     try:
-        text = data.decode("utf-8-sig")
+        decoded = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start]
         if allow_cp1252 and not (set(data) & _CP1252_HOLES):
-            text = data.decode("cp1252")
+            decoded = data.decode("cp1252")
         elif bad >= 0x80 and not (set(data) & _CP1252_HOLES):
-            raise DataFileError(
-                path,
-                "the text looks like Windows-1252 (ANSI), not UTF-8; save it as UTF-8",
-                line=line,
-            ) from None
+            raise DataFileError(path, text("io.cp1252", "en"), line=line) from None
         else:
-            raise DataFileError(
-                path,
-                f"not UTF-8 text (byte 0x{bad:02X} cannot be read); save it as UTF-8",
-                line=line,
-            ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+            raise DataFileError(path, text("io.not_utf8", "en", byte=bad), line=line) from None
+    return decoded.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -131,11 +124,7 @@ def refuse_external_contexts(path: Path, document: object) -> None:
                 value = item.get(key)
                 for ref in value if isinstance(value, list) else [value]:
                     if isinstance(ref, str):
-                        raise DataFileError(
-                            path,
-                            f"the JSON-LD context {ref!r} is outside the file; andtsgraph never "
-                            "fetches or reads a context: put the context itself into the file",
-                        )
+                        raise DataFileError(path, text("io.jsonld_context", "en", context=ref))
             pending.extend(item.values())
 
 
@@ -315,9 +304,39 @@ def split_by_plan(graph: Graph, plans: list[str]) -> tuple[dict[str, Graph], Gra
         for st in set(graph.subjects(RDF.subject, None))
         if st not in owner
     }
+    entailed = _entailed_types(graph, owner)
     parts = {plan: Graph() for plan in plans}
     rest = Graph()
     for triple in graph:
         plan = owner.get(triple[0])
-        (parts[plan] if plan is not None and triple not in linked else rest).add(triple)
+        keep = plan is not None and triple not in linked and triple not in entailed
+        (parts[plan] if keep else rest).add(triple)
     return parts, rest
+
+
+def _entailed_types(graph: Graph, subjects: dict) -> set:
+    """The ``?x a ?super`` triples of ``subjects`` that another of their types gives by
+    ``rdfs:subClassOf`` (the class closure an export carries): they are derived, not the
+    plan's own, and the graph derives them again when loaded."""
+    from rdflib import RDF, RDFS
+
+    supers: dict[object, set] = {}
+    for sub, sup in graph.subject_objects(RDFS.subClassOf):
+        supers.setdefault(sub, set()).add(sup)
+
+    def above(cls: object) -> set:
+        seen: set = set()
+        todo = list(supers.get(cls, ()))
+        while todo:
+            c = todo.pop()
+            if c not in seen and c != cls:
+                seen.add(c)
+                todo.extend(supers.get(c, ()))
+        return seen
+
+    found = set()
+    for subject in subjects:
+        types = set(graph.objects(subject, RDF.type))
+        derived = set().union(*(above(t) for t in types)) if types else set()
+        found |= {(subject, RDF.type, t) for t in types & derived}
+    return found

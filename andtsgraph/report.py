@@ -9,14 +9,17 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from andtsgraph import __version__
 from andtsgraph.analysis import gaps as gap_analysis
 from andtsgraph.analysis import network as network_analysis
 from andtsgraph.analysis.gaps import CoverageMatrix, Gap
 from andtsgraph.analysis.network import Bridge, NetworkSummary
+from andtsgraph.enums import Links, choose
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
 from andtsgraph.output import check_outputs, write_text
+from andtsgraph.results import ResultList
 from andtsgraph.validation import ValidationReport, validate
 
 __all__ = [
@@ -30,7 +33,7 @@ __all__ = [
     "write_html",
 ]
 
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "sv": {
         "title": "ANDTS-planer: validering, luckor och samverkan",
         "plans": "Planer",
@@ -129,6 +132,14 @@ class Report:
     gaps: list[PlanGaps]
     network: NetworkSummary
     bridges: list[Bridge]
+    links: Links = Links.CURATED
+
+    @property
+    def links_basis(self) -> str:
+        """What the factor and national-goal gaps rest on (curated or suggested links)."""
+        from andtsgraph.messages import text
+
+        return text(f"suggest.basis.{self.links}", self.lang)
 
 
 def _neighbours(kg: KnowledgeGraph, plan: PlanInfo, rows: Iterable[dict]) -> list[PlanInfo]:
@@ -151,6 +162,7 @@ def build_report(
     lang: str = "sv",
     *,
     validation: ValidationReport | None = None,
+    links: Links | str = Links.CURATED,
 ) -> Report:
     """Validate, find the gaps and analyse the collaboration network of one plan or all plans.
 
@@ -162,6 +174,9 @@ def build_report(
     lang : {"sv", "en"}
     validation : ValidationReport, optional
         A report already made (it is made when omitted).
+    links : Links or {"curated", "suggested", "both"}
+        What factor and national-goal gaps rest on (see
+        :func:`andtsgraph.analysis.gaps.uncovered_factors`); the report says which.
 
     Examples
     --------
@@ -170,6 +185,7 @@ def build_report(
     >>> [g.plan.id for g in report.gaps]
     ['vaxjo-2022-2027']
     """
+    links = choose(Links, links, "links")
     plans = [kg.plan(plan)] if plan else kg.plans
     scope = plans[0].id if plan else None
     if validation is None:
@@ -177,21 +193,25 @@ def build_report(
     documents = kg.query("plan-documents").to_records()
     # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
     with gap_analysis.batch(kg) if not plan else nullcontext():
-        plan_gaps = [_plan_gaps(kg, p, documents) for p in plans if p.activities]
+        plan_gaps = [_plan_gaps(kg, p, documents, links) for p in plans if p.activities]
     summary = network_analysis.analyse(kg, scope)
     if not plan:  # the network of all plans is the one bridges are found in: build it once
         bridges = network_analysis.bridges_between_plans(kg, graph=summary.bipartite)
     else:
-        bridges = [b for b in network_analysis.bridges_between_plans(kg) if scope in b.plans]
-    return Report(plans, scope, lang, validation, plan_gaps, summary, bridges)
+        bridges = ResultList(
+            b for b in network_analysis.bridges_between_plans(kg) if scope in b.plans
+        )
+    return Report(plans, scope, lang, validation, plan_gaps, summary, bridges, links)
 
 
-def _plan_gaps(kg: KnowledgeGraph, p: PlanInfo, documents: list[dict]) -> PlanGaps:
+def _plan_gaps(
+    kg: KnowledgeGraph, p: PlanInfo, documents: list[dict], links: Links = Links.CURATED
+) -> PlanGaps:
     found = PlanGaps(
         plan=p,
-        risk=gap_analysis.uncovered_factors(kg, p.id, "risk"),
-        protective=gap_analysis.uncovered_factors(kg, p.id, "protective"),
-        national=gap_analysis.uncovered_national_goals(kg, p.id),
+        risk=gap_analysis.uncovered_factors(kg, p.id, "risk", links),
+        protective=gap_analysis.uncovered_factors(kg, p.id, "protective", links),
+        national=gap_analysis.uncovered_national_goals(kg, p.id, links),
         empty=gap_analysis.empty_goals_and_areas(kg, p.id),
         no_indicator=gap_analysis.activities_without_indicator(kg, p.id),
         no_responsible=gap_analysis.activities_without_responsible(kg, p.id),
@@ -252,7 +272,7 @@ def to_text(report: Report, *, top: int = 8) -> str:
     out.append("  " + (w["conforms"] if not violations else w["not_conforms"].format(n=violations)))
     for g in report.validation.groups():
         out.append(f"  {g.plan or '-':<20} {w['severity'][g.severity]}: {g.line}")
-    out += ["", w["gaps"] + " (" + w["curated"] + ")"]
+    out += ["", w["gaps"] + " (" + report.links_basis + ")"]
     for pg in report.gaps:
         out.append(f"  {pg.plan.id}")
         out.append(_wrapped(f"{w['risk']} ({len(pg.risk)}): {_labels(pg.risk, w)}", 4))
@@ -425,7 +445,7 @@ def to_html(kg: KnowledgeGraph, report: Report) -> str:
         )
     parts.append("</table>")
 
-    parts.append(f'<h2>{_e(w["gaps"])}</h2><p class="note">{_e(w["curated"])}</p>')
+    parts.append(f'<h2>{_e(w["gaps"])}</h2><p class="note">{_e(report.links_basis)}</p>')
     matrices, hierarchies = _plan_pictures(report, kg)
     for pg in report.gaps:
         parts.append(f'<h3>{_e(pg.plan.title)} ({_e(pg.plan.id)})</h3><ul class="gaps">')

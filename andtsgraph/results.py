@@ -126,7 +126,7 @@ class QueryResult(Sequence[dict[str, Any]]):
     def __len__(self) -> int:
         return len(self._records)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         return self._records[index]
 
     def __repr__(self) -> str:

@@ -2,8 +2,8 @@
 
 Get the suite (it is not part of this repository; keep it outside the checkout)::
 
-    git clone --depth 1 https://github.com/w3c/data-shapes /tmp/data-shapes
-    python benchmarks/shacl_conformance.py /tmp/data-shapes/data-shapes-test-suite/tests/core
+    git clone --depth 1 https://github.com/w3c/data-shapes ../data-shapes
+    python benchmarks/shacl_conformance.py ../data-shapes/data-shapes-test-suite/tests/core
 
 Each ``sht:Validate`` test (98 in SHACL Core) is run through each engine; a test passes when
 the engine's ``sh:conforms`` and the multiset of (focus node, result path, constraint

@@ -20,6 +20,8 @@ fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 if [ "$want_test" = 1 ]; then
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  # A second real SPARQL server for the tests (tests/virtuoso_server.py runs its own instance).
+  command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else sudo="none"; fi
@@ -29,7 +31,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   say "installing system packages: ${missing[*]}"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # env, not a prefix: sudo would drop the variable, and virtuoso-opensource would then ask for
+  # a password on the terminal.
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # ---- Python environment ---------------------------------------------------------------------

@@ -1,10 +1,59 @@
-"""Shared fixtures: the bundled knowledge graph, loaded once per test session."""
+"""Shared fixtures: the bundled knowledge graph, loaded once per test session; and a guard
+that refuses every socket to anything but loopback (local work never touches the network)."""
 
 from __future__ import annotations
+
+import ipaddress
+import socket
 
 import pytest
 
 import andtsgraph
+
+#: Connections the guard refused, so that a test can assert that none were tried.
+REFUSED: list[object] = []
+
+
+class NetworkRefused(OSError):
+    """A test tried to reach a host that is not this machine."""
+
+
+def _is_loopback(host: object) -> bool:
+    if host is None:
+        return True
+    name = host.decode() if isinstance(host, bytes) else str(host)
+    if name in ("localhost", "localhost.localdomain", ""):
+        return True
+    try:
+        return ipaddress.ip_address(name.split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _guard(original):
+    def connect(sock, address, *args):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address[0]):
+            REFUSED.append(address)
+            raise NetworkRefused(f"tests may not reach {address[0]!r}: only loopback")
+        return original(sock, address, *args)
+
+    return connect
+
+
+_original_getaddrinfo = socket.getaddrinfo
+
+
+def _getaddrinfo(host, *args, **kwargs):
+    if not _is_loopback(host):
+        REFUSED.append(host)
+        raise NetworkRefused(f"tests may not look up {host!r}: only loopback")
+    return _original_getaddrinfo(host, *args, **kwargs)
+
+
+# Installed when pytest loads this file, before any test runs.
+socket.socket.connect = _guard(socket.socket.connect)  # type: ignore[method-assign]
+socket.socket.connect_ex = _guard(socket.socket.connect_ex)  # type: ignore[method-assign]
+socket.getaddrinfo = _getaddrinfo
 
 
 @pytest.fixture(scope="session")

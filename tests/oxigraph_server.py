@@ -28,8 +28,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def oxigraph_server(location: Path):
-    """Run ``oxigraph serve`` on a free loopback port; yield its base URL; stop it by PID."""
+def oxigraph_server(location: Path, *, union_default_graph: bool = False):
+    """Run ``oxigraph serve`` on a free loopback port; yield its base URL; stop it by PID.
+
+    By default the server runs as installed (its default graph is the unnamed graph only);
+    ``union_default_graph`` starts it with ``--union-default-graph``."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -39,7 +42,7 @@ def oxigraph_server(location: Path):
             str(location),
             "--bind",
             f"127.0.0.1:{port}",
-            "--union-default-graph",
+            *(["--union-default-graph"] if union_default_graph else []),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

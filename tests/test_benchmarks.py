@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import andtsgraph
 
 RUNNER = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
@@ -32,8 +34,14 @@ def _query_jobs() -> set[str]:
     }
 
 
-def test_every_job_of_the_andtsgraph_benchmark_runs_on_one_synthetic_plan(tmp_path):
-    figures = _child("oxigraph", tmp_path)
+@pytest.fixture(scope="module")
+def oxigraph_figures(tmp_path_factory) -> dict:
+    """The andtsgraph job's figures: run once, read by both tests."""
+    return _child("oxigraph", tmp_path_factory.mktemp("bench"))
+
+
+def test_every_job_of_the_andtsgraph_benchmark_runs_on_one_synthetic_plan(oxigraph_figures):
+    figures = oxigraph_figures
     names = _query_jobs()
     jobs = {"load", "raw load (same run)", "validate", "gaps", "network", "report"}
     assert names | jobs == set(figures["runs"])
@@ -45,8 +53,8 @@ def test_every_job_of_the_andtsgraph_benchmark_runs_on_one_synthetic_plan(tmp_pa
     assert figures["peak_mb"] > 0
 
 
-def test_raw_pyoxigraph_runs_the_same_query_texts(tmp_path):
+def test_raw_pyoxigraph_runs_the_same_query_texts(tmp_path, oxigraph_figures):
     figures = _child("raw", tmp_path)
     assert _query_jobs() | {"load"} == set(figures["runs"])
     # Raw Oxigraph loads the same files (the default graph of a TriG file stays default there).
-    assert figures["size"]["quads"] == _child("oxigraph", tmp_path)["size"]["quads"]
+    assert figures["size"]["quads"] == oxigraph_figures["size"]["quads"]

@@ -1,4 +1,6 @@
-"""The command line, run as a user runs it: a real subprocess, its output and exit status."""
+"""The command line: its output and exit status. Most tests run it in-process through
+``main(argv)`` (tests/cli_runner.py); those marked below run ``python -m andtsgraph`` as a
+real subprocess, as a user's shell does."""
 
 from __future__ import annotations
 
@@ -7,9 +9,14 @@ import subprocess
 import sys
 
 import pytest
+from cli_runner import run_cli
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return run_cli(*args, cwd=cwd)
+
+
+def run_subprocess(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "andtsgraph", *args],
         capture_output=True,
@@ -40,7 +47,7 @@ def test_info_json_is_one_object_with_every_plan_and_its_counts(kg):
     for plan in data["plans"]:
         assert required <= set(plan)
     national = next(p for p in data["plans"] if p["id"] == "national-2022-2025")
-    assert (national["kind"], national["goals"], national["activities"]) == ("national", 7, 0)
+    assert (national["kind"], national["goals"], national["activities"]) == ("national", 8, 0)
 
 
 def test_info_text_lists_the_plans(kg):
@@ -89,7 +96,7 @@ def test_export_refuses_to_overwrite_and_keeps_the_file(tmp_path):
 def test_bad_input_gives_one_line_and_exit_2(tmp_path, args, content, expected):
     if content is not None:
         (tmp_path / "bad.ttl").write_bytes(content.encode("latin-1"))
-    proc = run(*[a.format(dir=tmp_path) for a in args])
+    proc = run_subprocess(*[a.format(dir=tmp_path) for a in args])
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
@@ -99,7 +106,7 @@ def test_bad_input_gives_one_line_and_exit_2(tmp_path, args, content, expected):
 
 
 def test_usage_errors_exit_2_without_traceback():
-    proc = run("export", "--format", "docx")
+    proc = run_subprocess("export", "--format", "docx")
     assert proc.returncode == 2
     assert "invalid choice: 'docx'" in proc.stderr
     assert "Traceback" not in proc.stderr

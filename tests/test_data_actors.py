@@ -6,10 +6,13 @@ states the owner with ``org:unitOf``; national and regional bodies are shared, w
 
 from __future__ import annotations
 
-from andtsgraph.namespaces import ACTOR, ACTORS_GRAPH
+from andtsgraph.namespaces import ACTOR, ACTORS_GRAPH, LINKS_GRAPH
 
-#: Scoped under a municipality but not owned by it (the plan does not say it owns them).
+#: Scoped under a municipality but not owned by it in the registry (the plan does not say it
+#: owns them; for Växjöbostäder and KIFF idrottsteam the owner is a curated link).
 SCOPE_ONLY = {
+    ACTOR + "vaxjo-kommun/vaxjobostader",
+    ACTOR + "vasteras-stad/kiff-idrottsteam",
     ACTOR + "vaxjo-kommun/restaurangerna",
     ACTOR + "vaxjo-kommun/utbildning",
     ACTOR + "vaxjo-kommun/halso-och-sjukvard",
@@ -82,3 +85,64 @@ def test_the_two_kommunstyrelser_share_a_label_but_not_a_node(kg):
         ACTOR + "vasteras-stad/kommunstyrelsen",
         ACTOR + "vaxjo-kommun/kommunstyrelse",
     ]
+
+
+def _registry_objects(kg, subject, predicate):
+    rows = kg.query(
+        f"""SELECT ?o WHERE {{ GRAPH <{ACTORS_GRAPH}> {{ <{subject}> {predicate} ?o }} }}"""
+    )
+    return {str(r["o"]) for r in rows}
+
+
+def _linked_objects(kg, subject, predicate):
+    rows = kg.query(f"""SELECT ?o WHERE {{ GRAPH <{LINKS_GRAPH}> {{ <{subject}> {predicate} ?o .
+        ?l rdf:subject <{subject}> ; rdf:predicate {predicate} ; rdf:object ?o ; andts:rationale ?r }} }}""")
+    return {str(r["o"]) for r in rows}
+
+
+def test_memberships_the_plans_do_not_list_are_curated_links(kg):
+    lk = ACTOR + "livsstil-kronoberg"
+    three = {ACTOR + "lansstyrelsen-kronoberg", ACTOR + "region-kronoberg", ACTOR + "polisen"}
+    # "Livsstil Kronobergs huvudmän" are never named: principals and members are a reading.
+    assert _registry_objects(kg, lk, "andts:principal") == set()
+    assert _linked_objects(kg, lk, "andts:principal") == three
+    # "tjänstepersoner verksamma hos Livsstil Kronobergs huvudmän samt representation från
+    # kommunerna": only Kommunerna is stated.
+    bg = lk + "/beredningsgruppen"
+    assert _registry_objects(kg, bg, "org:hasMember") == {ACTOR + "kommunerna-kronoberg"}
+    assert _linked_objects(kg, bg, "org:hasMember") == three
+    # Samrådsgruppen: "representation från alla länets kommuner, Linnéuniversitetet, idéburens
+    # organisationer, Region Kronoberg, Polismyndigheten samt Länsstyrelsen" — stated.
+    assert len(_registry_objects(kg, lk + "/samradsgruppen", "org:hasMember")) == 6
+    # No network or working group has members the plan lists.
+    assert (
+        _registry_objects(kg, lk + "/natverk-kommunala-andt-samordnare", "org:hasMember") == set()
+    )
+    assert _registry_objects(kg, lk + "/arbetsgrupper-och-natverk", "org:hasMember") == set()
+    assert len(_linked_objects(kg, lk + "/arbetsgrupper-och-natverk", "org:hasMember")) == 11
+    # Växjö 2.3: the arbetsgrupp's four members are stated, the styrgrupp's are a reading.
+    vx = ACTOR + "vaxjo-kommun/"
+    assert len(_registry_objects(kg, vx + "andts-arbetsgrupp", "org:hasMember")) == 4
+    assert _registry_objects(kg, vx + "andts-styrgrupp", "org:hasMember") == set()
+    assert len(_linked_objects(kg, vx + "andts-styrgrupp", "org:hasMember")) == 4
+    # Västerås "Samtliga nämnder": no list in the plan.
+    vs = ACTOR + "vasteras-stad/samtliga-namnder"
+    assert _registry_objects(kg, vs, "org:hasMember") == set()
+    assert len(_linked_objects(kg, vs, "org:hasMember")) == 10
+
+
+def test_types_and_owners_the_plans_do_not_give_are_curated_links(kg):
+    org = "http://www.w3.org/ns/org#Organization"
+    andts = "https://w3id.org/andtsgraph/ontology#"
+    # "IQ" and "Växjöbostäder" are printed only as names.
+    assert _registry_objects(kg, ACTOR + "iq", "rdf:type") == {org}
+    assert _linked_objects(kg, ACTOR + "iq", "rdf:type") == {andts + "Company"}
+    vb = ACTOR + "vaxjo-kommun/vaxjobostader"
+    assert _registry_objects(kg, vb, "rdf:type") == {org}
+    assert _registry_objects(kg, vb, "org:unitOf") == set()
+    assert _linked_objects(kg, vb, "rdf:type") == {andts + "MunicipalCompany"}
+    assert _linked_objects(kg, vb, "org:unitOf") == {ACTOR + "vaxjo-kommun"}
+    # "KIFF idrottsteam": the plan does not say whose team it is.
+    kiff = ACTOR + "vasteras-stad/kiff-idrottsteam"
+    assert _registry_objects(kg, kiff, "org:unitOf") == set()
+    assert _linked_objects(kg, kiff, "org:unitOf") == {ACTOR + "vasteras-stad"}

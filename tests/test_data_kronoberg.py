@@ -1,7 +1,7 @@
 """Data tests for the Kronoberg regional plan.
 
-Source: /work/shared/seeds/002_b85587d5e2192c23.txt, "Regional handlingsplan ANDTS och
-brottsförebyggande arbete 2022–2026" (Livsstil Kronoberg). Every expected value below was
+Source: the text of "Regional handlingsplan ANDTS och brottsförebyggande arbete 2022–2026"
+(Livsstil Kronoberg), as extracted from the published PDF. Every expected value below was
 counted or copied by hand from that text; the comment next to each check quotes the line it
 checks.
 

@@ -1,7 +1,7 @@
 """Data tests for the ANDTS-plan för Växjö kommun 2022–2027 (plan:vaxjo-2022-2027).
 
-Every expected value below is hand-checked against the source text
-(/work/shared/seeds/001_b392bdcf71c5a8e3.txt, raw 000_da65c43612b6bea2.txt); the comment
+Every expected value below is hand-checked against the source text (the published PDF of
+2022-12-13, read as a clean text extraction and a raw one from page 4); the comment
 above each assertion quotes the line it checks.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+
+from andtsgraph.namespaces import LINKS_GRAPH, plan_graph
 
 PLAN = "https://w3id.org/andtsgraph/plan/vaxjo-2022-2027"
 VX = PLAN + "/"
@@ -255,14 +257,23 @@ def test_development_areas_and_their_prevention_levels(kg):
     ]
 
 
-def test_activities_inherit_the_level_of_their_development_area(kg):
-    rows = q(
+def test_activities_take_the_level_of_their_development_area_only_as_curated_links(kg):
+    # The plan states a level for its three utvecklingsområden only; that each commitment takes
+    # the level of its area is a reading: in the curated links, never in the plan's own graph.
+    own = q(
         kg,
-        """SELECT ?a WHERE { ?a a andts:Activity ; andts:inPlan plan:vaxjo-2022-2027 ;
-                        andts:partOf/andts:partOf ?u ; andts:preventionLevel ?l1 . ?u andts:preventionLevel ?l2 .
-                        FILTER (?l1 != ?l2) }""",
+        f"""SELECT ?x WHERE {{ GRAPH <{plan_graph("vaxjo-2022-2027")}> {{ ?x andts:preventionLevel ?l }} }}""",
     )
-    assert len(rows) == 0
+    assert sorted(str(r["x"]).rsplit("/", 1)[1] for r in own) == ["uo-3-1", "uo-3-2", "uo-3-3"]
+    linked = q(
+        kg,
+        f"""SELECT ?a ?l1 ?l2 ?why WHERE {{ ?a a andts:Activity ; andts:inPlan plan:vaxjo-2022-2027 ;
+                        andts:partOf/andts:partOf ?u . ?u andts:preventionLevel ?l2 .
+            GRAPH <{LINKS_GRAPH}> {{ ?a andts:preventionLevel ?l1 .
+                ?s rdf:subject ?a ; rdf:predicate andts:preventionLevel ; rdf:object ?l1 ; andts:rationale ?why }} }}""",
+    )
+    assert len(linked) == 23
+    assert all(r["l1"] == r["l2"] for r in linked)
 
 
 def test_barnens_basta_galler_label_from_body_and_toc_form_as_altlabel(kg):
@@ -525,3 +536,21 @@ def test_some_risk_factors_of_2_2_have_no_vaxjo_activity(kg, factor):
                          andts:inPlan plan:vaxjo-2022-2027 }}""",
     )
     assert len(rows) == 0
+
+
+def test_internet_urls_are_the_plans_references_only(kg):
+    # The reference list prints three URLs under "Internet" and ties none to a section: in the
+    # plan's own graph they are the plan's rdfs:seeAlso and nothing else's.
+    rows = q(
+        kg,
+        f"""SELECT ?s ?u WHERE {{ GRAPH <{plan_graph("vaxjo-2022-2027")}> {{
+            ?s rdfs:seeAlso|foaf:page ?u }} }}""",
+    )
+    assert {str(r["s"]).rsplit("/", 1)[1] for r in rows} == {"vaxjo-2022-2027"}
+    assert len(rows) == 3
+    linked = q(
+        kg,
+        f"""SELECT ?s WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?s rdfs:seeAlso|foaf:page ?u .
+            ?l rdf:subject ?s ; rdf:object ?u ; andts:rationale ?r }} }}""",
+    )
+    assert len(linked) == 4

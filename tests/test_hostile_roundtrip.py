@@ -41,7 +41,7 @@ def test_whole_graph_dataset_export_keeps_every_graph(kg, exported, fmt):
 def test_jsonld_export_is_not_an_empty_graph_when_validated(exported, capsys):
     # It was: the named graphs were dropped, and validate said "0 planer", exit 0.
     back = andtsgraph.load(exported["jsonld"], bundled=False)
-    assert len(back.plans) == 4
+    assert len(back.plans) == 5  # the five bundled plans
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt"])
@@ -68,7 +68,7 @@ def test_one_plan_export_loads_back_isomorphic(kg, tmp_path, fmt):
 def test_export_format_follows_the_suffix(tmp_path):
     out = tmp_path / "all.nq"
     assert main(["export", "-o", str(out)]) == 0
-    assert len(andtsgraph.load(out, bundled=False).plans) == 4
+    assert len(andtsgraph.load(out, bundled=False).plans) == 5
     assert out.read_text(encoding="utf-8").count("\n") > 4000  # one quad a line: N-Quads
 
 
@@ -101,3 +101,14 @@ def test_revised_bundled_plan_replaces_the_bundled_one(kg, tmp_path, capsys):
     loaded = andtsgraph.load(revised)
     assert len([p for p in loaded.plans if p.id == "vaxjo-2022-2027"]) == 1
     assert loaded.sources[plan_graph("vaxjo-2022-2027")] == [revised]
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld"])
+def test_revised_bundled_plan_in_a_dataset_format_replaces_it(tmp_path, capsys, fmt):
+    revised = tmp_path / f"vaxjo.{fmt}"
+    assert main(["export", "--plan", "vaxjo", "-o", str(revised)]) == 0
+    capsys.readouterr()
+    assert main(["info", "--with", str(revised)]) == 0
+    captured = capsys.readouterr()
+    assert f"{revised} replaces the bundled plan vaxjo-2022-2027" in captured.err
+    assert captured.out.count("vaxjo-2022-2027  [") == 1

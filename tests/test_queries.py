@@ -188,7 +188,7 @@ def test_cli_ask_construct_and_warnings(capsys):
     code, out, _ = cli(
         capsys, "query", "CONSTRUCT { ?p a andts:Plan } WHERE { ?p a andts:Plan }", "--format", "nt"
     )
-    assert code == 0 and len(out.strip().splitlines()) == 4
+    assert code == 0 and len(out.strip().splitlines()) == 5  # the five bundled plans
     code, out, _ = cli(capsys, "query", "DESCRIBE actor:polisen")
     assert code == 0 and '"Polisen"@sv' in out
     code, _, err = cli(capsys, "query", "ASK { ?p a andts:Plan }", "--format", "ttl")

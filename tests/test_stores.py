@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from rdflib.compare import isomorphic
-from test_server import SAMPLE_PARAMS, _canonical
+from server_compare import SAMPLE_PARAMS
+from server_compare import rows as _canonical
 
 import andtsgraph
 

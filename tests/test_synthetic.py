@@ -11,7 +11,8 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, SH
-from test_server import SAMPLE_PARAMS, _canonical
+from server_compare import SAMPLE_PARAMS
+from server_compare import rows as _canonical
 from test_validation import CASES, _fixture_graph, _kg_with, _write
 
 import andtsgraph
@@ -19,7 +20,7 @@ from andtsgraph import render
 from andtsgraph.analysis import gaps, network
 from andtsgraph.errors import AndtsError, DataFileError
 from andtsgraph.namespaces import ACTORS_GRAPH, LINKS_GRAPH, plan_graph
-from andtsgraph.synthetic import plan_mix, synthetic_corpus, write_corpus
+from andtsgraph.testing.synthetic import plan_mix, synthetic_corpus, write_corpus
 from andtsgraph.validation import UnsupportedShapes, ValidationWarning, load_shapes, validate
 from andtsgraph.validation.engines.sparql import compile_shapes
 
@@ -403,7 +404,7 @@ def test_force_leaves_exactly_one_corpus_in_the_folder(tmp_path):
     write_corpus(out, 6, seed=0, activities_per_plan=2)
     mine = tmp_path / "corpus" / "notes.txt"
     mine.write_text("mine", encoding="utf-8")
-    with pytest.raises(AndtsError, match="use --force"):
+    with pytest.raises(AndtsError, match="pass force=True"):
         write_corpus(out, 3, seed=1, activities_per_plan=2)  # other names, still refused
     written = write_corpus(out, 3, seed=1, activities_per_plan=2, force=True)
     assert sorted(p.name for p in out.glob("*.trig")) == sorted(p.name for p in written)

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from andtsgraph.errors import AndtsError
-from andtsgraph.synthetic import write_corpus
+from andtsgraph.testing.synthetic import write_corpus
 from andtsgraph.validation import validate
 
 

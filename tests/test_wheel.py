@@ -27,8 +27,28 @@ def test_wheel_installed_outside_the_repository_runs_info_and_export(tmp_path, k
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
+    # The dependencies come from this environment's site-packages (a path line in a .pth file:
+    # its own .pth files, such as the editable install of the repository, are not read), so
+    # pip installs only the wheel, without resolving and copying every dependency again.
+    own = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    parent = [p for p in sys.path if p.endswith("site-packages")]
+    (Path(own) / "dependencies-of-the-test.pth").write_text("\n".join(parent) + "\n")
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--disable-pip-version-check",
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
         timeout=900,

@@ -22,7 +22,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from andtsgraph.enums import Dimension, FactorKind, GapKind, choose
+from andtsgraph.enums import Dimension, FactorKind, GapKind, Links, choose
 from andtsgraph.knowledge_graph import KnowledgeGraph
 from andtsgraph.namespaces import plan_id_of
 from andtsgraph.results import Result, ResultList, records_to_json
@@ -163,16 +163,15 @@ def _plan_iri(kg: KnowledgeGraph, plan: str | None) -> str | None:
     return None if plan is None else kg.plan(plan).iri
 
 
-def _plan_id(kg: KnowledgeGraph, plan: str | None) -> str | None:
-    return None if plan is None else kg.plan(plan).id
-
-
 def _plan_titles(kg: KnowledgeGraph) -> dict[str, str]:
     return {p.iri: p.title for p in kg.plans}
 
 
 def uncovered_factors(
-    kg: KnowledgeGraph, plan: str | None = None, kind: FactorKind | str | None = None
+    kg: KnowledgeGraph,
+    plan: str | None = None,
+    kind: FactorKind | str | None = None,
+    links: Links | str = Links.CURATED,
 ) -> ResultList[Gap]:
     """Risk and protective factors that no activity of a plan addresses.
 
@@ -184,6 +183,10 @@ def uncovered_factors(
     kind : FactorKind or {"risk", "protective"}, optional
         Only risk or only protective factors. The gap kinds ``"risk-factor"`` and
         ``"protective-factor"`` name the same (:class:`~andtsgraph.enums.FactorKind`).
+    links : Links or {"curated", "suggested", "both"}
+        What counts as an activity addressing a factor: the curated links (default), the
+        suggested links (:func:`andtsgraph.analysis.suggest.suggest_links`, for a plan nobody
+        has curated), or either. Each finding says which (``details["links"]``).
 
     Returns
     -------
@@ -193,7 +196,7 @@ def uncovered_factors(
     Raises
     ------
     ChoiceError
-        For another ``kind`` (the message lists the allowed ones).
+        For another ``kind`` or ``links`` (the message lists the allowed ones).
 
     Examples
     --------
@@ -205,10 +208,15 @@ def uncovered_factors(
     True
     """
     wanted = None if kind is None else choose(FactorKind, kind, "kind")
+    links = choose(Links, links, "links")
     rows = _query(kg, "uncovered-factors-by-plan", _plan_iri(kg, plan))
     domains = _derived(kg, "factor-domains", lambda: _factor_domains(kg))
-    links = _derived(kg, "factor-link-counts", lambda: _factor_link_counts(kg))
+    counts = _derived(kg, "factor-link-counts", lambda: _factor_link_counts(kg))
     titles = _derived(kg, "plan-titles", lambda: _plan_titles(kg))
+    suggested: dict[str, list] = {}
+    if links is not Links.CURATED:
+        suggested = _suggested(kg, plan, "factor")
+        rows = _suggested_factor_rows(kg, plan, rows, suggested, links)
     gaps: ResultList[Gap] = ResultList()
     for r in rows:
         row_kind = FactorKind(r["kind"])
@@ -216,6 +224,11 @@ def uncovered_factors(
             continue
         plan_id = plan_id_of(r["plan"])
         factor_kind = "risk factor" if row_kind is FactorKind.RISK else "protective factor"
+        found_among = {
+            Links.CURATED: f"{counts.get(r['plan'], 0)} curated factor links of this plan (data/links)",
+            Links.SUGGESTED: f"{len(suggested.get(plan_id, []))} suggested factor links of this plan ({_SUGGESTED})",
+            Links.BOTH: f"{counts.get(r['plan'], 0)} curated factor links of this plan (data/links) and its {len(suggested.get(plan_id, []))} suggested ones ({_SUGGESTED})",
+        }[links]
         gaps.append(
             Gap(
                 kind=row_kind.gap_kind,
@@ -225,10 +238,14 @@ def uncovered_factors(
                 explanation=(
                     f"Expected at least one activity of {titles.get(r['plan'], plan_id)} to address the {factor_kind} "
                     f"'{r['label']}' ({domains.get(r['factor']) or 'no domain'}); found none among the "
-                    f"{links.get(r['plan'], 0)} curated factor links of this plan (data/links)."
+                    f"{found_among}."
                 ),
                 query="uncovered-factors-by-plan",
-                details={"domains": domains.get(r["factor"]), "notation": r["notation"]},
+                details={
+                    "domains": domains.get(r["factor"]),
+                    "notation": r["notation"],
+                    "links": links.value,
+                },
             )
         )
     return gaps
@@ -250,21 +267,93 @@ def _factor_link_counts(kg: KnowledgeGraph) -> dict[str, int]:
     return counts
 
 
-def uncovered_national_goals(kg: KnowledgeGraph, plan: str | None = None) -> ResultList[Gap]:
+_SUGGESTED = "andtsgraph links suggest: word similarity, unchecked suggestions, not curated links"
+
+
+def _suggested(kg: KnowledgeGraph, plan: str | None, kind: str) -> dict[str, list]:
+    """Plan id → its suggestions of ``kind``: in a batch, made once for all plans."""
+    from andtsgraph.analysis import suggest
+
+    def by_plan(found) -> dict[str, list]:
+        split: dict[str, list] = {}
+        for s in found:
+            split.setdefault(s.plan, []).append(s)
+        return split
+
+    current = _BATCH.get()
+    if plan is None or (current is not None and current.kg is kg):
+        return _derived(
+            kg, f"suggested-{kind}", lambda: by_plan(suggest.suggest_links(kg, kind=kind))
+        )
+    return by_plan(suggest.suggest_links(kg, plan, kind))
+
+
+def _suggested_factor_rows(kg, plan, curated_rows, suggested, links) -> list[dict]:
+    """Rows of ``uncovered-factors-by-plan`` with suggestions counted as links."""
+    from andtsgraph.analysis import suggest
+
+    if links is Links.BOTH:
+        rows = curated_rows
+    else:  # every factor is uncovered until a suggestion covers it
+        plans = [kg.plan(plan)] if plan else kg.plans
+        factors = suggest.targets(kg, "factor")
+        rows = sorted(
+            (
+                {"plan": p.iri, "factor": iri, "label": label, "kind": group, "notation": notation}
+                for p in plans
+                if p.activities
+                for iri, label, group, notation in factors
+            ),
+            key=lambda r: (r["plan"], r["kind"], r["notation"] or ""),
+        )
+    return [
+        r
+        for r in rows
+        if r["factor"] not in {s.target for s in suggested.get(plan_id_of(r["plan"]), [])}
+    ]
+
+
+def uncovered_national_goals(
+    kg: KnowledgeGraph, plan: str | None = None, links: Links | str = Links.CURATED
+) -> ResultList[Gap]:
     """National goals that no goal, area or activity of a plan is aligned with.
 
     Alignment comes from the curated links (``andts:alignsWith``); a plan part counts when it,
-    or the area or goal it sits under, is aligned.
+    or the area or goal it sits under, is aligned. With ``links="suggested"`` (or ``"both"``)
+    the suggested alignments of the plan's goals and areas count instead (or as well).
 
     Examples
     --------
     >>> import andtsgraph
     >>> kg = andtsgraph.load()
-    >>> uncovered_national_goals(kg, plan="kronoberg")
-    []
+    >>> [g.details["notation"] for g in uncovered_national_goals(kg, plan="kronoberg")]
+    ['7']
     """
+    links = choose(Links, links, "links")
     rows = _query(kg, "national-goal-coverage", _plan_iri(kg, plan))
     titles = _derived(kg, "plan-titles", lambda: _plan_titles(kg))
+    if links is not Links.CURATED:
+        suggested = _suggested(kg, plan, "national-goal")
+        aligned = {p: {s.target for s in found} for p, found in suggested.items()}
+        basis = (
+            f"no goal or area of the plan has a suggested alignment with it ({_SUGGESTED})"
+            if links is Links.SUGGESTED
+            else f"no part of the plan is aligned with it in the curated links (data/links), and no goal or area has a suggested alignment ({_SUGGESTED})"
+        )
+        return ResultList(
+            Gap(
+                kind=GapKind.NATIONAL_GOAL,
+                plan=plan_id_of(r["plan"]),
+                iri=r["nationalGoal"],
+                label=r["label"],
+                explanation=f"Expected {titles.get(r['plan'])} to serve national goal {r['notation']} through some goal, area or activity; {basis}.",
+                query="national-goal-coverage",
+                details={"notation": r["notation"], "links": links.value},
+            )
+            for r in rows
+            if r["nationalGoal"] not in aligned.get(plan_id_of(r["plan"]), set())
+            and (links is Links.SUGGESTED or (not r["alignedParts"] and not r["activities"]))
+        )
     return ResultList(
         Gap(
             kind=GapKind.NATIONAL_GOAL,
@@ -276,7 +365,7 @@ def uncovered_national_goals(kg: KnowledgeGraph, plan: str | None = None) -> Res
                 "activity; no part of the plan is aligned with it in the curated links (data/links)."
             ),
             query="national-goal-coverage",
-            details={"notation": r["notation"]},
+            details={"notation": r["notation"], "links": Links.CURATED.value},
         )
         for r in rows
         if not r["alignedParts"] and not r["activities"]
@@ -446,9 +535,9 @@ def coverage_matrix(
         (r[key], r[label]): ("ANDTS".find(r.get("substanceOrder") or "~"), r[label]) for r in result
     }
     column_order = {(r["level"], r["levelLabel"]): r["levelOrder"] for r in result}
-    rows = sorted(row_order, key=row_order.get)
-    columns = sorted(column_order, key=column_order.get)
-    return CoverageMatrix(_plan_id(kg, plan), dimension, rows, columns, counts)
+    rows = sorted(row_order, key=lambda k: row_order[k])
+    columns = sorted(column_order, key=lambda k: column_order[k])
+    return CoverageMatrix(kg.plan(plan).id, dimension, rows, columns, counts)
 
 
 def matrix_gaps(
@@ -564,33 +653,37 @@ def neighbour_covers(kg: KnowledgeGraph, plan: str, neighbour: str) -> ResultLis
     return gaps
 
 
-def all_gaps(kg: KnowledgeGraph, plan: str | None = None) -> ResultList[Gap]:
+def all_gaps(
+    kg: KnowledgeGraph, plan: str | None = None, links: Links | str = Links.CURATED
+) -> ResultList[Gap]:
     """Every gap finding for one plan or for all plans with activities.
 
     Returns factor gaps, uncovered national goals, empty goals and areas, activities without
-    indicator or responsible, and empty substance × prevention level cells.
+    indicator or responsible, and empty substance × prevention level cells. ``links``
+    chooses what factor and national-goal gaps rest on (see :func:`uncovered_factors`).
 
     Examples
     --------
     >>> import andtsgraph
     >>> kinds = {g.kind.value for g in all_gaps(andtsgraph.load(), plan="vaxjo")}
     >>> sorted(kinds)
-    ['matrix-cell', 'no-indicator', 'risk-factor']
+    ['matrix-cell', 'national-goal', 'no-indicator', 'risk-factor']
     """
+    links = choose(Links, links, "links")
     if plan:
-        return _plan_gaps(kg, kg.plan(plan).id)
+        return _plan_gaps(kg, kg.plan(plan).id, links)
     found: ResultList[Gap] = ResultList()
     # All plans: each catalog query once, split by plan (one plan alone asks for its own rows).
     with batch(kg):
         for p in kg.plans:
             if p.activities:
-                found += _plan_gaps(kg, p.id)
+                found += _plan_gaps(kg, p.id, links)
     return found
 
 
-def _plan_gaps(kg: KnowledgeGraph, plan_id: str) -> ResultList[Gap]:
-    found = uncovered_factors(kg, plan_id)
-    found += uncovered_national_goals(kg, plan_id) if plan_id != NATIONAL_PLAN_ID else []
+def _plan_gaps(kg: KnowledgeGraph, plan_id: str, links: Links = Links.CURATED) -> ResultList[Gap]:
+    found = uncovered_factors(kg, plan_id, links=links)
+    found += uncovered_national_goals(kg, plan_id, links) if plan_id != NATIONAL_PLAN_ID else []
     found += empty_goals_and_areas(kg, plan_id)
     found += activities_without_indicator(kg, plan_id)
     found += activities_without_responsible(kg, plan_id)

@@ -24,6 +24,8 @@ from typing import Any, NamedTuple, Protocol, runtime_checkable
 from rdflib import Dataset, Graph
 from rdflib.term import Identifier, Node
 
+from andtsgraph.messages import text
+
 __all__ = [
     "Backend",
     "Batched",
@@ -33,6 +35,9 @@ __all__ = [
     "SelectRows",
     "Updatable",
     "dataset_of",
+    "in_worker",
+    "not_a_select",
+    "refuse_service",
 ]
 
 
@@ -245,7 +250,9 @@ def in_worker(
             if (not batch or put(batch)) and not stop.is_set():
                 put(_DONE)
         except BaseException as exc:  # handed to the caller, who raises it
-            put(_Failed(exc))
+            # Without its traceback: the frames hold the store's own result objects, which
+            # must be dropped in this thread (pyoxigraph's are bound to the thread that made them).
+            put(_Failed(exc.with_traceback(None)))
 
     deadline = None if timeout is None else time.monotonic() + timeout
 
@@ -256,9 +263,7 @@ def in_worker(
                 left = deadline - time.monotonic()
                 if left <= 0:
                     stop.set()
-                    raise QueryTimeoutError(
-                        f"the query did not finish within {timeout:g} s (--timeout / timeout=)"
-                    )
+                    raise QueryTimeoutError(text("io.query_timeout", "en", seconds=timeout))
                 wait = min(wait, left)
             try:
                 item = handoff.get(timeout=wait)
@@ -293,7 +298,16 @@ def refuse_service(sparql: str, allowed: bool) -> None:
     from andtsgraph.sparql_text import uses_keyword
 
     if not allowed and uses_keyword(sparql, "SERVICE"):
-        raise QueryError(
-            "the query calls another server (SERVICE); local queries stay off the network "
-            "unless allowed (--allow-service, or load(..., allow_service=True))"
-        )
+        raise QueryError(text("io.service_refused", "en"))
+
+
+def not_a_select(sparql: str) -> Exception:
+    """The error for a query that is not a SELECT, naming its form."""
+    from andtsgraph.errors import QueryError
+    from andtsgraph.sparql_text import query_form
+
+    try:
+        form = query_form(sparql)
+    except QueryError:
+        form = "not SELECT"
+    return QueryError(text("io.not_select", "en", form=form))

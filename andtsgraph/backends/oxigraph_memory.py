@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -16,6 +17,7 @@ from andtsgraph.backends.base import (
     SelectRows,
     dataset_of,
     in_worker,
+    not_a_select,
     refuse_service,
 )
 from andtsgraph.errors import QueryError
@@ -97,6 +99,13 @@ def to_python(term) -> object:
     return rdflib_to_python(to_rdflib(term))
 
 
+def _triple(quad: Any) -> tuple[Node, Node, Node]:
+    """A stored triple as rdflib terms (a stored term is never unbound)."""
+    s, p, o = to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
+    assert s is not None and p is not None and o is not None
+    return s, p, o
+
+
 def _readable(exc: SyntaxError, sparql: str, prefixes: Mapping[str, str]) -> str:
     """Oxigraph's "error at 3:9: expected one of …" as :func:`syntax_error` words it; the
     position is found again on the query as written (before parameters were bound)."""
@@ -138,7 +147,8 @@ class OxigraphMemoryBackend:
     def add_triples(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         context = ox.NamedNode(graph)
         self._store.bulk_extend(
-            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), context) for s, p, o in triples
+            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), context)  # type: ignore[arg-type]
+            for s, p, o in triples
         )
 
     # -- loading files with Oxigraph's own parsers (KnowledgeGraph.add_file's fast path) -----
@@ -187,9 +197,9 @@ class OxigraphMemoryBackend:
         wanted = {ox.NamedNode(c) for c in classes}
         return sorted(
             {
-                q.subject.value
+                str(q.subject.value)
                 for q in scratch.quads_for_pattern(None, _RDF_TYPE, None, None)
-                if q.object in wanted
+                if q.object in wanted and not isinstance(q.subject, ox.Triple)
             }
         )
 
@@ -222,7 +232,7 @@ class OxigraphMemoryBackend:
     def graph(self, name: str) -> Graph:
         graph = Graph(identifier=URIRef(name))
         for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
-            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+            graph.add(_triple(quad))
         return graph
 
     def _run(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]):
@@ -259,6 +269,8 @@ class OxigraphMemoryBackend:
 
         def produce():
             solutions = self._run(sparql, bindings, prefixes)
+            if not isinstance(solutions, ox.QuerySolutions):
+                raise not_a_select(sparql)
             return [v.value for v in solutions.variables], (tuple(s) for s in solutions)
 
         columns, batches = in_worker(produce, timeout=timeout)
@@ -306,13 +318,7 @@ class OxigraphMemoryBackend:
         graph = Graph()
         for batch in batches:
             for triple in batch:
-                graph.add(
-                    (
-                        to_rdflib(triple.subject),
-                        to_rdflib(triple.predicate),
-                        to_rdflib(triple.object),
-                    )
-                )
+                graph.add(_triple(triple))
         return graph
 
     def dataset(self) -> Dataset:

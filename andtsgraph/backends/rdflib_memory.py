@@ -13,6 +13,7 @@ from andtsgraph.backends.base import (
     SelectRows,
     dataset_of,
     in_worker,
+    not_a_select,
     refuse_service,
 )
 from andtsgraph.errors import QueryError
@@ -77,6 +78,8 @@ class RdflibMemoryBackend:
 
         def produce():
             result = self._run(sparql, bindings, prefixes)
+            if result.type != "SELECT":
+                raise not_a_select(sparql)
             return [str(v) for v in (result.vars or [])], (tuple(row) for row in result)
 
         columns, batches = in_worker(produce, timeout=timeout)

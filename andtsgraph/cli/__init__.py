@@ -19,6 +19,7 @@ from andtsgraph import __version__
 from andtsgraph.cli.analysis import add_gaps, add_hubs, add_render, add_report
 from andtsgraph.cli.common import EXIT_USAGE, Parser, common_options
 from andtsgraph.cli.graph import add_docs, add_export, add_info, add_synthetic
+from andtsgraph.cli.links import add_links
 from andtsgraph.cli.query import add_queries, add_query
 from andtsgraph.cli.server import add_push
 from andtsgraph.cli.spreadsheet import add_import, add_template
@@ -37,6 +38,7 @@ COMMANDS = [
     add_info,
     add_gaps,
     add_hubs,
+    add_links,
     add_render,
     add_export,
     add_template,
@@ -138,7 +140,5 @@ def _safe_streams() -> None:
             if hasattr(stream, "reconfigure"):
                 stream.reconfigure(errors="backslashreplace")
                 if stream is sys.stdout:
-                    _print_error(
-                        f"andtsgraph: note: the output encoding ({encoding}) cannot show every "
-                        "character; they are written as \\x… escapes (set PYTHONIOENCODING=utf-8)"
-                    )
+                    note = text("io.output_encoding", "en", encoding=encoding)
+                    _print_error(f"andtsgraph: note: {note}")

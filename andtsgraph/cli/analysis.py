@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import load_graph, positive_int, table
-from andtsgraph.enums import GapKind, Ranking, values
-from andtsgraph.errors import AndtsError, OutputExistsError
+from andtsgraph.cli.common import endpoint_options, input_paths, load_graph, positive_int, table
+from andtsgraph.enums import GapKind, Links, Ranking, values
+from andtsgraph.errors import AndtsError
+from andtsgraph.output import check_outputs
 from andtsgraph.results import ResultList
 
 __all__ = [
@@ -27,12 +28,15 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import gaps
 
     kg = load_graph(args)
-    found = gaps.all_gaps(kg, args.plan)
+    found = gaps.all_gaps(kg, args.plan, links=args.links)
     if args.kind:
         found = ResultList(g for g in found if g.kind in args.kind)
     if args.json:
         print(found.to_json())
         return 0
+    from andtsgraph.messages import text
+
+    print(text(f"suggest.basis.{args.links}", "en"))
     current = None
     for g in found:
         if (g.plan, g.kind) != current:
@@ -65,12 +69,24 @@ def add_gaps(sub, common) -> None:
         action="store_true",
         help="print a JSON list of {kind, plan, iri, label, explanation, query, details}",
     )
+    endpoint_options(parser)
+    _links_option(parser)
     parser.set_defaults(func=cmd_gaps)
+
+
+def _links_option(parser) -> None:
+    parser.add_argument(
+        "--links",
+        choices=values(Links),
+        default="curated",
+        help="what factor and national-goal gaps rest on: the curated links (default), the suggested links of 'andtsgraph links suggest' (for a plan nobody has curated), or both; the output says which",
+    )
 
 
 def cmd_hubs(args: argparse.Namespace) -> int:
     from andtsgraph.analysis import network
 
+    check_outputs([args.export], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
     summary = network.analyse(kg, args.plan)
     ranked = summary.top(args.top, by=args.by)
@@ -141,6 +157,7 @@ def add_hubs(sub, common) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite the export file if it exists"
     )
+    endpoint_options(parser)
     parser.set_defaults(func=cmd_hubs)
 
 
@@ -148,6 +165,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from andtsgraph import render
     from andtsgraph.analysis import gaps, network
 
+    check_outputs([args.output], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
     if args.kind == "hierarchy":
         if not args.plan:
@@ -189,10 +207,9 @@ def add_render(sub, common) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from andtsgraph import report
 
+    check_outputs([args.html], inputs=input_paths(args), force=args.force)
     kg = load_graph(args)
-    if args.html and args.html.exists() and not args.force:
-        raise OutputExistsError(f"{args.html} exists")
-    built = report.build_report(kg, args.plan, args.lang)
+    built = report.build_report(kg, args.plan, args.lang, links=args.links)
     print(report.to_text(built))
     if args.html:
         report.write_html(kg, built, args.html, force=args.force)
@@ -211,4 +228,6 @@ def add_report(sub, common) -> None:
     parser.add_argument("--html", type=Path, metavar="FILE", help="also write the report as HTML")
     parser.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default: sv)")
     parser.add_argument("--force", action="store_true", help="overwrite the HTML file if it exists")
+    endpoint_options(parser)
+    _links_option(parser)
     parser.set_defaults(func=cmd_report)

@@ -8,14 +8,18 @@ from pathlib import Path
 from andtsgraph.backends import STORES
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import KnowledgeGraph, load
-from andtsgraph.remote import TOKEN_ENV
+from andtsgraph.remote import DEFAULT_MAX_BYTES, TOKEN_ENV
 
 __all__ = [
     "EXIT_USAGE",
     "Parser",
     "auth",
     "common_options",
+    "connect_server",
+    "endpoint_options",
+    "input_paths",
     "load_graph",
+    "max_bytes",
     "parse_params",
     "positive_int",
     "server_options",
@@ -26,7 +30,46 @@ EXIT_USAGE = 2
 
 
 def load_graph(args: argparse.Namespace) -> KnowledgeGraph:
-    return load(args.with_files or None, store=args.store)
+    """The graph a command works on: the server given with --endpoint, else the embedded
+    store (the bundled data and --with files)."""
+    endpoint = getattr(args, "endpoint", None)
+    if endpoint:
+        given = [
+            option
+            for option, value in (("--with", args.with_files), ("--store", args.store))
+            if value
+        ]
+        if given:
+            raise AndtsError(
+                f"{' and '.join(given)} cannot be used with --endpoint: the graph is the one on "
+                "the server (push files there first with 'andtsgraph push')"
+            )
+        return connect_server(endpoint, args)
+    return load(
+        args.with_files or None,
+        store=args.store or "oxigraph",
+        allow_service=getattr(args, "allow_service", False),  # only query has --allow-service
+    )
+
+
+def connect_server(url: str, args: argparse.Namespace) -> KnowledgeGraph:
+    """Open the server at ``url`` with the authentication, deadline and size limit of ``args``."""
+    from andtsgraph.remote import connect
+
+    return connect(
+        url,
+        auth=auth(args),
+        token_env=args.token_env,
+        timeout=args.timeout,
+        max_bytes=max_bytes(args),
+    )
+
+
+def max_bytes(args: argparse.Namespace) -> int:
+    """The size limit of --max-size (megabytes) in bytes."""
+    if args.max_size <= 0:
+        raise AndtsError("--max-size must be a positive number of megabytes")
+    return int(args.max_size * 1_000_000)
 
 
 def input_paths(args: argparse.Namespace) -> list[Path]:
@@ -57,16 +100,18 @@ def common_options() -> argparse.ArgumentParser:
     )
     common.add_argument(
         "--store",
-        default="oxigraph",
         choices=list(STORES),
         help="embedded store: oxigraph (default, fast) or memory (rdflib)",
+        # None, not "oxigraph": so that --store given with --endpoint can be refused.
+        default=None,
     )
     return common
 
 
 def auth(args: argparse.Namespace) -> tuple[str, str] | None:
-    """Basic-auth credentials: the user from --user, the password from an environment variable
-    (never from the command line, where other users of the machine could read it)."""
+    """Credentials for Basic or Digest authentication: the user from --user, the password from
+    an environment variable (never from the command line, where other users of the machine
+    could read it)."""
     if not args.user:
         return None
     import os
@@ -102,27 +147,48 @@ def parse_params(pairs: list[str] | None) -> dict[str, str]:
 
 
 def server_options(parser: argparse.ArgumentParser, *, timeout: float) -> None:
-    parser.add_argument(
-        "--user", help="HTTP basic-auth user (the password is read from --password-env)"
+    """How to reach a SPARQL server: authentication, the deadline and the size limit."""
+    group = parser.add_argument_group("server")
+    group.add_argument(
+        "--user",
+        help="user for HTTP Basic or Digest authentication, as the server asks (the password is read from --password-env)",
     )
-    parser.add_argument(
+    group.add_argument(
         "--password-env",
         default="ANDTSGRAPH_PASSWORD",
         metavar="VAR",
-        help="environment variable holding the basic-auth password (default: ANDTSGRAPH_PASSWORD)",
+        help="environment variable holding the password (default: ANDTSGRAPH_PASSWORD)",
     )
-    parser.add_argument(
+    group.add_argument(
         "--token-env",
         metavar="VAR",
         help=f"environment variable holding a bearer token (e.g. {TOKEN_ENV})",
     )
-    parser.add_argument(
+    group.add_argument(
         "--timeout",
         type=float,
         default=timeout,
         metavar="SECONDS",
-        help=f"give up after this long (default: {timeout:g})",
+        help=f"give up on a request after this long, all told (default: {timeout:g})",
     )
+    group.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1_000_000,
+        metavar="MB",
+        help=f"refuse an answer larger than this (default: {DEFAULT_MAX_BYTES / 1_000_000:g} MB)",
+    )
+
+
+def endpoint_options(parser: argparse.ArgumentParser, *, timeout: float = 120.0) -> None:
+    """--endpoint URL (run on a SPARQL server instead of the embedded store) and the server
+    options; :func:`load_graph` then connects to it."""
+    parser.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="run on the andtsgraph graphs of this SPARQL server instead of the embedded store (the query endpoint, or an Oxigraph server's base URL)",
+    )
+    server_options(parser, timeout=timeout)
 
 
 def table(columns: list[str], rows: list[list[str]], width: int) -> str:

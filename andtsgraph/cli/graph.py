@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, input_paths, load_graph
+from andtsgraph.cli.common import EXIT_USAGE, endpoint_options, input_paths, load_graph
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
+from andtsgraph.messages import text
 from andtsgraph.namespaces import plan_graph
 from andtsgraph.output import check_outputs
 
@@ -64,6 +65,7 @@ def add_info(sub, common) -> None:
         description="List the loaded plans with their metadata and the number of goals, areas, activities, indicators and actors.",
     )
     info.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    endpoint_options(info)
     info.set_defaults(func=cmd_info)
 
 
@@ -97,11 +99,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.plan or args.format == "xlsx":
         return _export_plan(kg, args)
     if args.format in ("ttl", "nt"):
-        print(
-            f"andtsgraph: note: {args.format} keeps no named graphs; loading it back places each "
-            "plan's parts in the plan's graph by andts:inPlan (trig, nq and jsonld keep every graph)",
-            file=sys.stderr,
-        )
+        note = text("io.export_no_graphs", "en", format=args.format)
+        print(f"andtsgraph: note: {note}", file=sys.stderr)
     if args.output:
         kg.serialize(args.output, format=args.format, force=args.force)
         print(f"wrote {args.output} ({args.format}, {len(kg)} triples)", file=sys.stderr)
@@ -159,6 +158,7 @@ def add_export(sub, common) -> None:
 def cmd_docs(args: argparse.Namespace) -> int:
     from andtsgraph.ontology_docs import make_ontology_docs
 
+    check_outputs([args.output], inputs=input_paths(args), force=args.force)
     written = make_ontology_docs(args.output, lang=args.lang, force=args.force)
     print(f"wrote {written} (ontology documentation, {args.lang})", file=sys.stderr)
     return 0
@@ -190,11 +190,12 @@ def add_docs(sub, common) -> None:
 
 
 def cmd_synthetic(args: argparse.Namespace) -> int:
-    from andtsgraph.synthetic import synthetic_corpus
+    from andtsgraph.testing.synthetic import synthetic_corpus
 
     if args.plans < 1 or args.activities < 1:
         print("andtsgraph: error: --plans and --activities must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    check_outputs([args.output], inputs=input_paths(args), force=True, folders=[args.output])
     corpus = synthetic_corpus(args.plans, seed=args.seed, activities_per_plan=args.activities)
     written = corpus.write(args.output, force=args.force)
     print(

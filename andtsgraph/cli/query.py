@@ -10,16 +10,15 @@ import sys
 from typing import Any
 
 from andtsgraph.cli.common import (
-    auth,
+    endpoint_options,
     load_graph,
     parse_params,
     positive_int,
-    server_options,
     table,
 )
 from andtsgraph.errors import AndtsError
+from andtsgraph.messages import text
 from andtsgraph.namespaces import plan_id_of
-from andtsgraph.remote import connect
 
 __all__ = [
     "add_queries",
@@ -74,11 +73,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     from andtsgraph.catalog import resolve_query
     from andtsgraph.sparql_text import query_form
 
-    if args.endpoint:
-        kg = connect(args.endpoint, auth=auth(args), token_env=args.token_env, timeout=args.timeout)
-    else:
-        kg = load_graph(args)
-        kg.backend.allow_service = args.allow_service
+    kg = load_graph(args)
     params = parse_params(args.param)
     form = query_form(resolve_query(args.query).text)
     fmt = args.format
@@ -88,7 +83,8 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise AndtsError(
                 f"--format {fmt}: a {form} query gives triples; choose one of {', '.join(_GRAPH_FORMATS)}"
             )
-        graph = kg.construct(args.query, **params)
+        limit = {} if args.endpoint else {"timeout": args.timeout}
+        graph = kg.construct(args.query, **limit, **params)
         sys.stdout.write(graph.serialize(format=_GRAPH_FORMATS[fmt]))
         return 0
     fmt = fmt or "table"
@@ -98,7 +94,8 @@ def cmd_query(args: argparse.Namespace) -> int:
             f"choose one of {', '.join(_TABLE_FORMATS)}"
         )
     if form == "ASK":
-        answer = kg.ask(args.query, **params)
+        limit = {} if args.endpoint else {"timeout": args.timeout}
+        answer = kg.ask(args.query, **limit, **params)
         print(json.dumps(answer) if fmt == "json" else ("yes" if answer else "no"))
         return 0
     show = args.show or ("labels" if fmt == "table" else "iris")
@@ -137,11 +134,7 @@ def _first_rows(kg, query: str, fmt: str, timeout: float, params: dict[str, str]
         if fmt == "table" and len(rows) > TABLE_ROWS:
             del rows[TABLE_ROWS:]
             batches.close()
-            print(
-                f"andtsgraph: note: showing the first {TABLE_ROWS} rows; "
-                "use --format csv or json for all of them, or LIMIT",
-                file=sys.stderr,
-            )
+            print(f"andtsgraph: note: {text('io.table_cut', 'en', n=TABLE_ROWS)}", file=sys.stderr)
             break
     return QueryResult(columns, rows)
 
@@ -223,9 +216,6 @@ def add_query(sub, common) -> None:
         help="bind ?NAME to VALUE (an IRI, prefix:name, plan id or text); repeatable",
     )
     query.add_argument(
-        "--endpoint", metavar="URL", help="run on this SPARQL server instead of the embedded store"
-    )
-    query.add_argument(
         "--format",
         choices=[*_TABLE_FORMATS, *_GRAPH_FORMATS],
         help="rows (SELECT) and yes/no (ASK): table (default), csv or json; triples (CONSTRUCT, DESCRIBE): ttl (default), nt or jsonld",
@@ -250,5 +240,5 @@ def add_query(sub, common) -> None:
         action="store_true",
         help="let a local query call other servers with SERVICE (refused by default: local work stays off the network)",
     )
-    server_options(query, timeout=30.0)
+    endpoint_options(query, timeout=30.0)
     query.set_defaults(func=cmd_query)

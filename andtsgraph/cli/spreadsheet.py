@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, load_graph
+from andtsgraph.cli.common import EXIT_USAGE, input_paths, load_graph
+from andtsgraph.output import check_outputs
 
 __all__ = [
     "add_import",
@@ -19,6 +20,13 @@ __all__ = [
 def cmd_template(args: argparse.Namespace) -> int:
     from andtsgraph.spreadsheet import write_template
 
+    is_folder = args.output.suffix.lower() != ".xlsx"
+    check_outputs(
+        [args.output],
+        inputs=input_paths(args),
+        force=args.force or is_folder,  # an empty folder may be filled; the writer checks
+        folders=[args.output] if is_folder else [],
+    )
     written = write_template(load_graph(args), args.output, force=args.force)
     print(
         f"wrote {written}: an empty plan template; fill it in, then: andtsgraph import {written} -o plan.ttl",
@@ -45,8 +53,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     from andtsgraph.errors import TemplateError
     from andtsgraph.spreadsheet import import_plan
 
+    # Before any work: the outputs (and the links file beside a triples file) are writable,
+    # distinct, and not the template or another input.
+    inputs = [args.template, *input_paths(args)]
+    check_outputs([args.output, args.links], inputs=inputs, force=args.force)
+    if args.links is None and args.output.suffix.lower() not in (".trig", ".nq"):
+        # The links file beside the output, written if the template has links: checked
+        # for the rest here, for existing when it is written.
+        beside = args.output.with_name(f"{args.output.stem}-links{args.output.suffix}")
+        check_outputs([args.output, beside], inputs=inputs, force=True)
+    kg = load_graph(args)
     try:
-        result = import_plan(load_graph(args), args.template)
+        result = import_plan(kg, args.template)
     except TemplateError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -58,6 +76,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in result.report_lines(
         result.write(args.output, links_path=args.links, force=args.force)
     ):
+        print(line)
+    from andtsgraph.analysis.suggest import import_result_lines
+
+    # The best suggested links, to check and accept into the Kopplingar sheet (issue 19).
+    for line in import_result_lines(kg, result):
         print(line)
     return 0
 

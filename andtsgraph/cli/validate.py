@@ -6,6 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from andtsgraph.cli.common import connect_server, endpoint_options
+from andtsgraph.errors import AndtsError
+
 __all__ = [
     "add_validate",
     "cmd_validate",
@@ -19,9 +22,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # Validate at every severity once: what is shown (--severity) and what fails the run
     # (--fail-on) are two views of the same report.
     files = [*args.files, *(args.with_files or [])]
+    if args.endpoint and files:
+        raise AndtsError(
+            "FILE and --with cannot be used with --endpoint: what is validated is the graph "
+            "on the server (push files there first with 'andtsgraph push')"
+        )
+    # On a server the compiled SHACL queries run there, through the knowledge graph's queries.
+    target = connect_server(args.endpoint, args) if args.endpoint else (files or None)
     # Warnings (a literal the store changed, an engine fallback) are printed by the CLI's
     # main, one line each.
-    report = validate(files or None, lang=args.lang, engine=args.engine, plans=args.plan)
+    report = validate(target, lang=args.lang, engine=args.engine, plans=args.plan)
     shown = report.at_least(args.severity)
     if args.format == "json":
         print(shown.to_json())
@@ -95,4 +105,5 @@ def add_validate(sub, common) -> None:
         action="store_true",
         help="list every node under each rule, not only the first three",
     )
+    endpoint_options(validate_parser)
     validate_parser.set_defaults(func=cmd_validate)

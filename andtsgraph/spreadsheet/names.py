@@ -338,8 +338,12 @@ _LABELS = """SELECT DISTINCT ?term ?prop ?label WHERE {
   ?term ?prop ?label .
   FILTER(STRSTARTS(STR(?term), "https://w3id.org/andtsgraph/ontology#"))
 }"""
+# "Nationellt mål 3" means the current edition's goal: a strategy that a later one replaces
+# (ANDT 2016–2020, replaced by ANDTS 2022–2025) is left out, so the name stays unique.
 _NATIONAL_GOALS = """SELECT DISTINCT ?goal ?notation WHERE {
   ?plan a andts:NationalStrategy .
+  FILTER NOT EXISTS { ?newer dcterms:replaces ?plan }
+  FILTER NOT EXISTS { ?plan dcterms:isReplacedBy ?newer }
   ?goal andts:inPlan ?plan ; skos:notation ?notation .
 }"""
 _PLANS = """SELECT DISTINCT ?plan WHERE {

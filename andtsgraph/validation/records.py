@@ -103,7 +103,7 @@ def results_graph(
     >>> r = ShaclResult(URIRef("urn:a"), URIRef("urn:p"), None, SH.MinCountConstraintComponent,
     ...                 URIRef("urn:s"), SH.Violation)
     >>> g = results_graph([r], Graph())
-    >>> g.value(None, SH.focusNode)
+    >>> next(g.objects(None, SH.focusNode))
     rdflib.term.URIRef('urn:a')
     """
     results = list(results)

@@ -159,7 +159,7 @@ def path_text(graph: Graph, path: Node, name: Callable[[URIRef], str] | None = N
     --------
     >>> from rdflib import BNode, Graph, URIRef
     >>> from rdflib.namespace import SH
-    >>> g = Graph(); b = BNode(); g.add((b, SH.inversePath, URIRef("urn:p")))
+    >>> g = Graph(); b = BNode(); _ = g.add((b, SH.inversePath, URIRef("urn:p")))
     >>> path_text(g, b)
     '^<urn:p>'
     """

@@ -375,7 +375,7 @@ class SyntheticCorpus:
         )
         if existing and not force:
             more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
-            raise OutputExistsError(f"{existing[0]}{more} exist; use --force to overwrite them")
+            raise OutputExistsError(f"{existing[0]}{more} exist")
         from andtsgraph.output import staged
 
         # Written whole or not at all: every file goes to a temporary folder first.
@@ -559,7 +559,7 @@ def _region_bodies(region: int) -> list[_Body]:
 def _shared_actors(regions: Iterable[int]) -> str:
     body = "".join(b.turtle() for r in regions for b in _region_bodies(r))
     return (
-        "# Synthetic actors shared by the synthetic plans (invented; andtsgraph.synthetic).\n"
+        "# Synthetic actors shared by the synthetic plans (invented; andtsgraph.testing.synthetic).\n"
         + _PREFIXES
         + f"\n<{ACTORS_GRAPH}> {{\n{body}}}\n"
     )
@@ -661,7 +661,7 @@ class _PlanBuilder:
         self._goals_and_activities()
         actors = "".join(b.turtle() for b in self.local)
         return (
-            f"# Synthetic plan {self.spec.plan_id} (invented; andtsgraph.synthetic).\n"
+            f"# Synthetic plan {self.spec.plan_id} (invented; andtsgraph.testing.synthetic).\n"
             + _PREFIXES
             + self.prefix
             + f"\n<{plan_graph(self.spec.plan_id)}> {{\n"
