@@ -29,8 +29,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         )
     # On a server the compiled SHACL queries run there, through the knowledge graph's queries.
     target = connect_server(args.endpoint, args) if args.endpoint else (files or None)
-    # Warnings and notes (engine fallbacks, changed literals, a replaced bundled plan) are
-    # printed one line each by the command line's handler.
+    # Warnings (a literal the store changed, an engine fallback) are printed by the CLI's
+    # main, one line each.
     report = validate(target, lang=args.lang, engine=args.engine, plans=args.plan)
     shown = report.at_least(args.severity)
     if args.format == "json":

@@ -123,9 +123,9 @@ def _knowledge_graph(
     scope = _Scope(frozenset(p.id for p in kg.plans), frozenset(kg.sources), subjects)
     for path, graph in bundled_files():
         if graph is None and plan_graph(path.stem) in kg.sources:
-            # Bundled plan files are named after their plan id; said as every command says it.
-            replacement = kg.sources[plan_graph(path.stem)][0]
-            note(_t("io.replaces_bundled", "en", path=replacement, plan=path.stem))
+            # Bundled plan files are named after their plan id: the user's file replaces it.
+            revised = kg.sources[plan_graph(path.stem)][0]
+            note(_t("io.replaces_bundled", "en", path=revised, plan=path.stem))
             continue
         kg.add_file(path, graph)
     return kg, scope
@@ -336,15 +336,8 @@ def _loaded_files(kg: KnowledgeGraph) -> list[Path]:
     if resolved is None or pending is None:
         resolved, pending = kg.sources, []
     files = [p for paths in resolved.values() for p in paths] + [p for p, *_ in pending]
-    from andtsgraph.spreadsheet import is_template
-
     bundled = {path.resolve() for path, _ in bundled_files()}
-    # A plan template is read cell by cell into terms, not parsed as RDF: nothing to screen.
-    return [
-        p
-        for p in dict.fromkeys(files)
-        if p.resolve() not in bundled and p.is_file() and not is_template(p)
-    ]
+    return [p for p in dict.fromkeys(files) if p.resolve() not in bundled and p.is_file()]
 
 
 def _changed_files(kg: KnowledgeGraph) -> dict[str, list[Path]]:
