@@ -233,7 +233,22 @@ def test_report_on_suggestions_says_so(uncurated, capsys):
 
 
 def test_gaps_command_says_which_links(uncurated, capsys):
-    assert main(["gaps", "--with", str(uncurated), "--plan", "exempelby", "--links", "both"]) == 0
+    assert (
+        main(
+            [
+                "gaps",
+                "--with",
+                str(uncurated),
+                "--plan",
+                "exempelby",
+                "--links",
+                "both",
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.startswith(
         "Factor gaps and national goals rest on the curated links in data/links and on SUGGESTED links"
     )
@@ -269,7 +284,7 @@ def test_cli_text_announces_no_suggestions_and_unmatched_parts(capsys):
 
 
 def test_the_import_log_lists_the_best_suggestions(uncurated, tmp_path, capsys):
-    assert main(["import", str(uncurated), "-o", str(tmp_path / "plan.ttl")]) == 0
+    assert main(["import", str(uncurated), "-o", str(tmp_path / "plan.ttl"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Suggested links to check for the Kopplingar sheet" in out
     assert "  Föräldraträffar om alkohol och droger i årskurs 7 → " in out
