@@ -337,7 +337,15 @@ def _loaded_files(kg: KnowledgeGraph) -> list[Path]:
         resolved, pending = kg.sources, []
     files = [p for paths in resolved.values() for p in paths] + [p for p, *_ in pending]
     bundled = {path.resolve() for path, _ in bundled_files()}
-    return [p for p in dict.fromkeys(files) if p.resolve() not in bundled and p.is_file()]
+    from andtsgraph.readers import reader_for
+
+    # A file a registered reader reads (a plan template) is read cell by cell into terms, not
+    # parsed as RDF by the store: nothing to screen.
+    return [
+        p
+        for p in dict.fromkeys(files)
+        if p.resolve() not in bundled and p.is_file() and reader_for(p) is None
+    ]
 
 
 def _changed_files(kg: KnowledgeGraph) -> dict[str, list[Path]]:
