@@ -5,4 +5,8 @@ __all__ = ["MESSAGES"]
 MESSAGES = {
     "errors.did_you_mean": {"sv": "; menade du {names}?", "en": "; did you mean {names}?"},
     "errors.or": {"sv": " eller ", "en": " or "},
+    "errors.not_one_of": {
+        "sv": "{parameter}={value!r} är inte ett av: {allowed}{hint}",
+        "en": "{parameter}={value!r} is not one of: {allowed}{hint}",
+    },
 }
