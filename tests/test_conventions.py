@@ -216,7 +216,7 @@ def test_every_store_is_in_the_registry_with_its_capabilities(kg):
     remote = andtsgraph.connect("http://127.0.0.1:1", timeout=1).backend
     assert type(remote) is BACKENDS["remote"].cls() and not remote.writable
     with pytest.raises(ChoiceError, match="store='oxygraph' is not one of: oxigraph, memory"):
-        andtsgraph.load(store="oxygraph")
+        andtsgraph.load(store="oxygraph", lang="en")
 
 
 @pytest.mark.parametrize("store", ["oxigraph", "memory"])

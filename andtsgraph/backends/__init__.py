@@ -25,6 +25,7 @@ from andtsgraph.backends.base import (
     Updatable,
 )
 from andtsgraph.errors import ChoiceError, did_you_mean
+from andtsgraph.messages import text as _msg
 
 __all__ = [
     "BACKENDS",
@@ -100,6 +101,12 @@ def make_backend(store: str, *args: Any, **kwargs: Any) -> Backend:
     info = BACKENDS.get(store)
     if info is None:
         raise ChoiceError(
-            f"store={store!r} is not one of: {', '.join(STORES)}{did_you_mean(store, STORES)}"
+            _msg(
+                "errors.not_one_of",
+                parameter="store",
+                value=store,
+                allowed=", ".join(STORES),
+                hint=did_you_mean(store, STORES),
+            )
         )
     return info.cls()(*args, **kwargs)

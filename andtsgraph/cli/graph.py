@@ -11,6 +11,7 @@ from andtsgraph.cli.common import EXIT_USAGE, endpoint_options, input_paths, lan
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
 from andtsgraph.messages import text
+from andtsgraph.messages import text as _msg
 from andtsgraph.namespaces import plan_graph
 from andtsgraph.output import check_outputs
 
@@ -129,9 +130,7 @@ def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
         from andtsgraph.spreadsheet import export_plan
 
         if not (args.plan and args.output):
-            raise AndtsError(
-                "--format xlsx writes one plan as a template: give --plan ID and -o FILE.xlsx"
-            )
+            raise AndtsError(_msg("errors.xlsx_export"))
         written = export_plan(kg, args.plan, args.output, force=args.force, lang=args.lang)
         print(
             text("graph.wrote_template", args.lang, path=written, plan=kg.plan(args.plan).id),
