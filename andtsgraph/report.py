@@ -17,6 +17,7 @@ from andtsgraph.analysis.gaps import CoverageMatrix, Gap
 from andtsgraph.analysis.network import Bridge, NetworkSummary
 from andtsgraph.enums import Links, choose
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
+from andtsgraph.messages import language
 from andtsgraph.output import check_outputs, write_text
 from andtsgraph.results import ResultList
 from andtsgraph.validation import ValidationReport, validate
@@ -117,7 +118,7 @@ def _neighbours(kg: KnowledgeGraph, plan: PlanInfo, rows: Iterable[dict]) -> lis
 def build_report(
     kg: KnowledgeGraph,
     plan: str | None = None,
-    lang: str = "sv",
+    lang: str | None = None,
     *,
     validation: ValidationReport | None = None,
     compare: str | None = None,
@@ -148,6 +149,7 @@ def build_report(
     >>> [g.plan.id for g in report.gaps]
     ['vaxjo-2022-2027']
     """
+    lang = language(lang)
     links = choose(Links, links, "links")
     plans = [kg.plan(plan)] if plan else kg.plans
     scope = plans[0].id if plan else None
