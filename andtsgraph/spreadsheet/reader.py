@@ -492,7 +492,7 @@ class _Reader:
         self.actor_log: dict[str, ActorMatch] = {}
         self.concepts_made: list[NewConcept] = []
         self.targets_read: list[ReadTarget] = []
-        self.declared_types: dict[URIRef, list[Node]] = {}
+        self.declared_types: dict[URIRef, list[URIRef]] = {}
         self.interpret = True
         self.row_of: dict[URIRef, tuple[str, int]] = {}
         self.class_of: dict[URIRef, URIRef] = {}
@@ -570,11 +570,11 @@ class _Reader:
 
     # -- sheets and columns ---------------------------------------------------------------------
     def _match_sheets(self, raw_tables: list[RawTable]) -> dict[str, _Table]:
-        by_name = {}
-        for sheet in SHEETS:
-            for name in (sheet.name, sheet.hint, *sheet.aliases):
-                by_name[normalise(name)] = sheet
-                by_name[normalise(slug(name))] = sheet
+        by_name: dict[str, Sheet] = {}
+        for known in SHEETS:
+            for name in (known.name, known.hint, *known.aliases):
+                by_name[normalise(name)] = known
+                by_name[normalise(slug(name))] = known
         tables: dict[str, _Table] = {}
         for raw in raw_tables:
             sheet = by_name.get(normalise(raw.name)) or by_name.get(normalise(slug(raw.name)))
@@ -598,9 +598,9 @@ class _Reader:
 
     def _table(self, sheet: Sheet, raw: RawTable) -> _Table:
         by_header: dict[str, Column] = {}
-        for column in sheet.columns:
-            for name in (column.header, column.name, column.hint):
-                by_header.setdefault(normalise(name), column)
+        for known in sheet.columns:
+            for name in (known.header, known.name, known.hint):
+                by_header.setdefault(normalise(name), known)
         index: dict[int, Column] = {}
         for position, header in enumerate(raw.header):
             if not header:
@@ -612,18 +612,18 @@ class _Reader:
                 self.problem(raw.name, 1, header, self.say("second_column", column=column.name))
             else:
                 index[position] = column
-        for column in sheet.columns:
-            if column.required and column not in index.values():
-                self.problem(raw.name, 1, column.name, self.say("no_column", column=column.header))
+        for known in sheet.columns:
+            if known.required and known not in index.values():
+                self.problem(raw.name, 1, known.name, self.say("no_column", column=known.header))
         rows = []
         for number, cells in raw.rows:
             values = {index[i].key: cells[i] for i in index if i < len(cells) and cells[i].strip()}
             if values:
                 rows.append(_Row(number, values))
         for number, position, key, fields in raw.unreadable:
-            header = raw.header[position] if position < len(raw.header) else None
+            heading = raw.header[position] if position < len(raw.header) else None
             column = index.get(position)
-            self.problem(raw.name, number, column or header or None, self.say(key, **fields))
+            self.problem(raw.name, number, column or heading or None, self.say(key, **fields))
         for number, position in raw.covered:
             column = index.get(position)
             self.blocked.add((raw.name, number, column.name if column else None))
@@ -649,9 +649,9 @@ class _Reader:
     # -- the Plan sheet ----------------------------------------------------------------------------
     def _plan_fields(self, table: _Table) -> dict[str, list[tuple[int, str]]]:
         by_name: dict[str, Column] = {}
-        for f in PLAN_FIELDS:
-            for name in (f.header, f.name, f.hint):
-                by_name.setdefault(normalise(name), f)
+        for known in PLAN_FIELDS:
+            for name in (known.header, known.name, known.hint):
+                by_name.setdefault(normalise(name), known)
         fields: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for row in table.rows:
             name, value = row.get("field"), row.get("value")
@@ -816,13 +816,15 @@ class _Reader:
             or str(self.owner)
         )
 
-    def _declared_types(self, table: _Table, row: _Row) -> list[Node]:
+    def _declared_types(self, table: _Table, row: _Row) -> list[URIRef]:
         if not row.get("type"):
             return [ANDTS.ActorGroup]
-        return self._values(
-            table.sheet.column("type"),
-            row.get("type"),
-            (table.name, row.number, table.sheet.column("type").name),
+        return _iris(
+            self._values(
+                table.sheet.column("type"),
+                row.get("type"),
+                (table.name, row.number, table.sheet.column("type").name),
+            )
         )
 
     def _index_actors(self, table: _Table) -> None:
@@ -881,7 +883,7 @@ class _Reader:
         return match[0] if match and match[0] in self.registry.actor_types else None
 
     def _check_registry_row(
-        self, actor: URIRef, types: list[Node], table: _Table, row: _Row
+        self, actor: URIRef, types: list[URIRef], table: _Table, row: _Row
     ) -> None:
         """An Aktörer row about a registry actor may not rename it or change its type."""
         name = row.get("label")
@@ -918,7 +920,7 @@ class _Reader:
         return [n for n in index._exact if actor in index._exact[n]]
 
     def _actor_iri(
-        self, given: str, name: str, types: list[Node], table: _Table, row: _Row
+        self, given: str, name: str, types: list[URIRef], table: _Table, row: _Row
     ) -> URIRef | None:
         shared = bool(types) and all(t in SHARED_ACTOR_CLASSES for t in types)
         if given:
@@ -1143,7 +1145,7 @@ class _Reader:
         sheet = table.sheet
         text = row.get("type")
         if text and sheet.has("type"):
-            found = self._values(sheet.column("type"), text, (table.name, row.number, "Typ"))
+            found = _iris(self._values(sheet.column("type"), text, (table.name, row.number, "Typ")))
             if found:
                 return found[0]
         return sheet.classes[0]
@@ -1343,7 +1345,8 @@ class _Reader:
         edges = [
             (child, parent)
             for child, parent in self.graph.subject_objects(ANDTS.partOf)
-            if child in self.row_of and parent in self.row_of
+            if isinstance(child, URIRef) and child in self.row_of
+            if isinstance(parent, URIRef) and parent in self.row_of
         ]
         for cycle in _cycles(edges):
             sheet, number = self.row_of[cycle[0]]
@@ -1530,7 +1533,7 @@ class _Reader:
             return None
         if key == "subject":
             return self._row_ref(text, (GOALS, AREAS, ACTIVITIES, INDICATORS), table, row, column)
-        found = self._values(column, text, (table.name, row.number, column.name))
+        found = _iris(self._values(column, text, (table.name, row.number, column.name)))
         return found[0] if found else None
 
     def _link_object(self, predicate: URIRef, table: _Table, row: _Row) -> Node | None:
@@ -1614,6 +1617,12 @@ def _closest(name: str, names: list[str]) -> str | None:
         name, names, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=85
     )
     return best[0] if best and normalise(best[0]) != normalise(name) else None
+
+
+def _iris(values: list[Node]) -> list[URIRef]:
+    """The IRIs among a cell's values (a class or property column's codec yields only
+    IRIs; its unreadable parts are reported where they are read)."""
+    return [value for value in values if isinstance(value, URIRef)]
 
 
 def _cycles(edges: list[tuple[URIRef, URIRef]]) -> list[list[URIRef]]:

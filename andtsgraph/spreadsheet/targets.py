@@ -178,7 +178,7 @@ def _period_in(clause: str) -> tuple[str | None, str]:
 
 
 def _unit(words: str) -> str | None:
-    unit = []
+    unit: list[str] = []
     for word in words.split():
         if word == "%":
             word = "procent"  # one unit for one thing: "15 %" and "15 procent" alike
