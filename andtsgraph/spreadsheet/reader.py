@@ -8,13 +8,14 @@ column, and one :class:`~andtsgraph.errors.TemplateError` lists them all at the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDFS, SKOS
@@ -25,6 +26,7 @@ from andtsgraph.messages import DEFAULT_LANG, check_lang
 from andtsgraph.messages import text as message
 from andtsgraph.namespaces import ACTOR, ANDTS, BASE, LINKS_GRAPH, VOCAB
 from andtsgraph.namespaces import PLAN as PLAN_NS
+from andtsgraph.results import Result, ResultList, records_to_dataframe, records_to_json
 from andtsgraph.spreadsheet.layout import (
     ACTIVITIES,
     ACTORS,
@@ -58,6 +60,8 @@ from andtsgraph.spreadsheet.values import (
 from andtsgraph.spreadsheet.workbook import RawTable, read_tables
 
 if TYPE_CHECKING:
+    import pandas
+
     from andtsgraph.knowledge_graph import KnowledgeGraph
 
 __all__ = [
@@ -106,7 +110,7 @@ SHARED_ACTOR_CLASSES = frozenset(
 
 
 @dataclass(frozen=True)
-class ActorMatch:
+class ActorMatch(Result):
     """How the import read one actor name.
 
     ``how`` is ``"own"`` (an actor of the plan or its organisation), ``"shared"`` (a
@@ -128,7 +132,7 @@ class ActorMatch:
 
 
 @dataclass(frozen=True)
-class NewConcept:
+class NewConcept(Result):
     """A concept the plan brings that the vocabularies do not hold (a method, say)."""
 
     name: str
@@ -139,7 +143,7 @@ class NewConcept:
 
 
 @dataclass(frozen=True)
-class ReadTarget:
+class ReadTarget(Result):
     """A target read from an indicator's text or a percentage."""
 
     where: str
@@ -148,7 +152,7 @@ class ReadTarget:
 
 
 @dataclass(frozen=True)
-class NewActor:
+class NewActor(Result):
     """An actor the template names that the actor registry does not hold.
 
     ``declared`` is True for actors described on the Aktörer sheet, False for names that
@@ -163,8 +167,13 @@ class NewActor:
 
 
 @dataclass
-class ImportResult:
+class ImportResult(Result):
     """A plan read from a template.
+
+    Its outputs are those of every result (docs/conventions.md): :meth:`to_record` and
+    :meth:`to_json` give the import log for programs (the shape of ``andtsgraph import
+    --json``), and :meth:`to_dataframe` its natural table, one row per actor name the
+    template uses.
 
     Attributes
     ----------
@@ -174,7 +183,7 @@ class ImportResult:
         The plan, in the model of the bundled plans (and the new actors it names).
     links : rdflib.Graph
         The curated links of its Kopplingar sheet, kept apart from the plan.
-    new_actors : list of NewActor
+    new_actors : ResultList of NewActor
         Actors that are not in the actor registry.
     warnings : list of str
         Things that were ignored (an unknown column, say).
@@ -182,12 +191,12 @@ class ImportResult:
         What the importer read into the plan (targets read from an indicator's text).
     source : Path
         The template file or folder.
-    actors : list of ActorMatch
+    actors : ResultList of ActorMatch
         Every actor name the template uses, once, with what it was matched to or that it is
         new: the import log.
-    concepts : list of NewConcept
+    concepts : ResultList of NewConcept
         Concepts (methods) the plan brings that the vocabularies do not hold.
-    targets : list of ReadTarget
+    targets : ResultList of ReadTarget
         Targets read from an indicator's text or from a percentage.
     owner, owner_label : str or None
         The organisation whose plan it is (the Plan sheet's Utgivare) and its name.
@@ -197,13 +206,13 @@ class ImportResult:
     plan_iri: str
     graph: Graph
     links: Graph
-    new_actors: list[NewActor] = field(default_factory=list)
+    new_actors: ResultList[NewActor] = field(default_factory=ResultList)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     source: Path = Path()
-    actors: list[ActorMatch] = field(default_factory=list)
-    concepts: list[NewConcept] = field(default_factory=list)
-    targets: list[ReadTarget] = field(default_factory=list)
+    actors: ResultList[ActorMatch] = field(default_factory=ResultList)
+    concepts: ResultList[NewConcept] = field(default_factory=ResultList)
+    targets: ResultList[ReadTarget] = field(default_factory=ResultList)
     owner: str | None = None
     owner_label: str | None = None
     lang: str = DEFAULT_LANG
@@ -376,10 +385,22 @@ class ImportResult:
             lines += [say("log_item", text=warning) for warning in self.warnings]
         return lines
 
-    def to_json(self, written: Iterable[Path] = ()) -> dict:
-        """The import log for programs: the same facts as :meth:`report_lines`."""
-        from dataclasses import asdict
+    def to_record(self, written: Iterable[Path] = ()) -> dict[str, Any]:
+        """The import log for programs, the same facts as :meth:`report_lines`; ``written``
+        are the files :meth:`write` wrote.
 
+        Examples
+        --------
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> from andtsgraph import load
+        >>> from andtsgraph.spreadsheet import export_plan
+        >>> kg = load()
+        >>> result = import_plan(kg, export_plan(kg, "kronoberg", Path(tempfile.mkdtemp()) / "k.xlsx"))
+        >>> record = result.to_record()
+        >>> record["plan"], record["owner_label"]
+        ('kronoberg-2022-2026', 'Livsstil Kronoberg')
+        """
         return {
             "plan": self.plan_id,
             "plan_iri": self.plan_iri,
@@ -388,11 +409,25 @@ class ImportResult:
             "source": str(self.source),
             "written": [str(p) for p in written],
             "counts": self.counts(),
-            "actors": [asdict(m) | {"others": list(m.others)} for m in self.actors],
-            "concepts": [asdict(c) for c in self.concepts],
-            "targets": [asdict(t) for t in self.targets],
+            "actors": self.actors.to_records(),
+            "concepts": self.concepts.to_records(),
+            "targets": self.targets.to_records(),
             "warnings": list(self.warnings),
         }
+
+    def to_records(self, written: Iterable[Path] = ()) -> list[dict[str, Any]]:
+        """The import log as a list of one record."""
+        return [self.to_record(written)]
+
+    def to_json(self, written: Iterable[Path] = (), *, indent: int | None = 2) -> str:
+        """The import log as JSON text: what ``andtsgraph import --json`` prints."""
+        return records_to_json(self.to_record(written), indent)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The import log's table: one row per actor name, with what it was matched to
+        (``how``, ``iri``, ``label``, ``owner``) or that it is new, and where it is used."""
+        columns = [f.name for f in dataclasses.fields(ActorMatch)]
+        return records_to_dataframe(self.actors.to_records(), columns)
 
 
 def import_plan(
@@ -556,13 +591,13 @@ class _Reader:
             str(plan),
             self.graph,
             self.links,
-            self.new_actors,
+            ResultList(self.new_actors),
             self.warnings,
             self.notes,
             self.path,
-            list(self.actor_log.values()),
-            self.concepts_made,
-            self.targets_read,
+            ResultList(self.actor_log.values()),
+            ResultList(self.concepts_made),
+            ResultList(self.targets_read),
             str(self.owner) if self.owner is not None else None,
             self.owner_label() if self.owner is not None else None,
             self.lang,
