@@ -387,19 +387,7 @@ class ImportResult(Result):
 
     def to_record(self, written: Iterable[Path] = ()) -> dict[str, Any]:
         """The import log for programs, the same facts as :meth:`report_lines`; ``written``
-        are the files :meth:`write` wrote.
-
-        Examples
-        --------
-        >>> import tempfile
-        >>> from pathlib import Path
-        >>> from andtsgraph import load
-        >>> from andtsgraph.spreadsheet import export_plan
-        >>> kg = load()
-        >>> result = import_plan(kg, export_plan(kg, "kronoberg", Path(tempfile.mkdtemp()) / "k.xlsx"))
-        >>> record = result.to_record()
-        >>> record["plan"], record["owner_label"]
-        ('kronoberg-2022-2026', 'Livsstil Kronoberg')
+        are the files :meth:`write` wrote (its ``counts`` are :meth:`counts`).
         """
         return {
             "plan": self.plan_id,
