@@ -40,13 +40,18 @@ def note(message: str) -> None:
     warnings.warn(message, AndtsNote, stacklevel=3)
 
 
-def did_you_mean(value: str, known: Iterable[str], *, prefix: str = "") -> str:
-    """``"; did you mean 'x'?"`` with the known values nearest to ``value``, or ``""``.
+def did_you_mean(
+    value: str, known: Iterable[str], *, prefix: str = "", lang: str | None = None
+) -> str:
+    """``"; did you mean 'x'?"`` with the known values nearest to ``value``, or ``""``; in
+    ``lang`` (by default :func:`andtsgraph.messages.language`).
 
     Examples
     --------
-    >>> did_you_mean("plams", ["plans", "goals", "actors"])
+    >>> did_you_mean("plams", ["plans", "goals", "actors"], lang="en")
     "; did you mean 'plans'?"
+    >>> did_you_mean("plams", ["plans", "goals", "actors"], lang="sv")
+    "; menade du 'plans'?"
     >>> did_you_mean("zzz", ["plans"])
     ''
     """
@@ -58,7 +63,10 @@ def did_you_mean(value: str, known: Iterable[str], *, prefix: str = "") -> str:
         close = sorted(k for k in set(known) if value.lower() in k.lower())[:3]
     if not close:
         return ""
-    return "; did you mean " + " or ".join(repr(prefix + c) for c in close) + "?"
+    from andtsgraph.messages import text  # here: the messages package imports this module
+
+    names = text("errors.or", lang).join(repr(prefix + c) for c in close)
+    return text("errors.did_you_mean", lang, names=names)
 
 
 class DataFileError(AndtsError):

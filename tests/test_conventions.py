@@ -86,7 +86,7 @@ def test_the_vocabularies_are_the_same_in_python_cli_and_json(kg, capsys):
 )
 def test_numbers_below_one_are_refused_naming_the_flag(capsys, argv):
     with pytest.raises(SystemExit) as caught:
-        main(argv)
+        main([*argv, "--lang", "en"])
     assert caught.value.code == 2
     err = capsys.readouterr().err
     assert f"argument {argv[-2]}" in err and "at least 1" in err

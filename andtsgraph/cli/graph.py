@@ -96,7 +96,7 @@ def _export_format(args: argparse.Namespace) -> str:
     named = _FORMAT_BY_SUFFIX.get(args.output.suffix.lower()) if args.output else None
     if args.format and named and named != args.format:
         raise AndtsError(
-            f"{args.output}: the suffix says {named} but --format is {args.format}; make them agree"
+            text("cli.suffix_format", path=args.output, named=named, format=args.format)
         )
     return args.format or named or "trig"
 
@@ -179,7 +179,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
     check_outputs([args.output], inputs=input_paths(args), force=args.force)
     written = make_ontology_docs(args.output, lang=args.lang, force=args.force)
-    print(f"wrote {written} (ontology documentation, {args.lang})", file=sys.stderr)
+    print(text("cli.wrote_docs", path=written, lang=args.lang), file=sys.stderr)
     return 0
 
 
@@ -212,7 +212,10 @@ def cmd_synthetic(args: argparse.Namespace) -> int:
     from andtsgraph.testing.synthetic import synthetic_corpus
 
     if args.plans < 1 or args.activities < 1:
-        print("andtsgraph: error: --plans and --activities must be at least 1", file=sys.stderr)
+        print(
+            text("cli.error", args.lang, message=text("cli.synthetic_sizes", args.lang)),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     check_outputs([args.output], inputs=input_paths(args), force=True, folders=[args.output])
     corpus = synthetic_corpus(args.plans, seed=args.seed, activities_per_plan=args.activities)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import input_paths, load_graph, positive_int
+from andtsgraph.cli.common import input_paths, lang_option, load_graph, positive_int
 from andtsgraph.enums import LinkKind, values
 from andtsgraph.output import check_outputs
 
@@ -119,8 +119,6 @@ def add_links(sub, common) -> None:
         metavar="FILE",
         help="also write the suggestions as RDF (.trig or .nq keep the graph suggested-links; .ttl holds the triples alone)",
     )
-    suggest_parser.add_argument(
-        "--lang", choices=["sv", "en"], default="sv", help="language (default: sv)"
-    )
+    lang_option(suggest_parser)
     suggest_parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     suggest_parser.set_defaults(func=cmd_links)

@@ -38,9 +38,9 @@ def is_template(path: str | Path) -> bool:
     return path.suffix.lower() in TEMPLATE_SUFFIXES or path.is_dir()
 
 
-def _read_template(kg, path: Path) -> list:
+def _read_template(kg, path: Path, lang: str) -> list:
     """The template reader of :mod:`andtsgraph.readers`: the plan's graph, then its links."""
-    result = import_plan(kg, path)
+    result = import_plan(kg, path, lang=lang)
     graphs = [(plan_graph(result.plan_id), result.graph)]
     if len(result.links):
         graphs.append((result.links_graph, result.links))
