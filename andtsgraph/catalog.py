@@ -100,7 +100,11 @@ class CatalogQuery(Result):
         'Planerna och deras metadata'
         """
         lang = language(lang)
-        english = self.headers.get("en") or (self.title, self.description, {})
+        english: tuple[str, str, dict[str, Any]] = self.headers.get("en") or (
+            self.title,
+            self.description,
+            {},
+        )
         title, description, meanings = self.headers.get(lang) or english
         params = tuple(
             dataclasses.replace(
