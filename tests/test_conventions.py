@@ -362,8 +362,8 @@ def test_every_store_is_in_the_registry_with_its_capabilities(kg):
     assert not isinstance(memory, NativeFileLoading | OxigraphStore)
     remote = andtsgraph.connect("http://127.0.0.1:1", timeout=1).backend
     assert type(remote) is BACKENDS["remote"].cls() and not remote.writable
-    with pytest.raises(ChoiceError, match="store='oxygraph' is not one of: oxigraph, memory"):
-        andtsgraph.load(store="oxygraph")
+    with pytest.raises(ChoiceError, match="store='oxygraph' är inte ett av: oxigraph, memory"):
+        andtsgraph.load(store="oxygraph")  # Swedish, the default language
 
 
 @pytest.mark.parametrize("store", ["oxigraph", "memory"])
