@@ -1024,8 +1024,8 @@ def load(
     >>> "national-2022-2025" in [p.id for p in kg.plans]
     True
     """
-    check_store(store)
     with using_language(lang) as lang:
+        check_store(store)
         kg = KnowledgeGraph(make_backend(store, allow_service=allow_service))
         if bundled:
             for path, graph in bundled_files():

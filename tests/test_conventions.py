@@ -243,6 +243,19 @@ def test_public_functions_return_lists_of_results_as_result_lists():
     ]
 
 
+def test_results_have_no_second_name_for_their_outputs():
+    # Issue 18 found as_dict and records beside to_records and to_json (to_text, the
+    # validation report for people, is a rendering of its own, not a record).
+    with_outputs = {n: c for n, c in _public_classes() if hasattr(c, "to_records")}
+    assert "andtsgraph.results.QueryResult" in with_outputs
+    assert {
+        f"{n}.{old}"
+        for n, c in with_outputs.items()
+        for old in ("as_dict", "records", "to_dict", "as_records")
+        if hasattr(c, old)
+    } == set()
+
+
 def test_public_functions_take_the_knowledge_graph_first():
     for module in _public_modules():
         for name in getattr(module, "__all__", []):
@@ -285,6 +298,45 @@ def _public_modules():
         yield importlib.import_module(info.name)
 
 
+# -- parameters on the command line ----------------------------------------------------------
+def test_cli_parameters_resolve_as_the_library_does(capsys):
+    # Kronoberg names Polisen (Ansvarig or Samverkansparter) for a-04-1, a-04-3, a-04-4,
+    # a-05-1, a-07-1, a-08-3, a-10-1, and Växjö for a-3-2-1-2: eight activities.
+    code, out, _ = cli(
+        capsys, "query", "actor-activities", "--param", "actor=polisen", "--format", "json"
+    )
+    assert code == 0
+    activities = {r["activity"].rsplit("/", 1)[-1] for r in json.loads(out)}
+    assert activities == {
+        "a-04-1", "a-04-3", "a-04-4", "a-05-1", "a-07-1", "a-08-3", "a-10-1", "a-3-2-1-2"
+    }  # fmt: skip
+    code, out, _ = cli(
+        capsys, "query", "plans", "-p", "plan=plan:vaxjo-2022-2027", "--format", "json"
+    )
+    assert code == 0
+    assert [r["plan"] for r in json.loads(out)] == [
+        "https://w3id.org/andtsgraph/plan/vaxjo-2022-2027"
+    ]
+    code, out, err = cli(capsys, "query", "plans", "-p", "plan=urn:x", "--lang", "en")
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1 and "no plan 'urn:x'" in err
+
+
+def test_no_module_probes_a_store_past_the_seam():
+    import re
+
+    probes = []
+    for module in _public_modules():
+        try:
+            source = inspect.getsource(module)
+        except (OSError, TypeError):
+            continue
+        for number, line in enumerate(source.splitlines(), 1):
+            if re.search(r"hasattr\([^)]*backend|backend\b.*# type: ignore", line):
+                probes.append(f"{module.__name__}:{number}: {line.strip()}")
+    assert probes == []
+
+
 # -- the seam ---------------------------------------------------------------------------------
 def test_the_knowledge_graph_imports_no_reader_and_no_store_by_name():
     import ast
@@ -312,6 +364,8 @@ def test_every_store_is_in_the_registry_with_its_capabilities(kg):
     assert type(remote) is BACKENDS["remote"].cls() and not remote.writable
     with pytest.raises(ChoiceError, match="store='oxygraph' is not one of: oxigraph, memory"):
         andtsgraph.load(store="oxygraph", lang="en")
+    with pytest.raises(ChoiceError, match="store='oxygraph' är inte ett av: oxigraph, memory"):
+        andtsgraph.load(store="oxygraph")  # Swedish, the default language
 
 
 @pytest.mark.parametrize("store", ["oxigraph", "memory"])

@@ -114,14 +114,16 @@ def check_store(store: str) -> None:
 
     Examples
     --------
-    >>> check_store("remote")
+    >>> from andtsgraph.messages import using_language
+    >>> with using_language("en"):
+    ...     check_store("remote")
     Traceback (most recent call last):
     ...
     andtsgraph.errors.ChoiceError: store='remote' is not one of: oxigraph, memory; for a SPARQL server use andtsgraph.connect(URL)
     """
+    from andtsgraph.messages import text
+
     if store in STORES:
         return
-    hint = "; for a SPARQL server use andtsgraph.connect(URL)" if store in BACKENDS else ""
-    raise ChoiceError(
-        f"store={store!r} is not one of: {', '.join(STORES)}{did_you_mean(store, STORES)}{hint}"
-    )
+    hint = text("stores.server") if store in BACKENDS else did_you_mean(store, STORES)
+    raise ChoiceError(text("stores.unknown", store=store, allowed=", ".join(STORES), hint=hint))

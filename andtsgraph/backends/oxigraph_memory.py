@@ -58,7 +58,7 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"cannot store {term!r}")
 
 
-def to_rdflib(term) -> Node | None:
+def to_rdflib(term: Any) -> Node | None:
     """Convert a pyoxigraph term (or None) to an rdflib term."""
     if term is None:
         return None
@@ -81,7 +81,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LEXICAL = {_XSD_STRING} | {str(dt) for dt in KEEP_LEXICAL}
 
 
-def to_python(term) -> object:
+def to_python(term: Any) -> object:
     """Convert a pyoxigraph term (or None) to the Python value :func:`andtsgraph.results.to_python`
     gives for the same rdflib term: IRIs and strings directly, other literals through rdflib."""
     if term is None:

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -762,7 +762,9 @@ class _Reader:
         names = {normalise(n) for n in (f.header, f.name, f.hint)}
         return next((r.number for r in table.rows if normalise(r.get("field")) in names), None)
 
-    def _check_period(self, plan: URIRef, fields, table: _Table) -> None:
+    def _check_period(
+        self, plan: URIRef, fields: Mapping[str, list[tuple[int, str]]], table: _Table
+    ) -> None:
         start = self.graph.value(plan, ANDTS.validFrom)
         end = self.graph.value(plan, ANDTS.validUntil)
         if isinstance(start, Literal) and isinstance(end, Literal):
@@ -1045,7 +1047,7 @@ class _Reader:
                 self.say("cycle", path=" → ".join([*names, names[0]])),
             )
 
-    def say_or_list(self, names) -> str:
+    def say_or_list(self, names: Iterable[str]) -> str:
         return f" {self.say('or')} ".join(names)
 
     def say_where(self, where: tuple[str, int, str]) -> str:

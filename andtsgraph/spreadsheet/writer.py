@@ -10,7 +10,7 @@ target) is written to the Övrigt sheet in Turtle form. The Plan sheet's Tolka f
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -371,7 +371,12 @@ class _Exporter:
         return None
 
     def _cell(
-        self, subject: URIRef, column: Column, predicate: URIRef | None = None, *, accept=None
+        self,
+        subject: URIRef,
+        column: Column,
+        predicate: URIRef | None = None,
+        *,
+        accept: Callable[[Node], bool] | None = None,
     ) -> str:
         """Fill one cell from the subject's values of the column's property; mark them done."""
         predicate = predicate or column.predicate
@@ -464,7 +469,7 @@ class _Exporter:
                 row["lead"] = self._cell(
                     subject,
                     column,
-                    accept=lambda v, s=subject: (s, ANDTS.responsible, v) in self.graph,
+                    accept=lambda v: (subject, ANDTS.responsible, v) in self.graph,
                 )
             else:
                 row[column.key] = self._cell(subject, column)
