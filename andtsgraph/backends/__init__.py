@@ -25,7 +25,6 @@ from andtsgraph.backends.base import (
     Updatable,
 )
 from andtsgraph.errors import ChoiceError, did_you_mean
-from andtsgraph.messages import text as _msg
 
 __all__ = [
     "BACKENDS",
