@@ -17,7 +17,7 @@ from typing import Any
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from andtsgraph.backends import Backend, make_backend
+from andtsgraph.backends import Backend, check_store, make_backend
 from andtsgraph.backends.base import Batched, NativeFileLoading, Updatable
 from andtsgraph.catalog import CatalogQuery, resolve_query
 from andtsgraph.errors import (
@@ -1015,6 +1015,8 @@ def load(
     ------
     DataFileError
         If a file is missing or does not parse (the message names the file and line).
+    ChoiceError
+        If ``store`` is not an embedded store (a server is reached with ``connect``).
 
     Examples
     --------
@@ -1023,8 +1025,8 @@ def load(
     True
     """
     with using_language(lang) as lang:
-        kg = KnowledgeGraph(make_backend(store))
-        kg.backend.allow_service = allow_service  # type: ignore[attr-defined]
+        check_store(store)
+        kg = KnowledgeGraph(make_backend(store, allow_service=allow_service))
         if bundled:
             for path, graph in bundled_files():
                 kg.add_file(path, graph, parser=parser, lang=lang)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import xml.sax
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.term import Node
 
 from andtsgraph.errors import DataFileError
 from andtsgraph.messages import text
@@ -38,6 +40,9 @@ FORMATS_BY_SUFFIX: dict[str, str] = {
 
 #: Formats that carry named graphs of their own.
 QUAD_FORMATS = {"trig", "nquads"}
+
+#: One statement as rdflib iterates a graph.
+_Triple = tuple[Node, Node, Node]
 
 
 #: Bytes that Windows-1252 gives no character (a file with them is in no Windows code page).
@@ -280,12 +285,12 @@ def split_by_plan(graph: Graph, plans: list[str]) -> tuple[dict[str, Graph], Gra
 
     from andtsgraph.namespaces import ANDTS
 
-    owner: dict[object, str] = {}
+    owner: dict[Node, str] = {}
     for plan in plans:
         owner[URIRef(plan)] = plan
-    for subject, plan in graph.subject_objects(ANDTS.inPlan):
-        if str(plan) in plans:
-            owner.setdefault(subject, str(plan))
+    for subject, in_plan in graph.subject_objects(ANDTS.inPlan):
+        if str(in_plan) in plans:
+            owner.setdefault(subject, str(in_plan))
     prefixes = sorted(((p + "/", p) for p in plans), key=lambda item: -len(item[0]))
     for subject in set(graph.subjects()):
         if subject not in owner and isinstance(subject, URIRef):
@@ -314,24 +319,26 @@ def split_by_plan(graph: Graph, plans: list[str]) -> tuple[dict[str, Graph], Gra
     parts = {plan: Graph() for plan in plans}
     rest = Graph()
     for triple in graph:
-        plan = owner.get(triple[0])
-        keep = plan is not None and triple not in linked and triple not in entailed
-        (parts[plan] if keep else rest).add(triple)
+        holder = owner.get(triple[0])
+        if holder is not None and triple not in linked and triple not in entailed:
+            parts[holder].add(triple)
+        else:
+            rest.add(triple)
     return parts, rest
 
 
-def _entailed_types(graph: Graph, subjects: dict) -> set:
+def _entailed_types(graph: Graph, subjects: Iterable[Node]) -> set[_Triple]:
     """The ``?x a ?super`` triples of ``subjects`` that another of their types gives by
     ``rdfs:subClassOf`` (the class closure an export carries): they are derived, not the
     plan's own, and the graph derives them again when loaded."""
     from rdflib import RDF, RDFS
 
-    supers: dict[object, set] = {}
+    supers: dict[Node, set[Node]] = {}
     for sub, sup in graph.subject_objects(RDFS.subClassOf):
         supers.setdefault(sub, set()).add(sup)
 
-    def above(cls: object) -> set:
-        seen: set = set()
+    def above(cls: Node) -> set[Node]:
+        seen: set[Node] = set()
         todo = list(supers.get(cls, ()))
         while todo:
             c = todo.pop()
@@ -340,9 +347,9 @@ def _entailed_types(graph: Graph, subjects: dict) -> set:
                 todo.extend(supers.get(c, ()))
         return seen
 
-    found = set()
+    found: set[_Triple] = set()
     for subject in subjects:
         types = set(graph.objects(subject, RDF.type))
-        derived = set().union(*(above(t) for t in types)) if types else set()
+        derived: set[Node] = set().union(*(above(t) for t in types)) if types else set()
         found |= {(subject, RDF.type, t) for t in types & derived}
     return found

@@ -386,11 +386,15 @@ def _create(dot: pydot.Dot, fmt: str) -> bytes:
     _require_graphviz()
     prog = dot.get_attributes().get("layout", "dot")
     try:
-        return dot.create(prog=prog, format=fmt)
+        drawn: object = dot.create(prog=prog, format=fmt)
     except Exception as exc:  # Graphviz reports layout problems on stderr
         raise AndtsError(
             _msg("errors.graphviz_one", reason=" ".join(str(exc).split())[:200])
         ) from None
+    # pydot 4 annotates create() as str, but without an encoding it returns Graphviz's bytes.
+    if not isinstance(drawn, bytes):
+        raise TypeError(f"pydot returned {type(drawn).__name__}, not the picture's bytes")
+    return drawn
 
 
 def write_picture(dot: pydot.Dot, path: str | Path, *, force: bool = False) -> Path:

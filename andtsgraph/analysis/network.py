@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -131,7 +132,7 @@ def collaboration_graph(kg: KnowledgeGraph, plan: str | None = None) -> nx.Graph
     return graph
 
 
-def display_labels(rows) -> dict[str, str]:
+def display_labels(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """The name to show for each actor: its label, and whose it is where the bare label is
     shared by several actors ("Socialnämnden (Sjöby kommun)"); ``rdfs:label`` itself keeps
     the plan's own words.

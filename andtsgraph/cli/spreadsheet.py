@@ -48,8 +48,6 @@ def add_template(sub, common) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import json
-
     from andtsgraph.errors import AndtsError, TemplateError
     from andtsgraph.messages import text
     from andtsgraph.output import check_outputs
@@ -78,7 +76,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     written = result.write(args.output, links_path=args.links, force=args.force)
     if args.json:
-        print(json.dumps(result.to_json(written), ensure_ascii=False, indent=2))
+        print(result.to_json(written))
     else:
         for line in result.report_lines(written, lang):
             print(line)
