@@ -22,6 +22,14 @@ import andtsgraph
 from andtsgraph.remote import Credentials, Endpoint, EndpointError, PushError, connect, push
 from andtsgraph.remote.http import exchange, redact
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """In English: the messages these tests read are English (Swedish is the default;
+    test_cli_lang.py checks both languages). The variable reaches the commands they start."""
+    monkeypatch.setenv("ANDTSGRAPH_LANG", "en")
+
+
 ASK_TRUE = json.dumps({"head": {}, "boolean": True}).encode()
 
 
