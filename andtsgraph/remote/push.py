@@ -361,7 +361,7 @@ def remove(
     >>> remove(None, "http://127.0.0.1:7878", graphs=["https://example.org/their-graph"])
     Traceback (most recent call last):
     ...
-    andtsgraph.remote.http.EndpointError: graph https://example.org/their-graph is not under https://w3id.org/andtsgraph/graph/: push writes only the project's own graphs (connect() would not see it); nothing was removed
+    andtsgraph.remote.http.EndpointError: grafen https://example.org/their-graph ligger inte under https://w3id.org/andtsgraph/graph/: push skriver bara projektets egna grafer (connect() skulle inte se den); inget togs bort
     """
     endpoint = _endpoint(
         endpoint, update_endpoint, gsp_endpoint, auth, token_env, timeout, DEFAULT_MAX_BYTES
@@ -372,7 +372,7 @@ def remove(
             _check_graph_name(name)
     except _Refused as exc:
         raise EndpointError(
-            str(exc).replace("nothing was written", "nothing was removed")
+            str(exc).replace(_msg("errors.written_tail"), _msg("errors.removed_tail"))
         ) from None
     present = _on_server(RemoteBackend(endpoint))
     writer = _Writer(endpoint)
