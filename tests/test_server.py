@@ -168,7 +168,7 @@ def test_hostile_parameter_values_cannot_change_the_query(kg, remote, value):
     assert (len(kg), len(remote)) == before
 
 
-def test_hostile_iri_is_refused_not_escaped(kg, remote):
+def test_hostile_iri_is_refused_not_escaped(kg, remote, english):
     for graph in (kg, remote):
         with pytest.raises(QueryError, match="not a valid IRI"):
             graph.query("actor-activities", actor="https://x.org/> } DROP ALL { <https://x.org/")
@@ -187,7 +187,7 @@ def test_wrong_path_is_404(server):
         andtsgraph.connect(f"{url}/no-such-endpoint").query("plans")
 
 
-def test_timeout_is_a_total_deadline_on_a_real_server(server):
+def test_timeout_is_a_total_deadline_on_a_real_server(server, english):
     url, _ = server
     slow = andtsgraph.connect(url, timeout=1)
     # A triple cross product of ~4,500 triples: ~10^11 rows, far beyond a second.
