@@ -57,7 +57,7 @@ def test_pictures_never_overwrite_without_force(kg, tmp_path):
     with pytest.raises(andtsgraph.OutputExistsError):
         render.write_picture(render.plan_hierarchy(kg, "vasteras"), out)
     assert out.read_text(encoding="utf-8") == "mine"
-    with pytest.raises(andtsgraph.AndtsError, match=r"\.dot, \.svg or \.png"):
+    with pytest.raises(andtsgraph.AndtsError, match=r"\.dot, \.svg eller \.png"):
         render.write_picture(render.plan_hierarchy(kg, "vasteras"), tmp_path / "x.pdf")
 
 
