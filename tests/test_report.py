@@ -3,6 +3,7 @@ summary, and an HTML page that opens offline and renders in a real headless brow
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -235,3 +236,29 @@ def test_a_missing_folder_is_refused_before_any_work(tmp_path, capsys):
     assert f"kan inte skriva {missing}: mappen {missing.parent} finns inte" in err.err
     assert err.out == ""  # no report was built or printed
     assert not missing.parent.exists()
+
+
+def test_the_things_to_fix_are_a_list_per_rule_the_first_few_shown(kg):
+    """A rule that names many activities or indicators lists them one a line: the first
+    FOCUS_SHOWN at once, the rest folded in a <details> that says how many it holds."""
+    built = report.build_report(kg, plan="kronoberg")
+    page = report.to_html(kg, built)
+    rows = re.findall(r"<tr><td>kronoberg-2022-2026</td><td class=.*?</tr>", page)
+    groups = [g for g in built.validation.groups() if g.plan == "kronoberg-2022-2026"]
+    assert len(rows) == len(groups) >= 2
+    for row, group in zip(rows, groups, strict=True):
+        names = list(dict.fromkeys(r.focus_label or r.focus for r in group.results))
+        cell = re.search(r'<td><ul class="fix">.*?</td>', row).group(0)
+        listed = re.findall(r"<li>(.*?)</li>", cell)
+        assert listed == [html.escape(n) for n in names]  # every name, each its own item
+        shown = cell.split("<details")[0]
+        assert shown.count("<li>") == min(len(names), report.FOCUS_SHOWN)
+        if len(names) > report.FOCUS_SHOWN:
+            more = len(names) - report.FOCUS_SHOWN
+            assert f'<details class="fix"><summary>visa {more} till</summary>' in cell
+        else:
+            assert "<details" not in cell
+    # Kronoberg's 55 indicators without a measurable target: the rule folds most of them.
+    assert any(len(re.findall(r"<li>", row)) > 30 and "<details" in row for row in rows)
+    english = report.to_html(kg, report.build_report(kg, plan="kronoberg", lang="en"))
+    assert re.search(r"<summary>show \d+ more</summary>", english)

@@ -22,8 +22,7 @@ from rdflib.namespace import DCTERMS, ORG, RDFS, SKOS
 from rdflib.term import Node
 
 from andtsgraph.errors import TemplateError, TemplateProblem
-from andtsgraph.messages import DEFAULT_LANG, check_lang
-from andtsgraph.messages import text as _msg
+from andtsgraph.messages import DEFAULT_LANG, check_lang, language
 from andtsgraph.messages import text as message
 from andtsgraph.namespaces import ACTOR, ANDTS, BASE, LINKS_GRAPH, VOCAB
 from andtsgraph.namespaces import PLAN as PLAN_NS
@@ -276,7 +275,7 @@ class ImportResult(Result):
         path = Path(path)
         fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
         if fmt is None or fmt == "n3":
-            raise DataFileError(path, _msg("errors.plan_suffix"))
+            raise DataFileError(path, message("errors.plan_suffix"))
         outputs: list[tuple[Path, Graph | Dataset]] = []
         if fmt in QUAD_FORMATS:
             dataset = Dataset()
@@ -420,7 +419,7 @@ class ImportResult(Result):
 
 
 def import_plan(
-    kg: KnowledgeGraph | None, path: str | Path, *, lang: str = DEFAULT_LANG
+    kg: KnowledgeGraph | None, path: str | Path, *, lang: str | None = None
 ) -> ImportResult:
     """Read a filled-in plan template (``.xlsx``, or a folder of CSV files).
 
@@ -459,6 +458,7 @@ def import_plan(
     >>> result.plan_id, result.counts()["activities"]
     ('vasteras-2022-2025', 14)
     """
+    lang = language(lang)
     from andtsgraph.knowledge_graph import load  # imported here: the graph module loads templates
 
     path = Path(path)

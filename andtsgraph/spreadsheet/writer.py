@@ -19,6 +19,7 @@ from rdflib.namespace import RDFS
 from rdflib.term import Identifier, Node
 
 from andtsgraph.errors import OutputExistsError
+from andtsgraph.messages import language
 from andtsgraph.namespaces import ACTOR, ANDTS, LINKS_GRAPH, plan_graph
 from andtsgraph.spreadsheet.layout import (
     ACTIVITIES,
@@ -112,7 +113,7 @@ INSTRUCTIONS = (
 
 
 def write_template(
-    kg: KnowledgeGraph | None, path: str | Path, *, force: bool = False, lang: str = "sv"
+    kg: KnowledgeGraph | None, path: str | Path, *, force: bool = False, lang: str | None = None
 ) -> Path:
     """Write an empty plan template with commented headers and drop-down lists.
 
@@ -146,6 +147,7 @@ def write_template(
     >>> path.name
     'mall.xlsx'
     """
+    lang = language(lang)
     from andtsgraph.knowledge_graph import load
 
     path = Path(path)
@@ -158,7 +160,12 @@ def write_template(
 
 
 def export_plan(
-    kg: KnowledgeGraph, plan_id: str, path: str | Path, *, force: bool = False, lang: str = "sv"
+    kg: KnowledgeGraph,
+    plan_id: str,
+    path: str | Path,
+    *,
+    force: bool = False,
+    lang: str | None = None,
 ) -> Path:
     """Write a loaded plan (bundled or imported) as a filled-in template.
 
@@ -199,6 +206,7 @@ def export_plan(
     >>> path.exists()
     True
     """
+    lang = language(lang)
     path = Path(path)
     _refuse_existing(path, force, lang)
     plan = kg.plan(plan_id)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph
 
 from andtsgraph.errors import AndtsError
-from andtsgraph.messages import text as _msg
 from andtsgraph.messages import text as _t
 from andtsgraph.validation.records import ShaclResult, results_graph
 
@@ -34,7 +33,7 @@ def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
     """Raise :class:`AndtsError` unless ``value`` is one of ``choices``."""
     if value not in choices:
         raise AndtsError(
-            _msg("errors.unknown_choice", name=name, value=value, choices=", ".join(choices))
+            _t("errors.unknown_choice", name=name, value=value, choices=", ".join(choices))
         )
 
 
