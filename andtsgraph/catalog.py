@@ -47,6 +47,10 @@ _PARAM = re.compile(
 )
 
 
+#: A header in one language: (title, description, {parameter: (meaning, default)}).
+_Header = tuple[str, str, dict[str, tuple[str, str]]]
+
+
 @dataclass(frozen=True)
 class QueryParam(Result):
     """A parameter a catalog query accepts: a SPARQL variable bound before the query runs.
@@ -74,7 +78,7 @@ class CatalogQuery(Result):
     text: str = field(repr=False, metadata={"record": False})
     lang: str = field(default="en", metadata={"record": False})
     #: The header in every language: {lang: (title, description, {param: (meaning, default)})}.
-    headers: dict[str, Any] = field(
+    headers: dict[str, _Header] = field(
         default_factory=dict, repr=False, compare=False, metadata={"record": False}
     )
 
@@ -100,25 +104,19 @@ class CatalogQuery(Result):
         'Planerna och deras metadata'
         """
         lang = language(lang)
-        english: tuple[str, str, dict[str, Any]] = self.headers.get("en") or (
-            self.title,
-            self.description,
-            {},
-        )
+        english: _Header = self.headers.get("en") or (self.title, self.description, {})
         title, description, meanings = self.headers.get(lang) or english
-        params = tuple(
-            dataclasses.replace(
-                p,
-                meaning=meanings.get(p.name, english[2].get(p.name, (p.meaning, p.default)))[0],
-                default=meanings.get(p.name, english[2].get(p.name, (p.meaning, p.default)))[1],
+        params = []
+        for p in self.params:
+            meaning, default = meanings.get(p.name) or english[2].get(
+                p.name, (p.meaning, p.default)
             )
-            for p in self.params
-        )
+            params.append(dataclasses.replace(p, meaning=meaning, default=default))
         return dataclasses.replace(
             self,
             title=title or english[0],
             description=description or english[1],
-            params=params,
+            params=tuple(params),
             lang=lang,
         )
 

@@ -106,15 +106,17 @@ class OutputExistsError(AndtsError):
 
     Examples
     --------
-    >>> error = OutputExistsError("out.html exists")
+    >>> error = OutputExistsError("out.html exists", lang="en")
     >>> str(error), error.cli_message
     ('out.html exists; pass force=True to overwrite it', 'out.html exists; use --force to overwrite it')
     """
 
-    def __init__(self, reason: str, *, forced: bool = True, lang: str = "en") -> None:
+    def __init__(self, reason: str, *, forced: bool = True, lang: str | None = None) -> None:
+        from andtsgraph.messages import language
+
         self.reason = reason
         self.forced = forced
-        self.lang = lang
+        self.lang = language(lang)
         super().__init__(self._with_hint("common.force_python"))
 
     def _with_hint(self, key: str) -> str:

@@ -191,8 +191,8 @@ class KnowledgeGraph:
             Both give the same quads; a file Oxigraph refuses is read by rdflib, whose error
             names the line.
         lang : {"sv", "en"}, optional
-            The language of the problems of a plan template (by default
-            :func:`andtsgraph.messages.language`: Swedish unless set otherwise).
+            The language of its errors and notes, a plan template's problems included (by
+            default :func:`andtsgraph.messages.language`: Swedish unless set otherwise).
 
         Raises
         ------
@@ -209,12 +209,16 @@ class KnowledgeGraph:
         >>> kg.add_file(data_dir() / "plans" / "vaxjo-2022-2027.ttl")
         'https://w3id.org/andtsgraph/graph/plan/vaxjo-2022-2027'
         """
+        with using_language(lang):
+            return self._add_file(Path(path), graph, parser, language(lang))
+
+    def _add_file(self, path: Path, graph: str | None, parser: str, lang: str) -> str | None:
         if parser not in ("auto", "rdflib"):
             raise AndtsError(text("kg.unknown_parser", parser=parser))
         path = Path(path)
         reader = reader_for(path)
         if reader is not None:
-            return self._add_read(path, reader, language(lang))
+            return self._add_read(path, reader, lang)
         fmt = guess_format(path) if path.is_file() else None
         native = self.backend.native_formats if isinstance(self.backend, NativeFileLoading) else ()
         if parser == "auto" and fmt is not None and fmt in native:
@@ -1020,8 +1024,8 @@ def load(
     >>> "national-2022-2025" in [p.id for p in kg.plans]
     True
     """
-    check_store(store)
     with using_language(lang) as lang:
+        check_store(store)
         kg = KnowledgeGraph(make_backend(store, allow_service=allow_service))
         if bundled:
             for path, graph in bundled_files():

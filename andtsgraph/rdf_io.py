@@ -14,6 +14,7 @@ from rdflib.term import Node
 
 from andtsgraph.errors import DataFileError
 from andtsgraph.messages import text
+from andtsgraph.messages import text as _msg
 
 __all__ = [
     "FORMATS_BY_SUFFIX",
@@ -154,7 +155,7 @@ def guess_format(path: Path) -> str:
     if head.startswith((b"<", b"_:")):
         return "nt"
     known = ", ".join(sorted(FORMATS_BY_SUFFIX))
-    raise DataFileError(path, f"unknown RDF format (use one of the extensions {known})")
+    raise DataFileError(path, _msg("errors.unknown_format", known=known))
 
 
 def read_rdf(path: str | Path, fmt: str | None = None) -> Dataset:
@@ -188,14 +189,14 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> Dataset:
     """
     path = Path(path)
     if not path.exists():
-        raise DataFileError(path, "no such file")
+        raise DataFileError(path, _msg("errors.no_file"))
     if not path.is_file():
-        raise DataFileError(path, "not a file")
+        raise DataFileError(path, _msg("errors.not_a_file"))
     fmt = fmt or guess_format(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise DataFileError(path, _msg("errors.cannot_read", reason=exc.strerror or exc)) from None
     # Decoded here, so that an encoding is named and line ends are one kind (RDF/XML says its
     # own encoding, so it is left to the XML parser).
     data: str | bytes = raw if fmt == "xml" else decode_text(path, raw)
@@ -204,36 +205,42 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> Dataset:
             document = json.loads(data)
         except ValueError as exc:
             raise DataFileError(
-                path, f"JSON error: {exc}", line=getattr(exc, "lineno", None)
+                path,
+                _msg("errors.format_error", format="JSON", reason=exc),
+                line=getattr(exc, "lineno", None),
             ) from None
         except RecursionError:
-            raise DataFileError(path, "JSON error: nested too deeply") from None
+            raise DataFileError(path, _msg("errors.too_deep", format="JSON")) from None
         refuse_external_contexts(path, document)
     ds = Dataset()
     try:
         ds.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as exc:
-        raise DataFileError(path, f"{fmt} syntax error: {exc._why}", line=exc.lines + 1) from None
+        raise DataFileError(
+            path, _msg("errors.syntax", format=fmt, reason=exc._why), line=exc.lines + 1
+        ) from None
     except ParserError as exc:
         raise DataFileError(
-            path, f"{fmt} syntax error: {exc}", line=_first_bad_line(path, fmt)
+            path, _msg("errors.syntax", format=fmt, reason=exc), line=_first_bad_line(path, fmt)
         ) from None
     except xml.sax.SAXParseException as exc:
         raise DataFileError(
-            path, f"RDF/XML error: {exc.getMessage()}", line=exc.getLineNumber()
+            path, _msg("errors.rdfxml", reason=exc.getMessage()), line=exc.getLineNumber()
         ) from None
     except ValueError as exc:  # JSON decoding, bad literals
         raise DataFileError(
-            path, f"{fmt} error: {exc}", line=getattr(exc, "lineno", None)
+            path,
+            _msg("errors.format_error", format=fmt, reason=exc),
+            line=getattr(exc, "lineno", None),
         ) from None
     except UnicodeDecodeError as exc:
-        raise DataFileError(path, f"not UTF-8 text ({exc.reason})") from None
+        raise DataFileError(path, _msg("errors.not_utf8", reason=exc.reason)) from None
     except OSError as exc:
-        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise DataFileError(path, _msg("errors.cannot_read", reason=exc.strerror or exc)) from None
     except RecursionError:
-        raise DataFileError(path, f"{fmt} error: nested too deeply") from None
+        raise DataFileError(path, _msg("errors.too_deep", format=fmt)) from None
     except Exception as exc:  # rdflib plugins raise a wide variety of errors for bad input
-        raise DataFileError(path, f"{fmt} error: {exc}") from None
+        raise DataFileError(path, _msg("errors.format_error", format=fmt, reason=exc)) from None
     return ds
 
 

@@ -57,7 +57,7 @@ def test_a_factor_kind_is_one_kind_whichever_name_is_used(kg):
         (lambda kg: network.hubs(kg, "vaxjo", top=-1), "top=-1: give a whole number of at least 1"),
     ],
 )
-def test_an_unknown_value_is_an_error_listing_the_allowed_ones(kg, call, expected):
+def test_an_unknown_value_is_an_error_listing_the_allowed_ones(kg, call, expected, english):
     with pytest.raises(ChoiceError) as caught:
         call(kg)
     assert str(caught.value).startswith(expected)
@@ -276,7 +276,7 @@ def test_every_public_module_declares_all():
     assert "Counter" not in net.__all__ and "nx" not in net.__all__
 
 
-def test_python_errors_name_parameters_and_the_cli_names_flags(kg, tmp_path, capsys):
+def test_python_errors_name_parameters_and_the_cli_names_flags(kg, tmp_path, capsys, english):
     out = tmp_path / "graph.nt"
     out.write_text("mine", encoding="utf-8")
     with pytest.raises(OutputExistsError) as caught:
@@ -363,6 +363,8 @@ def test_every_store_is_in_the_registry_with_its_capabilities(kg):
     assert not isinstance(memory, NativeFileLoading | OxigraphStore)
     remote = andtsgraph.connect("http://127.0.0.1:1", timeout=1).backend
     assert type(remote) is BACKENDS["remote"].cls() and not remote.writable
+    with pytest.raises(ChoiceError, match="store='oxygraph' is not one of: oxigraph, memory"):
+        andtsgraph.load(store="oxygraph", lang="en")
     with pytest.raises(ChoiceError, match="store='oxygraph' är inte ett av: oxigraph, memory"):
         andtsgraph.load(store="oxygraph")  # Swedish, the default language
 

@@ -155,7 +155,7 @@ def test_cli_render(tmp_path):
     )
     assert (
         missing.returncode == 2
-        and missing.stderr.strip() == "andtsgraph: error: render matrix behöver --plan ID"
+        and missing.stderr.strip() == "andtsgraph: fel: render matrix behöver --plan ID"
     )
 
 

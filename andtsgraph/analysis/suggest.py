@@ -52,6 +52,7 @@ from andtsgraph.analysis import swedish
 from andtsgraph.enums import LinkKind, choose
 from andtsgraph.errors import AndtsError, AndtsWarning, ChoiceError
 from andtsgraph.knowledge_graph import KnowledgeGraph
+from andtsgraph.messages import text as _msg
 from andtsgraph.namespaces import ANDTS, BASE, GRAPH, PREFIXES, PROV, plan_id_of
 from andtsgraph.results import Result, ResultList
 
@@ -616,7 +617,7 @@ def suggest_links(
     """
     chosen_kind = None if kind is None else _check_kind(kind)
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
-        raise ChoiceError(f"top={top!r}: give a whole number of at least 1")
+        raise ChoiceError(_msg("errors.whole", parameter="top", n=top))
     limits = _thresholds(threshold)
     parts = _read_parts(kg, plan)
     found: ResultList[Suggestion] = ResultList()
@@ -826,7 +827,7 @@ def write_suggestions(
     path = Path(path)
     fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
     if fmt is None or fmt == "n3":
-        raise AndtsError(f"{path}: write suggestions as .trig, .nq, .ttl, .nt or .jsonld")
+        raise AndtsError(_msg("errors.suggest_suffix", path=path))
     graph = suggestions_graph(suggestions)
     with staged([path], force=force) as (temporary,):
         if fmt in QUAD_FORMATS:

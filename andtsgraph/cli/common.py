@@ -18,10 +18,12 @@ __all__ = [
     "common_options",
     "connect_server",
     "endpoint_options",
+    "force_option",
     "input_paths",
     "lang_option",
     "load_graph",
     "max_bytes",
+    "output_options",
     "parse_params",
     "positive_int",
     "server_options",
@@ -203,6 +205,27 @@ def table(columns: list[str], rows: list[list[str]], width: int) -> str:
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def output_options(
+    parser: argparse.ArgumentParser,
+    help: str,
+    *,
+    metavar: str = "FILE",
+    required: bool = True,
+    force: str | None = None,
+) -> None:
+    """``-o/--output FILE`` and ``--force``: what a command writes, and whether it may replace
+    a file that exists (the output itself is checked by :func:`andtsgraph.output.check_outputs`)."""
+    parser.add_argument("-o", "--output", type=Path, required=required, metavar=metavar, help=help)
+    force_option(parser, force or f"overwrite {metavar} if it exists")
+
+
+def force_option(
+    parser: argparse.ArgumentParser, help: str = "overwrite FILE if it exists"
+) -> None:
+    """``--force``: replace output files that exist (never an input)."""
+    parser.add_argument("--force", action="store_true", help=help)
 
 
 def lang_option(parser: argparse.ArgumentParser) -> None:

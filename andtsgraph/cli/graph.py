@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, endpoint_options, input_paths, lang_option, load_graph
+from andtsgraph.cli.common import (
+    EXIT_USAGE,
+    endpoint_options,
+    input_paths,
+    lang_option,
+    load_graph,
+    output_options,
+)
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
 from andtsgraph.messages import text
@@ -129,9 +135,7 @@ def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
         from andtsgraph.spreadsheet import export_plan
 
         if not (args.plan and args.output):
-            raise AndtsError(
-                "--format xlsx writes one plan as a template: give --plan ID and -o FILE.xlsx"
-            )
+            raise AndtsError(text("errors.xlsx_export"))
         written = export_plan(kg, args.plan, args.output, force=args.force, lang=args.lang)
         print(
             text("graph.wrote_template", args.lang, path=written, plan=kg.plan(args.plan).id),
@@ -166,10 +170,7 @@ def add_export(sub, common) -> None:
         help="RDF format (default: the one the suffix of -o names, else trig), or xlsx for one plan as a filled-in template (needs --plan)",
     )
     export.add_argument("--plan", metavar="ID", help="only this plan's named graph")
-    export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
-    )
-    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    output_options(export, "write to FILE instead of standard output", required=False)
     lang_option(export)
     export.set_defaults(func=cmd_export)
 
@@ -190,21 +191,13 @@ def add_docs(sub, common) -> None:
         help="write the ontology's documentation as one HTML page (pyLODE)",
         description="Write browsable documentation of the ontology (ontology/andts.ttl): every class and property with its label, definition, domain and range, as one self-contained HTML page made by pyLODE (pip install 'andtsgraph[docs]'). One language per page.",
     )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar="FILE.html",
-        help="the page to write, e.g. docs/ontology.html",
-    )
+    output_options(parser, "the page to write, e.g. docs/ontology.html", metavar="FILE.html")
     parser.add_argument(
         "--lang",
         choices=["en", "sv"],
         default="en",
         help="language of labels and definitions (default: en)",
     )
-    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.set_defaults(func=cmd_docs)
 
 
@@ -242,14 +235,11 @@ def add_synthetic(sub, common) -> None:
         help="write a synthetic national corpus of invented plans (for benchmarks and tests)",
         description="Write N invented ANDTS plans (seeded: the same arguments give the same files) in the project's model: goals, areas, activities with actors, indicators and targets, curated links. 311 gives Sweden's 21 regions and 290 municipalities. Every name says Syntet… and every node is marked dcterms:source \"synthetic\"; never mix them up with real plans.",
     )
-    parser.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="DIR", help="the folder to write"
-    )
+    output_options(parser, "the folder to write", metavar="DIR", force="overwrite files that exist")
     parser.add_argument("--plans", type=int, default=311, help="how many plans (default: 311)")
     parser.add_argument(
         "--activities", type=int, default=50, help="activities per plan (default: 50)"
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    parser.add_argument("--force", action="store_true", help="overwrite files that exist")
     lang_option(parser)
     parser.set_defaults(func=cmd_synthetic)

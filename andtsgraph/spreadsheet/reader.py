@@ -23,6 +23,7 @@ from rdflib.term import Node
 
 from andtsgraph.errors import TemplateError, TemplateProblem
 from andtsgraph.messages import DEFAULT_LANG, check_lang
+from andtsgraph.messages import text as _msg
 from andtsgraph.messages import text as message
 from andtsgraph.namespaces import ACTOR, ANDTS, BASE, LINKS_GRAPH, VOCAB
 from andtsgraph.namespaces import PLAN as PLAN_NS
@@ -275,7 +276,7 @@ class ImportResult(Result):
         path = Path(path)
         fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
         if fmt is None or fmt == "n3":
-            raise DataFileError(path, "write the plan as .ttl, .nt, .jsonld, .rdf, .trig or .nq")
+            raise DataFileError(path, _msg("errors.plan_suffix"))
         outputs: list[tuple[Path, Graph | Dataset]] = []
         if fmt in QUAD_FORMATS:
             dataset = Dataset()

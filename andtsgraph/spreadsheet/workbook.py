@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from andtsgraph.errors import DataFileError
+from andtsgraph.messages import text as _msg
 from andtsgraph.spreadsheet.layout import (
     INSTRUCTIONS_SHEET,
     LISTS_SHEET,
@@ -90,9 +91,9 @@ def read_tables(path: Path) -> list[RawTable]:
         try:
             return _read_csv_folder(path)
         except PermissionError as exc:
-            raise DataFileError(path, f"cannot read: {exc.strerror}") from None
+            raise DataFileError(path, _msg("errors.cannot_read", reason=exc.strerror)) from None
     if not path.exists():
-        raise DataFileError(path, "no such file or folder")
+        raise DataFileError(path, _msg("errors.no_file_or_folder"))
     return _read_workbook(path)
 
 
@@ -104,7 +105,7 @@ def _read_workbook(path: Path) -> list[RawTable]:
         workbook = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)
     except Exception as exc:  # zipfile, XML and openpyxl errors alike mean "not a workbook"
-        raise DataFileError(path, f"not a readable .xlsx workbook ({exc})") from None
+        raise DataFileError(path, _msg("errors.not_xlsx", reason=exc)) from None
     try:
         tables = []
         for ws in workbook.worksheets:
@@ -141,7 +142,7 @@ def _find_unreadable(table: RawTable, values: Worksheet, formulas: Worksheet) ->
 def _read_csv_folder(path: Path) -> list[RawTable]:
     files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
     if not files:
-        raise DataFileError(path, "the folder holds no .csv files (one per template sheet)")
+        raise DataFileError(path, _msg("errors.no_csv"))
     tables = []
     for file in files:
         text = _decode(file)
@@ -149,7 +150,9 @@ def _read_csv_folder(path: Path) -> list[RawTable]:
         try:
             tables.append(_table(file.stem, reader))
         except csv.Error as exc:  # a field over the size limit, a NUL, …
-            raise DataFileError(file, f"not readable as CSV: {exc}", line=reader.line_num) from None
+            raise DataFileError(
+                file, _msg("errors.not_csv", reason=exc), line=reader.line_num
+            ) from None
     return tables
 
 
@@ -166,7 +169,7 @@ def _decode(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise DataFileError(path, _msg("errors.cannot_read", reason=exc.strerror or exc)) from None
     # Excel on Windows saves "CSV (semikolonavgränsad)" in the Windows code page.
     return decode_text(path, data, allow_cp1252=True)
 
