@@ -16,7 +16,7 @@ import enum
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Node
@@ -126,7 +126,11 @@ class QueryResult(Sequence[dict[str, Any]]):
     def __len__(self) -> int:
         return len(self._records)
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         return self._records[index]
 
     def __repr__(self) -> str:

@@ -123,3 +123,13 @@ def pushed_server(kg, oxigraph_url):
     """The Oxigraph server holding the bundled graph, pushed with andtsgraph.push()."""
     pushed = andtsgraph.push(kg, oxigraph_url)
     return oxigraph_url, pushed
+
+
+@pytest.fixture
+def english():
+    """The library speaks English inside the test (Swedish is the default): for a test that
+    reads an English message of a call that takes no ``lang``."""
+    from andtsgraph.messages import using_language
+
+    with using_language("en"):
+        yield

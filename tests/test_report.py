@@ -124,7 +124,7 @@ def test_cli_render(tmp_path):
     missing = run_cli("render", "matrix", "-o", str(tmp_path / "m.svg"))
     assert (
         missing.returncode == 2
-        and missing.stderr.strip() == "andtsgraph: error: render matrix behöver --plan ID"
+        and missing.stderr.strip() == "andtsgraph: fel: render matrix behöver --plan ID"
     )
 
 

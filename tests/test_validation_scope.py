@@ -64,8 +64,8 @@ def test_a_file_holding_no_plan_is_an_error_and_exit_2(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(AndtsError, match="holds no plan"):
-        validate([actors])
-    proc = run(str(actors))
+        validate([actors], lang="en")
+    proc = run(str(actors), "--lang", "en")
     assert proc.returncode == 2
     [line] = proc.stderr.strip().splitlines()
     assert line.startswith("andtsgraph: error: ") and "actors.ttl: holds no plan" in line

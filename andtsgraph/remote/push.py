@@ -24,6 +24,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from andtsgraph.errors import AndtsError, QueryError
+from andtsgraph.messages import text as _msg
 from andtsgraph.remote.backend import PROJECT_GRAPHS, RemoteBackend, project_graphs_query
 from andtsgraph.remote.endpoint import Endpoint
 from andtsgraph.remote.http import DEFAULT_MAX_BYTES, EndpointError
@@ -85,14 +86,9 @@ def _check_graph_name(name: str) -> None:
     try:
         check_term("graph", URIRef(name))
     except QueryError:
-        raise _Refused(
-            f"graph name {name[:120]!r} is not a valid IRI; nothing was written"
-        ) from None
+        raise _Refused(_msg("errors.bad_graph_name", name=name[:120])) from None
     if not name.startswith(PROJECT_GRAPHS):
-        raise _Refused(
-            f"graph {name} is not under {PROJECT_GRAPHS}: push writes only the project's own "
-            "graphs (connect() would not see it); nothing was written"
-        )
+        raise _Refused(_msg("errors.not_project_graph", name=name, graphs=PROJECT_GRAPHS))
 
 
 def _check_terms(name: str, graph: Graph) -> None:
@@ -142,10 +138,7 @@ class _Writer:
     def __post_init__(self) -> None:
         self.use_gsp = bool(self.endpoint.gsp)
         if not self.endpoint.gsp and not self.endpoint.update:
-            raise EndpointError(
-                "no way to write to the server: give a Graph Store Protocol endpoint (--gsp) or "
-                "a SPARQL Update endpoint (--update), or the base URL of an Oxigraph server"
-            )
+            raise EndpointError(_msg("errors.no_write"))
 
     def put(self, name: str, graph: Graph) -> str:
         data = _ntriples(graph)
@@ -314,17 +307,11 @@ def push(
         differing = [n for n in occupied if present[n] != len(graphs[n])]
         if differing:
             raise EndpointError(
-                f"{len(differing)} graphs on the server hold another number of triples than "
-                f"here ({_listed(differing)}): not what an interrupted push leaves; use "
-                "--replace (replace=True) to overwrite them"
+                _msg("errors.differing", n=len(differing), graphs=_listed(differing))
             )
         kept = set(occupied)
     elif occupied and not replace:
-        raise EndpointError(
-            f"{len(occupied)} graphs already hold data on the server ({_listed(occupied)}); "
-            "use --replace (replace=True) to overwrite them, or --resume to finish an "
-            "interrupted push"
-        )
+        raise EndpointError(_msg("errors.occupied", n=len(occupied), graphs=_listed(occupied)))
     pushed: list[PushedGraph] = []
     written: list[PushedGraph] = []
     for index, name in enumerate(names):
@@ -337,7 +324,7 @@ def push(
                 if not written:  # nothing to finish or undo
                     if isinstance(exc, KeyboardInterrupt):
                         raise
-                    raise EndpointError(f"{exc}; nothing was written") from None
+                    raise EndpointError(_msg("errors.nothing_written", reason=exc)) from None
                 reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
                 raise PushError(reason, written, name, names[index + 1 :]) from None
             done = PushedGraph(name, len(graphs[name]), method)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph
 
 from andtsgraph.errors import AndtsError
+from andtsgraph.messages import text as _msg
 from andtsgraph.messages import text as _t
 from andtsgraph.validation.records import ShaclResult, results_graph
 
@@ -32,7 +33,9 @@ _RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
     """Raise :class:`AndtsError` unless ``value`` is one of ``choices``."""
     if value not in choices:
-        raise AndtsError(f"unknown {name} {value!r}: choose one of {', '.join(choices)}")
+        raise AndtsError(
+            _msg("errors.unknown_choice", name=name, value=value, choices=", ".join(choices))
+        )
 
 
 # ---------------------------------------------------------------------------------------------
