@@ -221,9 +221,11 @@ class Result:
 
     def to_record(self) -> dict[str, Any]:
         """Return this result as one dict of plain data."""
+        if not dataclasses.is_dataclass(self):
+            raise TypeError(f"{type(self).__name__} is a Result but not a dataclass")
         return {
             f.name: _plain(getattr(self, f.name))
-            for f in dataclasses.fields(self)  # type: ignore[arg-type]
+            for f in dataclasses.fields(self)
             if f.metadata.get("record", True)
         }
 

@@ -11,6 +11,8 @@ import pytest
 
 import andtsgraph
 
+pytest_plugins = ["server_fixtures"]  # the real servers, once per session (issue 16)
+
 #: Connections the guard refused, so that a test can assert that none were tried.
 REFUSED: list[object] = []
 

@@ -98,7 +98,7 @@ def test_trig_keeps_its_named_graphs(tmp_path):
 def test_missing_file_is_named(tmp_path):
     missing = tmp_path / "nope.ttl"
     with pytest.raises(DataFileError, match=r"nope\.ttl: no such file"):
-        andtsgraph.load(missing)
+        andtsgraph.load(missing, lang="en")
 
 
 def test_turtle_syntax_error_names_file_and_line(tmp_path):
@@ -107,7 +107,7 @@ def test_turtle_syntax_error_names_file_and_line(tmp_path):
         '@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b "unterminated .\n', encoding="utf-8"
     )
     with pytest.raises(DataFileError) as info:
-        andtsgraph.load(bad)
+        andtsgraph.load(bad, lang="en")
     assert info.value.line == 3
     assert str(info.value).startswith(f"{bad}, line 3: turtle syntax error")
 
@@ -129,7 +129,7 @@ def test_rdfxml_and_jsonld_errors_are_clear(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(DataFileError, match="RDF/XML error") as info:
-        andtsgraph.load(xml)
+        andtsgraph.load(xml, lang="en")
     assert info.value.line == 2
     js = tmp_path / "bad.jsonld"
     js.write_text('{"@context": {', encoding="utf-8")
@@ -141,7 +141,7 @@ def test_unknown_format_is_refused(tmp_path):
     odd = tmp_path / "plan.docx"
     odd.write_bytes(b"PK\x03\x04 binary")
     with pytest.raises(DataFileError, match="unknown RDF format"):
-        andtsgraph.load(odd)
+        andtsgraph.load(odd, lang="en")
 
 
 def test_a_file_with_two_plans_puts_each_in_its_graph(tmp_path):

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 
 import pytest
 from browser import not_blank, screenshot
+from cli_runner import run_cli
 from PIL import Image
 
 import andtsgraph
@@ -110,50 +109,20 @@ def test_headless_chromium_renders_the_report(built, kg, tmp_path):
 
 def test_cli_report_writes_html_and_prints_the_summary(tmp_path):
     out = tmp_path / "r.html"
-    proc = subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "report", "--plan", "vaxjo", "--html", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run_cli("report", "--plan", "vaxjo", "--html", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "Riskfaktorer som ingen insats påverkar (8)" in proc.stdout
     assert out.read_text(encoding="utf-8").count("<svg") >= 2
-    again = subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "report", "--html", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    again = run_cli("report", "--html", str(out))
     assert again.returncode == 2 and "finns redan; använd --force" in again.stderr
 
 
 def test_cli_render(tmp_path):
     out = tmp_path / "h.png"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "andtsgraph",
-            "render",
-            "hierarchy",
-            "--plan",
-            "vaxjo",
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run_cli("render", "hierarchy", "--plan", "vaxjo", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert not_blank(out)
-    missing = subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "render", "matrix", "-o", str(tmp_path / "m.svg")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    missing = run_cli("render", "matrix", "-o", str(tmp_path / "m.svg"))
     assert (
         missing.returncode == 2
         and missing.stderr.strip() == "andtsgraph: fel: render matrix behöver --plan ID"

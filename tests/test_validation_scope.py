@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
+from cli_runner import run_cli
 
 from andtsgraph.errors import AndtsError
 from andtsgraph.testing.synthetic import write_corpus
@@ -15,12 +15,7 @@ from andtsgraph.validation import validate
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "validate", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_cli("validate", *args)
 
 
 @pytest.fixture(scope="module")

@@ -93,6 +93,14 @@ def to_python(term: Any) -> object:
     return rdflib_to_python(to_rdflib(term))
 
 
+def _quad(s: Node, p: Node, o: Node, context: ox.NamedNode) -> ox.Quad:
+    """A triple of rdflib terms as an Oxigraph quad in ``context``."""
+    subject, predicate = to_oxigraph(s), to_oxigraph(p)
+    if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+        raise TypeError(f"cannot store the triple ({s!r}, {p!r}, {o!r}): not valid RDF")
+    return ox.Quad(subject, predicate, to_oxigraph(o), context)
+
+
 def _triple(quad: Any) -> tuple[Node, Node, Node]:
     """A stored triple as rdflib terms (a stored term is never unbound)."""
     s, p, o = to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
@@ -138,10 +146,7 @@ class OxigraphMemoryBackend(EmbeddedStore):
 
     def add_triples(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         context = ox.NamedNode(graph)
-        self._store.bulk_extend(
-            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), context)  # type: ignore[arg-type]
-            for s, p, o in triples
-        )
+        self._store.bulk_extend(_quad(s, p, o, context) for s, p, o in triples)
 
     # -- loading files with Oxigraph's own parsers (KnowledgeGraph.add_file's fast path) -----
     def load_file(self, path: Path, fmt: str, graph: str | None, data: bytes) -> None:

@@ -9,6 +9,9 @@
   server has it, SPARQL Update otherwise; where a server refuses blank nodes in ``INSERT
   DATA`` (Virtuoso), they are sent as a pattern-free ``INSERT … WHERE {}``, which keeps them
   blank nodes.
+- Durations are read back after writing: a server that keeps an ``xsd:duration`` other than as
+  written (Virtuoso holds one as months or as seconds, so ``"P1YT1H"`` becomes ``"P1Y"``)
+  is announced with an :class:`~andtsgraph.errors.AndtsWarning` naming what changed.
 - A push that fails part way raises :class:`PushError`, which lists what was written and what
   was not, and says how to finish (``resume=True``) or undo (:func:`remove`).
 """
@@ -17,20 +20,28 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from andtsgraph.errors import AndtsError, QueryError
+from andtsgraph.errors import AndtsError, AndtsWarning, QueryError
 from andtsgraph.messages import text as _msg
-from andtsgraph.remote.backend import PROJECT_GRAPHS, RemoteBackend, project_graphs_query
+from andtsgraph.remote.backend import (
+    PROJECT_GRAPHS,
+    RemoteBackend,
+    project_graphs_query,
+)
 from andtsgraph.remote.endpoint import Endpoint
 from andtsgraph.remote.http import DEFAULT_MAX_BYTES, EndpointError
 from andtsgraph.sparql_text import check_term
 
 __all__ = ["PushError", "PushedGraph", "push", "remove"]
+
+_XSD_DURATION = URIRef("http://www.w3.org/2001/XMLSchema#duration")
 
 _BNODE_ID = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
@@ -133,7 +144,7 @@ class _Writer:
 
     endpoint: Endpoint
     use_gsp: bool = field(init=False)
-    inline_bnodes: bool = True  # False once the server refuses blank nodes in INSERT DATA
+    insert_data: bool = True  # False once the server refuses INSERT DATA
 
     def __post_init__(self) -> None:
         self.use_gsp = bool(self.endpoint.gsp)
@@ -152,22 +163,24 @@ class _Writer:
                 if not self.endpoint.update or not re.search(r"HTTP (404|405|501)\b", str(exc)):
                     raise
                 self.use_gsp = False
-        self._update_graph(name, data, any(isinstance(t, BNode) for tr in graph for t in tr))
+        self._update_graph(name, data)
         return "update"
 
-    def _update_graph(self, name: str, data: bytes, has_bnodes: bool) -> None:
+    def _update_graph(self, name: str, data: bytes) -> None:
         iri = URIRef(name).n3()
         body = data.decode("utf-8")
-        if self.inline_bnodes or not has_bnodes:
+        if self.insert_data:
             text = f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n{body}\n}} }}"
             try:
                 self._update(text)
                 return
             except EndpointError as exc:
-                # Virtuoso: "SP031: ... blank nodes are not allowed in INSERT DATA"-like refusals.
-                if not has_bnodes or not re.search(r"(?i)blank|bnode|SP031", str(exc)):
+                # Virtuoso refuses blank nodes in INSERT DATA (SP031), and an xsd:duration
+                # there too (SR553: "can not be created from SQL value of type INTEGER");
+                # both are taken in a template.
+                if not re.search(r"(?i)blank|bnode|SP031|SR553", str(exc)):
                     raise
-                self.inline_bnodes = False
+                self.insert_data = False
         # One solution of an empty pattern instantiates the template once: its blank nodes
         # become fresh blank nodes, the same ones throughout the graph.
         self._update(
@@ -217,6 +230,49 @@ def _on_server(server: RemoteBackend) -> dict[str, int]:
     """The project's graphs on the server and their sizes."""
     rows = server.raw_select(project_graphs_query(counts=True), scoped=False)
     return {str(g): int(n.toPython()) for g, n in rows.rows if isinstance(g, URIRef)}
+
+
+def _durations(graph: Graph) -> Counter[tuple[str, str]]:
+    """The graph's ``xsd:duration`` values: (property, lexical form), counted."""
+    return Counter(
+        (str(p), str(o))
+        for _, p, o in graph
+        if isinstance(o, Literal) and o.datatype == _XSD_DURATION
+    )
+
+
+def _check_durations(endpoint: Endpoint, graphs: dict[str, Graph]) -> None:
+    """Read the written graphs' durations back; announce any the server keeps otherwise."""
+    wanted = {name: _durations(graph) for name, graph in graphs.items()}
+    wanted = {name: found for name, found in wanted.items() if found}
+    if not wanted:
+        return
+    values = " ".join(URIRef(name).n3() for name in wanted)
+    rows = RemoteBackend(endpoint).raw_select(
+        f"SELECT ?g ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
+        f"FILTER(DATATYPE(?o) = {_XSD_DURATION.n3()}) }}",
+        scoped=False,
+    )
+    held: dict[str, Counter[tuple[str, str]]] = {name: Counter() for name in wanted}
+    for g, p, o in rows.rows:
+        held[str(g)][(str(p), str(o))] += 1  # o as the client reads it (see duration_lexical)
+    changed = []
+    for name, found in wanted.items():
+        lost, got = found - held[name], held[name] - found
+        if lost:
+            changed.append((name, sorted(lost), sorted(got)))
+    if changed:
+        name, lost, got = changed[0]
+        became = ", ".join(o for _, o in got[:3]) or "nothing"
+        n, graphs = sum(len(c[1]) for c in changed), len(changed)
+        warnings.warn(
+            f"the server keeps {n} xsd:duration {'value' if n == 1 else 'values'} otherwise "
+            f"than written, in {graphs} {'graph' if graphs == 1 else 'graphs'}: in {name}, "
+            f"{', '.join(o for _, o in lost[:3])} came back as {became} (Virtuoso keeps a "
+            "duration as months or as seconds, not both); queries there see the server's form",
+            AndtsWarning,
+            stacklevel=3,
+        )
 
 
 def _listed(names: list[str]) -> str:
@@ -332,6 +388,7 @@ def push(
         pushed.append(done)
         if progress:
             progress(done)
+    _check_durations(endpoint, {p.graph: graphs[p.graph] for p in written})
     return pushed
 
 

@@ -965,8 +965,9 @@ class _Reader:
         """A new actor's IRI: the plan's organisation itself and shared bodies get
         ``actor/<slug>``, the organisation's own bodies ``actor/<owner>/<slug>``; a number is
         added if another actor has that IRI already."""
-        if self.owner_name is not None and normalise(name) == normalise(self.owner_name):
-            return self.owner  # type: ignore[return-value]
+        owner_named = self.owner_name is not None and normalise(name) == normalise(self.owner_name)
+        if owner_named and self.owner is not None:
+            return self.owner
         base = slug(name) or "aktor"
         stem = base if shared else f"{self.owner_slug}/{base}"
         taken = set(self.registry.actor_types) | set(self.row_of)
@@ -1632,7 +1633,8 @@ class _Reader:
                     self.problem(table.name, row.number, sheet.column(key), str(exc))
             if len(terms) == 3:
                 target = self.graph if graph_name == "plan" else self.links
-                target.add(tuple(terms))  # type: ignore[arg-type]
+                subject, predicate, obj = terms
+                target.add((subject, predicate, obj))
 
 
 def _closest(name: str, names: list[str]) -> str | None:
