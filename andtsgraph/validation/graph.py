@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from typing import Any
 
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from andtsgraph.errors import AndtsError, AndtsWarning
 from andtsgraph.validation.engines import ENGINES, UnsupportedShapes, select_graph, select_store
@@ -20,9 +21,12 @@ class ValidationWarning(AndtsWarning):
     """Something validation did differently from what was asked, said in one line."""
 
 
-def choose_engine(engine: str, shapes: Graph) -> tuple[str, sparql_engine.Program | None]:
+def choose_engine(
+    engine: str, shapes: Graph, closure: Callable[[URIRef], list[str]] | None = None
+) -> tuple[str, sparql_engine.Program | None]:
     """The engine that will run: "auto" takes "sparql" when it compiles the shapes, else
-    "pyshacl", warning once with what it could not compile.
+    "pyshacl", warning once with what it could not compile. With "sparql", the compiled shapes
+    come too (with ``closure``: see :func:`~andtsgraph.validation.engines.sparql.compile_shapes`).
 
     Raises
     ------
@@ -36,7 +40,7 @@ def choose_engine(engine: str, shapes: Graph) -> tuple[str, sparql_engine.Progra
     if engine == "pyshacl":
         return engine, None
     try:
-        return "sparql", sparql_engine.compile_shapes(shapes)
+        return "sparql", sparql_engine.compile_shapes(shapes, closure)
     except UnsupportedShapes as exc:
         if engine == "sparql":
             raise
@@ -85,10 +89,14 @@ def validate_graph(data: Any, shapes: Graph, *, engine: str = "auto") -> ShaclRe
     >>> report.conforms, [r.component.fragment for r in report.results]
     (False, ['MinCountConstraintComponent'])
     """
-    chosen, _ = choose_engine(engine, shapes)
-    if chosen == "sparql":
-        select = _select(data)
-        results = sparql_engine.run(select, shapes)
+    if engine not in ENGINES:
+        choose_engine(engine, shapes)  # raises, naming the engines
+    # The shapes are compiled once, with the data's class hierarchy.
+    select = None if engine == "pyshacl" else _select(data)
+    closure = None if select is None else sparql_engine.class_closure(select)
+    chosen, program = choose_engine(engine, shapes, closure)
+    if chosen == "sparql" and select is not None:
+        results = sparql_engine.run(select, shapes, program)
     else:
         results = pyshacl_engine.run(_rdflib_graph(data), shapes)
     results = sorted(results, key=ShaclResult.key)

@@ -35,7 +35,7 @@ from andtsgraph.messages import text as _t
 from andtsgraph.namespaces import ONTOLOGY_GRAPH, plan_graph
 from andtsgraph.validation.context import Context, Facts, GraphFacts, StoreFacts, compact
 from andtsgraph.validation.engines import ENGINES
-from andtsgraph.validation.graph import ValidationWarning, choose_engine, validate_graph
+from andtsgraph.validation.graph import ValidationWarning, validate_graph
 from andtsgraph.validation.records import ShaclResult
 from andtsgraph.validation.report import (
     _RANK,
@@ -227,17 +227,16 @@ def _validate(
                     _t("validation.unknown_plan", "en", plan=plan, plans=", ".join(known))
                 )
     shapes_graph = load_shapes(shapes)
-    chosen, _ = choose_engine(engine, shapes_graph)
     changed = _changed_files(kg)
     store = getattr(kg.backend, "store", None)
     facts: Facts
     if changed:  # validate the graphs holding them as written, not as the store holds them
         graphs = _faithful_graphs(kg, changed)
         data = _union(graphs)
-        records = validate_graph(data, shapes_graph, engine=chosen).results
+        records = validate_graph(data, shapes_graph, engine=engine).results
         facts = GraphFacts(graphs, data, shapes_graph)
     else:
-        records = validate_graph(kg, shapes_graph, engine=chosen).results
+        records = validate_graph(kg, shapes_graph, engine=engine).results
         if store is not None:
             facts = StoreFacts(store, shapes_graph)
         else:

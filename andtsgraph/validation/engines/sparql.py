@@ -1008,22 +1008,33 @@ def _get(row: Mapping[str, Node | None], name: str) -> Node | None:
 _SUBQUERY = re.compile(r"\{\s*SELECT\b|\bGROUP\s+BY\b|\bMINUS\b|\bSERVICE\b", re.IGNORECASE)
 
 
+def _any_blank(select: Select, per_focus: str) -> bool:
+    """Whether a focus query finds a blank node (SPARQL cannot name one to pre-bind)."""
+    at = per_focus.rindex("}")
+    probe = per_focus[:at] + " FILTER(isBlank(?this)) " + per_focus[at:] + " LIMIT 1"
+    return any(True for _ in select(probe))
+
+
 def _run_sparql_constraint(select: Select, query: Query) -> list[ShaclResult]:
     """A SPARQL-based constraint with ``$this`` pre-bound to each focus node.
 
-    Plain queries get every focus node at once in a VALUES block opening their WHERE
-    clause (the same solutions as binding one at a time); a query with a sub-select,
+    Plain queries get every focus node at once: the focus query joined at the opening of their
+    WHERE clause (the same solutions as binding one at a time); a query with a sub-select,
     grouping or MINUS runs once per focus node, as SHACL defines pre-binding.
     """
     from andtsgraph.sparql_text import outer_where_brace
 
-    foci = [_get(row, "this") for row in select(query.per_focus)]
-    foci = [f for f in foci if f is not None]
-    if any(isinstance(f, BNode) for f in foci) or _SUBQUERY.search(query.text):
-        batches = [[f] for f in foci]
-    else:
-        batches = [foci[i : i + 200] for i in range(0, len(foci), 200)]
     at = outer_where_brace(query.text) + 1
+    per_focus = query.per_focus or ""
+    batches: list[list[Node]]
+    if _SUBQUERY.search(query.text) or _any_blank(select, per_focus):
+        foci = [f for f in (_get(row, "this") for row in select(per_focus)) if f is not None]
+        batches = [[f] for f in foci]
+        joined = None
+    else:
+        # Every focus node at once: the focus query joined where the VALUES block would be
+        # (the same solutions), so the store never sends the focus nodes to Python and back.
+        batches, joined = [[]], f" {{ {per_focus} }} "
     results = []
     seen = set()
     for batch in batches:
@@ -1032,7 +1043,7 @@ def _run_sparql_constraint(select: Select, query: Query) -> list[ShaclResult]:
                 f"the SPARQL engine cannot run SPARQL constraint {query.source_constraint.n3()} "
                 "on a blank focus node (SPARQL cannot name it)"
             )
-        values = f" VALUES ?this {{ {' '.join(f.n3() for f in batch)} }} "
+        values = joined or f" VALUES ?this {{ {' '.join(f.n3() for f in batch)} }} "
         for row in select(query.text[:at] + values + query.text[at:]):
             bound = {k: v for k, v in dict(row).items() if v is not None}
             if "failure" in bound:
