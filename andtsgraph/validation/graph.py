@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from andtsgraph.errors import AndtsError, AndtsWarning
 from andtsgraph.validation.engines import ENGINES, UnsupportedShapes, select_graph, select_store
@@ -115,10 +116,14 @@ def _select(data: Any) -> sparql_engine.Select:
         from andtsgraph.backends.oxigraph_memory import to_oxigraph
 
         store = ox.Store()
-        store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph)
+        store.extend(
+            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+            for s, p, o in graph  # the triples of an rdflib graph: subject and predicate fit
+        )
 
-        def select(text: str):
+        def select(text: str) -> Iterator[dict[str, Node | None]]:
             solutions = store.query(text)
+            assert isinstance(solutions, ox.QuerySolutions)  # the engine asks only SELECTs
             names = [v.value for v in solutions.variables]
             from andtsgraph.backends.oxigraph_memory import to_rdflib
 

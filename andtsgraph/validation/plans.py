@@ -100,7 +100,7 @@ def _knowledge_graph(
         raise AndtsError(_t("validation.no_plan", "en", files=", ".join(str(p) for p in paths)))
     rows = kg.backend.select("SELECT DISTINCT ?s WHERE { ?s ?p ?o }", {}, {})
     convert = rows.to_rdflib or (lambda term: term)
-    subjects = frozenset(_text_of(convert(row[0])) for row in rows.rows)
+    subjects = frozenset(_text_of(convert(row[0])) or "" for row in rows.rows)
     scope = _Scope(frozenset(p.id for p in kg.plans), subjects)
     for path, graph in bundled_files():
         if graph is None and plan_graph(path.stem) in kg.sources:
@@ -258,7 +258,7 @@ def _validate(
     order = {p: i for i, p in enumerate(plan_labels)}
     pairs.sort(
         key=lambda rn: (
-            order.get(rn[0].plan, len(order)),
+            order.get(rn[0].plan or "", len(order)) if rn[0].plan else len(order),
             -_RANK[rn[0].severity],
             rn[0].shape,
             rn[0].focus,
@@ -440,8 +440,8 @@ class _Reader:
         context = self.context
         focus, shape, value = record.focus, record.shape, record.value
         path_id, path_label = self._path(shape, record.path)
-        base = dict(
-            focus=_text_of(focus),
+        base: dict[str, Any] = dict(
+            focus=_text_of(focus) or "",
             focus_label=context.label(focus),
             path=path_id,
             path_label=path_label,
@@ -454,7 +454,8 @@ class _Reader:
             source_section=context.source_section(focus),
             constraint=str(record.component).rsplit("#", 1)[-1],
         )
-        return [ValidationResult(plan=p, **base) for p in context.plans_of(focus) or [None]]
+        plans: list[str | None] = [*context.plans_of(focus)] or [None]
+        return [ValidationResult(plan=p, **base) for p in plans]
 
     def rules(self) -> dict[str, _RuleText]:
         """The report texts of every named shape: label, summary templates and EDPQS note."""

@@ -30,6 +30,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -361,9 +362,9 @@ class _Compiler:
 
     def constraints(self, shape: Node) -> list[tuple[URIRef, Node]]:
         """The shape's constraint parameters, each checked to be known."""
-        found = []
+        found: list[tuple[URIRef, Node]] = []
         for p, o in sorted(self.sg.predicate_objects(shape)):
-            if p in COMPONENTS:
+            if isinstance(p, URIRef) and p in COMPONENTS:
                 found.append((p, o))
             elif str(p).startswith(str(SH)) and p not in _DESCRIPTIVE:
                 raise self.fail(shape, p.n3(), "not a SHACL Core constraint this engine knows")
@@ -396,9 +397,10 @@ class _Compiler:
             cls = self.term(shape, "sh:class", param)
             return f"EXISTS {{ {self.instance(x, cls, param)} }}"
         if prop == SH.nodeKind:
-            if param not in _NODE_KINDS:
+            kind = _NODE_KINDS.get(param) if isinstance(param, URIRef) else None
+            if kind is None:
                 raise self.fail(shape, "sh:nodeKind", f"{param.n3()} is no node kind")
-            return _NODE_KINDS[param].format(x=x)
+            return kind.format(x=x)
         if prop in _COMPARISONS:
             bound = self.term(shape, prop.n3(), param)
             return f"({_comparable(x, bound)} && {x} {_COMPARISONS[prop]} {bound})"
@@ -587,10 +589,10 @@ class _Compiler:
         if prop == SH.qualifiedValueShape:
             tests = []
             for bound, more in ((SH.qualifiedMinCount, False), (SH.qualifiedMaxCount, True)):
-                value = self.sg.value(shape, bound)
-                if value is None:
+                given = self.sg.value(shape, bound)
+                if given is None:
                     continue
-                n = self.count(shape, bound, value) + (1 if more else 0)
+                n = self.count(shape, bound, given) + (1 if more else 0)
                 if n == 0:
                     continue
                 self.nested_limit(shape, bound, n)
@@ -642,7 +644,7 @@ class _Compiler:
         (and the variables telling apart the outer focus nodes a nested shape's come from)."""
         found = targets(self.sg, shape)
 
-        def focus(v: str) -> str:
+        def focus(v: str) -> tuple[str, list[str]]:
             branches = []
             for node in found.get(SH.targetNode, []):
                 branches.append(f"VALUES {v} {{ {self.term(shape, 'sh:targetNode', node)} }}")
@@ -817,10 +819,10 @@ class _Compiler:
                 (SH.qualifiedMinCount, SH.QualifiedMinCountConstraintComponent, "<"),
                 (SH.qualifiedMaxCount, SH.QualifiedMaxCountConstraintComponent, ">"),
             ):
-                value = self.sg.value(shape, bound)
-                if value is None:
+                given = self.sg.value(shape, bound)
+                if given is None:
                     continue
-                n = self.count(shape, bound, value)
+                n = self.count(shape, bound, given)
                 text = (
                     f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
                     f"FILTER({self.safe(counts)}) }} }} "
@@ -925,7 +927,7 @@ def class_closure(select: Select) -> Callable[[URIRef], list[str]]:
     >>> class_closure(lambda q: data.query(q))(URIRef("urn:A"))
     ['<urn:A>', '<urn:B>']
     """
-    children: dict[Node, set[Node]] = {}
+    children: dict[URIRef, set[URIRef]] = {}
     rows = select(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {RDFS.subClassOf.n3()} ?o }}")
     for row in rows:
         s, o = _get(row, "s"), _get(row, "o")
@@ -985,7 +987,7 @@ def run(select: Select, shapes: Graph, program: Program | None = None) -> list[S
             path = _get(row, "path") or query.path
             results.append(
                 ShaclResult(
-                    focus=_get(row, "this"),
+                    focus=cast(Node, _get(row, "this")),  # every compiled query binds ?this
                     path=path,
                     value=_get(row, "value"),
                     component=query.component,
@@ -1006,6 +1008,10 @@ def _get(row: Mapping[str, Node | None], name: str) -> Node | None:
 
 
 _SUBQUERY = re.compile(r"\{\s*SELECT\b|\bGROUP\s+BY\b|\bMINUS\b|\bSERVICE\b", re.IGNORECASE)
+
+
+def _n3(term: Node | None) -> str:
+    return "(none)" if term is None else term.n3()
 
 
 def _any_blank(select: Select, per_focus: str) -> bool:
@@ -1040,7 +1046,7 @@ def _run_sparql_constraint(select: Select, query: Query) -> list[ShaclResult]:
     for batch in batches:
         if any(isinstance(f, BNode) for f in batch):
             raise UnsupportedShapes(
-                f"the SPARQL engine cannot run SPARQL constraint {query.source_constraint.n3()} "
+                f"the SPARQL engine cannot run SPARQL constraint {_n3(query.source_constraint)} "
                 "on a blank focus node (SPARQL cannot name it)"
             )
         values = joined or f" VALUES ?this {{ {' '.join(f.n3() for f in batch)} }} "
@@ -1048,7 +1054,7 @@ def _run_sparql_constraint(select: Select, query: Query) -> list[ShaclResult]:
             bound = {k: v for k, v in dict(row).items() if v is not None}
             if "failure" in bound:
                 raise UnsupportedShapes(
-                    f"SPARQL constraint {query.source_constraint.n3()} reported ?failure"
+                    f"SPARQL constraint {_n3(query.source_constraint)} reported ?failure"
                 )
             this = bound.get("this")
             key = (this, bound.get("path"), bound.get("value"), tuple(sorted(bound.items())))
@@ -1060,7 +1066,7 @@ def _run_sparql_constraint(select: Select, query: Query) -> list[ShaclResult]:
             filled = {"this": this, "path": path, "value": value, **bound}
             results.append(
                 ShaclResult(
-                    focus=this,
+                    focus=cast(Node, this),  # bound by the focus query it is joined with
                     path=path,
                     value=value,
                     component=SH.SPARQLConstraintComponent,
