@@ -760,34 +760,39 @@ class _Compiler:
 
             self.top(param, values, depth + 1)
             return
+        # The focus node's values, the pattern every constraint below starts from.
+        vp = self.tp("?this", p, "?value")
+
+        def lacking(condition: str = "") -> str:
+            """Focus nodes without a value (meeting ``condition``). OPTIONAL + !BOUND rather
+            than NOT EXISTS: Oxigraph evaluates a path inside NOT EXISTS from its far end
+            (seconds on a national corpus)."""
+            return (
+                f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {vp} {condition} }} "
+                "FILTER(!BOUND(?value)) }"
+            )
+
+        def counted(op: str, n: int, optional: bool = False, condition: str = "") -> str:
+            """Focus nodes whose count of distinct values (meeting ``condition``) is ``op n``."""
+            values = f"OPTIONAL {{ {vp} {condition} }}" if optional else vp
+            return (
+                f"SELECT {keys} WHERE {{ {F} {values} }} "
+                f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) {op} {n})"
+            )
+
         if prop in _VALUE_LEVEL:
             test = self.safe(self.value_condition(shape, prop, param, "?value", depth))
-            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} {self.tp('?this', p, '?value')} FILTER(!{test}) }}"
+            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} {vp} FILTER(!{test}) }}"
         elif prop == SH.minCount:
             n = self.count(shape, prop, param)
             if n == 0:
                 return
-            if n == 1:
-                # OPTIONAL + !BOUND rather than NOT EXISTS: Oxigraph evaluates a path inside
-                # NOT EXISTS from its far end (seconds on a national corpus).
-                text = f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} }} FILTER(!BOUND(?value)) }}"
-            else:
-                text = (
-                    f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} }} }} "
-                    f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) < {n})"
-                )
+            text = lacking() if n == 1 else counted("<", n, optional=True)
         elif prop == SH.maxCount:
-            n = self.count(shape, prop, param)
-            text = (
-                f"SELECT {keys} WHERE {{ {F} {self.tp('?this', p, '?value')} }} "
-                f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) > {n})"
-            )
+            text = counted(">", self.count(shape, prop, param))
         elif prop == SH.hasValue:
             value = self.term(shape, "sh:hasValue", param)
-            text = (
-                f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
-                f"FILTER(sameTerm(?value, {value})) }} FILTER(!BOUND(?value)) }}"
-            )
+            text = lacking(f"FILTER(sameTerm(?value, {value}))")
         elif prop == SH.uniqueLang:
             if param != Literal(True):
                 return
@@ -799,18 +804,18 @@ class _Compiler:
             q = self.term(shape, "sh:equals", param)
             text = (
                 f"SELECT DISTINCT {keys} ?value WHERE {{ {F} "
-                f"{{ {self.tp('?this', p, '?value')} FILTER NOT EXISTS {{ ?this {q} ?value }} }} UNION "
-                f"{{ ?this {q} ?value FILTER NOT EXISTS {{ {self.tp('?this', p, '?value')} }} }} }}"
+                f"{{ {vp} FILTER NOT EXISTS {{ ?this {q} ?value }} }} UNION "
+                f"{{ ?this {q} ?value FILTER NOT EXISTS {{ {vp} }} }} }}"
             )
         elif prop == SH.disjoint:
             q = self.term(shape, "sh:disjoint", param)
-            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} {self.tp('?this', p, '?value')} ?this {q} ?value }}"
+            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} {vp} ?this {q} ?value }}"
         elif prop in (SH.lessThan, SH.lessThanOrEquals):
             q = self.term(shape, prop.n3(), param)
             op = "<" if prop == SH.lessThan else "<="
             text = (
                 # One result per pair of values, as SHACL counts them.
-                f"SELECT DISTINCT {keys} ?value ?o WHERE {{ {F} {self.tp('?this', p, '?value')} ?this {q} ?o "
+                f"SELECT DISTINCT {keys} ?value ?o WHERE {{ {F} {vp} ?this {q} ?o "
                 f"FILTER(!COALESCE({_comparable('?value', '?o')} && ?value {op} ?o, false)) }}"
             )
         elif prop == SH.qualifiedValueShape:
@@ -823,11 +828,7 @@ class _Compiler:
                 if given is None:
                     continue
                 n = self.count(shape, bound, given)
-                text = (
-                    f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
-                    f"FILTER({self.safe(counts)}) }} }} "
-                    f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) {op} {n})"
-                )
+                text = counted(op, n, optional=True, condition=f"FILTER({self.safe(counts)})")
                 self.add(shape, prop, text, path_node, component=component)
             return
         elif prop == SH.closed:
