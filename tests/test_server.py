@@ -7,14 +7,11 @@ store: the answers must not depend on the server's configuration or on what else
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import urllib.request
 
 import pytest
 from rdflib.compare import isomorphic
 from server_compare import CATALOG, SAMPLE_PARAMS, assert_same_answers, rows
+from server_fixtures import run_cli
 
 import andtsgraph
 from andtsgraph import report
@@ -39,51 +36,15 @@ def _canonical(result) -> list[tuple]:
     return sorted(out)
 
 
-#: Another team's data, in a named graph and in the unnamed graph: it looks like a plan, so a
-#: query that reads the server's default graph would count it.
-FOREIGN = """
-PREFIX andts: <https://w3id.org/andtsgraph/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-INSERT DATA {
-  GRAPH <https://example.org/other-team> {
-    <https://example.org/plan/x> a andts:MunicipalPlan ; dcterms:title "Not ours"@sv .
-    <https://example.org/plan/x/a1> a andts:Activity ; andts:inPlan <https://example.org/plan/x> ;
-        rdfs:label "Främmande insats"@sv .
-  }
-  <https://example.org/plan/y> a andts:RegionalPlan ; dcterms:title "Default graph"@sv .
-}
-"""
+def _cli(*args: str, env: dict | None = None):
+    return run_cli(*args, env=env)
 
 
-def _update(url: str, text: str) -> None:
-    request = urllib.request.Request(
-        f"{url}/update", data=text.encode(), headers={"Content-Type": "application/sparql-update"}
-    )
-    urllib.request.urlopen(request, timeout=60).read()
-
-
-def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "andtsgraph", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, **(env or {})},
-    )
-
-
-@pytest.fixture(scope="module", params=["as-installed", "union-default-graph"])
-def server(request, kg, tmp_path_factory):
-    """An Oxigraph server holding another team's data and then the bundled graph (pushed
-    with ``andtsgraph push``); one per configuration for the whole module, stopped by PID."""
-    from oxigraph_server import oxigraph_server
-
-    union = request.param == "union-default-graph"
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph"), union_default_graph=union) as url:
-        _update(url, FOREIGN)
-        pushed = andtsgraph.push(kg, url)
-        yield url, pushed
+@pytest.fixture(scope="module")
+def server(oxigraph_dataset):
+    """The session's Oxigraph server in each configuration, holding another team's data and
+    the bundled graph (tests/server_fixtures.py)."""
+    return oxigraph_dataset
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +107,8 @@ def test_list_cells_keep_one_order(kg, remote):
     assert row["responsible"] == "Länsstyrelsen Kronoberg; Polisen"
 
 
-def test_the_report_gives_the_same_figures(kg, remote):
-    local = report.to_text(report.build_report(kg, None, "sv"))
+def test_the_report_gives_the_same_figures(remote, embedded_report):
+    local = embedded_report
     assert report.to_text(report.build_report(remote, None, "sv")) == local
     assert "Validering (SHACL)" in local and "kronoberg-2022-2026" in local
 
@@ -216,7 +177,7 @@ def _run(capsys, *args: str) -> tuple[int, str, str]:
     return status, out, err
 
 
-AS_INSTALLED = pytest.mark.parametrize("server", ["as-installed"], indirect=True)
+AS_INSTALLED = pytest.mark.parametrize("oxigraph_dataset", ["as-installed"], indirect=True)
 
 
 @AS_INSTALLED

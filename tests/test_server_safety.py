@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -17,6 +15,7 @@ from typing import ClassVar
 
 import pytest
 from rdflib.compare import isomorphic
+from server_fixtures import run_cli
 
 import andtsgraph
 from andtsgraph.remote import Credentials, Endpoint, EndpointError, PushError, connect, push
@@ -131,22 +130,7 @@ def test_a_server_that_streams_forever_is_cut_off_by_the_deadline_too():
 
 def test_cli_timeout_and_max_size_reach_the_request():
     with loopback(Endless) as url:
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "andtsgraph",
-                "query",
-                "plans",
-                "--endpoint",
-                f"{url}/query",
-                "--max-size",
-                "1",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        proc = run_cli("query", "plans", "--endpoint", f"{url}/query", "--max-size", "1")
     assert proc.returncode == 2
     assert "larger than 1,000,000 bytes and was cut off" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -240,20 +224,7 @@ def test_credentials_in_a_url_are_refused_and_never_shown():
         with pytest.raises(EndpointError, match="holds credentials") as info:
             connect(url)
         assert "s3cret" not in str(info.value) and "alice" not in str(info.value)
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "andtsgraph",
-            "query",
-            "plans",
-            "--endpoint",
-            "http://alice:s3cret@127.0.0.1:9/query",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_cli("query", "plans", "--endpoint", "http://alice:s3cret@127.0.0.1:9/query")
     assert proc.returncode == 2 and "holds credentials" in proc.stderr
     assert "s3cret" not in proc.stderr + proc.stdout
 
@@ -288,22 +259,14 @@ def test_an_error_body_echoing_authorization_is_shown_redacted(monkeypatch):
         message = str(info.value)
         assert "answered HTTP 500: Internal error. Request headers were:" in message
         assert "Authorization: [redacted]" in message and "t0ken" not in message
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "andtsgraph",
-                "query",
-                "plans",
-                "--endpoint",
-                f"{url}/query",
-                "--token-env",
-                "T_FOR_TEST",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env={**__import__("os").environ, "T_FOR_TEST": "t0ken-value-123"},
+        proc = run_cli(
+            "query",
+            "plans",
+            "--endpoint",
+            f"{url}/query",
+            "--token-env",
+            "T_FOR_TEST",
+            env={"T_FOR_TEST": "t0ken-value-123"},
         )
     assert proc.returncode == 2 and "HTTP 500" in proc.stderr
     assert "t0ken" not in proc.stderr + proc.stdout
@@ -526,12 +489,7 @@ def test_a_push_interrupted_half_way_reports_graph_by_graph_and_can_be_finished(
         # The command line lists each graph as it is written, then how to finish or undo.
         proxy.writes = 0
         _clear(oxigraph)
-        proc = subprocess.run(
-            [sys.executable, "-m", "andtsgraph", "push", url, "--lang", "en"],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        proc = run_cli("push", url, "--lang", "en")
     assert proc.returncode == 2, proc.stderr
     written_lines = [line for line in proc.stdout.splitlines() if line.startswith("wrote ")]
     assert [line.split()[1] for line in written_lines] == names[:half]
@@ -557,12 +515,7 @@ def test_a_push_interrupted_half_way_reports_graph_by_graph_and_can_be_finished(
 def test_remove_undoes_a_push_and_nothing_else(kg, oxigraph):
     _clear(oxigraph)
     push(kg, oxigraph)
-    proc = subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "push", oxigraph, "--remove", "--lang", "en"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = run_cli("push", oxigraph, "--remove", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     assert f"removed {len(kg.graph_names())} graphs" in proc.stderr
     assert connect(oxigraph).backend.refresh() == []
@@ -581,20 +534,7 @@ def test_server_down_is_one_clear_error():
     from oxigraph_server import free_port
 
     port = free_port()  # nothing listens there
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "andtsgraph",
-            "query",
-            "plans",
-            "--endpoint",
-            f"http://127.0.0.1:{port}",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_cli("query", "plans", "--endpoint", f"http://127.0.0.1:{port}", "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         f"andtsgraph: error: cannot reach http://127.0.0.1:{port}/query: Connection refused"
@@ -604,39 +544,13 @@ def test_server_down_is_one_clear_error():
 def test_endpoint_with_with_or_store_is_an_error_that_says_why(tmp_path):
     for extra in (["--with", str(tmp_path / "x.ttl")], ["--store", "memory"]):
         for command in (["report"], ["gaps"], ["hubs"], ["info"], ["query", "plans"]):
-            proc = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "andtsgraph",
-                    *command,
-                    "--endpoint",
-                    "http://127.0.0.1:9",
-                    *extra,
-                ],
-                capture_output=True,
-                text=True,
-                timeout=60,
-            )
+            proc = run_cli(*command, "--endpoint", "http://127.0.0.1:9", *extra, "--lang", "en")
             assert proc.returncode == 2, (command, extra)
             assert (
                 f"{extra[0]} cannot be used with --endpoint: the graph is the one on the server"
                 in proc.stderr
             )
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "andtsgraph",
-            "validate",
-            "plan.ttl",
-            "--endpoint",
-            "http://127.0.0.1:9",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_cli("validate", "plan.ttl", "--endpoint", "http://127.0.0.1:9", "--lang", "en")
     assert proc.returncode == 2 and "cannot be used with --endpoint" in proc.stderr
 
 

@@ -9,6 +9,9 @@
   server has it, SPARQL Update otherwise; where a server refuses blank nodes in ``INSERT
   DATA`` (Virtuoso), they are sent as a pattern-free ``INSERT … WHERE {}``, which keeps them
   blank nodes.
+- Durations are read back after writing: a server that keeps an ``xsd:duration`` other than as
+  written (Virtuoso holds one as months or as seconds, so ``"P1YT1H"`` becomes ``"P1Y"``)
+  is announced with an :class:`~andtsgraph.errors.AndtsWarning` naming what changed.
 - A push that fails part way raises :class:`PushError`, which lists what was written and what
   was not, and says how to finish (``resume=True``) or undo (:func:`remove`).
 """
@@ -17,19 +20,28 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from andtsgraph.errors import AndtsError, QueryError
-from andtsgraph.remote.backend import PROJECT_GRAPHS, RemoteBackend, project_graphs_query
+from andtsgraph.errors import AndtsError, AndtsWarning, QueryError
+from andtsgraph.messages import text as _msg
+from andtsgraph.remote.backend import (
+    PROJECT_GRAPHS,
+    RemoteBackend,
+    project_graphs_query,
+)
 from andtsgraph.remote.endpoint import Endpoint
 from andtsgraph.remote.http import DEFAULT_MAX_BYTES, EndpointError
 from andtsgraph.sparql_text import check_term
 
 __all__ = ["PushError", "PushedGraph", "push", "remove"]
+
+_XSD_DURATION = URIRef("http://www.w3.org/2001/XMLSchema#duration")
 
 _BNODE_ID = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
@@ -85,14 +97,9 @@ def _check_graph_name(name: str) -> None:
     try:
         check_term("graph", URIRef(name))
     except QueryError:
-        raise _Refused(
-            f"graph name {name[:120]!r} is not a valid IRI; nothing was written"
-        ) from None
+        raise _Refused(_msg("errors.bad_graph_name", name=name[:120])) from None
     if not name.startswith(PROJECT_GRAPHS):
-        raise _Refused(
-            f"graph {name} is not under {PROJECT_GRAPHS}: push writes only the project's own "
-            "graphs (connect() would not see it); nothing was written"
-        )
+        raise _Refused(_msg("errors.not_project_graph", name=name, graphs=PROJECT_GRAPHS))
 
 
 def _check_terms(name: str, graph: Graph) -> None:
@@ -137,15 +144,12 @@ class _Writer:
 
     endpoint: Endpoint
     use_gsp: bool = field(init=False)
-    inline_bnodes: bool = True  # False once the server refuses blank nodes in INSERT DATA
+    insert_data: bool = True  # False once the server refuses INSERT DATA
 
     def __post_init__(self) -> None:
         self.use_gsp = bool(self.endpoint.gsp)
         if not self.endpoint.gsp and not self.endpoint.update:
-            raise EndpointError(
-                "no way to write to the server: give a Graph Store Protocol endpoint (--gsp) or "
-                "a SPARQL Update endpoint (--update), or the base URL of an Oxigraph server"
-            )
+            raise EndpointError(_msg("errors.no_write"))
 
     def put(self, name: str, graph: Graph) -> str:
         data = _ntriples(graph)
@@ -159,22 +163,24 @@ class _Writer:
                 if not self.endpoint.update or not re.search(r"HTTP (404|405|501)\b", str(exc)):
                     raise
                 self.use_gsp = False
-        self._update_graph(name, data, any(isinstance(t, BNode) for tr in graph for t in tr))
+        self._update_graph(name, data)
         return "update"
 
-    def _update_graph(self, name: str, data: bytes, has_bnodes: bool) -> None:
+    def _update_graph(self, name: str, data: bytes) -> None:
         iri = URIRef(name).n3()
         body = data.decode("utf-8")
-        if self.inline_bnodes or not has_bnodes:
+        if self.insert_data:
             text = f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n{body}\n}} }}"
             try:
                 self._update(text)
                 return
             except EndpointError as exc:
-                # Virtuoso: "SP031: ... blank nodes are not allowed in INSERT DATA"-like refusals.
-                if not has_bnodes or not re.search(r"(?i)blank|bnode|SP031", str(exc)):
+                # Virtuoso refuses blank nodes in INSERT DATA (SP031), and an xsd:duration
+                # there too (SR553: "can not be created from SQL value of type INTEGER");
+                # both are taken in a template.
+                if not re.search(r"(?i)blank|bnode|SP031|SR553", str(exc)):
                     raise
-                self.inline_bnodes = False
+                self.insert_data = False
         # One solution of an empty pattern instantiates the template once: its blank nodes
         # become fresh blank nodes, the same ones throughout the graph.
         self._update(
@@ -224,6 +230,49 @@ def _on_server(server: RemoteBackend) -> dict[str, int]:
     """The project's graphs on the server and their sizes."""
     rows = server.raw_select(project_graphs_query(counts=True), scoped=False)
     return {str(g): int(n.toPython()) for g, n in rows.rows if isinstance(g, URIRef)}
+
+
+def _durations(graph: Graph) -> Counter[tuple[str, str]]:
+    """The graph's ``xsd:duration`` values: (property, lexical form), counted."""
+    return Counter(
+        (str(p), str(o))
+        for _, p, o in graph
+        if isinstance(o, Literal) and o.datatype == _XSD_DURATION
+    )
+
+
+def _check_durations(endpoint: Endpoint, graphs: dict[str, Graph]) -> None:
+    """Read the written graphs' durations back; announce any the server keeps otherwise."""
+    wanted = {name: _durations(graph) for name, graph in graphs.items()}
+    wanted = {name: found for name, found in wanted.items() if found}
+    if not wanted:
+        return
+    values = " ".join(URIRef(name).n3() for name in wanted)
+    rows = RemoteBackend(endpoint).raw_select(
+        f"SELECT ?g ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
+        f"FILTER(DATATYPE(?o) = {_XSD_DURATION.n3()}) }}",
+        scoped=False,
+    )
+    held: dict[str, Counter[tuple[str, str]]] = {name: Counter() for name in wanted}
+    for g, p, o in rows.rows:
+        held[str(g)][(str(p), str(o))] += 1  # o as the client reads it (see duration_lexical)
+    changed = []
+    for name, found in wanted.items():
+        lost, got = found - held[name], held[name] - found
+        if lost:
+            changed.append((name, sorted(lost), sorted(got)))
+    if changed:
+        name, lost, got = changed[0]
+        became = ", ".join(o for _, o in got[:3]) or "nothing"
+        n, graphs = sum(len(c[1]) for c in changed), len(changed)
+        warnings.warn(
+            f"the server keeps {n} xsd:duration {'value' if n == 1 else 'values'} otherwise "
+            f"than written, in {graphs} {'graph' if graphs == 1 else 'graphs'}: in {name}, "
+            f"{', '.join(o for _, o in lost[:3])} came back as {became} (Virtuoso keeps a "
+            "duration as months or as seconds, not both); queries there see the server's form",
+            AndtsWarning,
+            stacklevel=3,
+        )
 
 
 def _listed(names: list[str]) -> str:
@@ -314,17 +363,11 @@ def push(
         differing = [n for n in occupied if present[n] != len(graphs[n])]
         if differing:
             raise EndpointError(
-                f"{len(differing)} graphs on the server hold another number of triples than "
-                f"here ({_listed(differing)}): not what an interrupted push leaves; use "
-                "--replace (replace=True) to overwrite them"
+                _msg("errors.differing", n=len(differing), graphs=_listed(differing))
             )
         kept = set(occupied)
     elif occupied and not replace:
-        raise EndpointError(
-            f"{len(occupied)} graphs already hold data on the server ({_listed(occupied)}); "
-            "use --replace (replace=True) to overwrite them, or --resume to finish an "
-            "interrupted push"
-        )
+        raise EndpointError(_msg("errors.occupied", n=len(occupied), graphs=_listed(occupied)))
     pushed: list[PushedGraph] = []
     written: list[PushedGraph] = []
     for index, name in enumerate(names):
@@ -337,7 +380,7 @@ def push(
                 if not written:  # nothing to finish or undo
                     if isinstance(exc, KeyboardInterrupt):
                         raise
-                    raise EndpointError(f"{exc}; nothing was written") from None
+                    raise EndpointError(_msg("errors.nothing_written", reason=exc)) from None
                 reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
                 raise PushError(reason, written, name, names[index + 1 :]) from None
             done = PushedGraph(name, len(graphs[name]), method)
@@ -345,6 +388,7 @@ def push(
         pushed.append(done)
         if progress:
             progress(done)
+    _check_durations(endpoint, {p.graph: graphs[p.graph] for p in written})
     return pushed
 
 

@@ -31,6 +31,7 @@ from rdflib.term import Node
 
 from andtsgraph.errors import AndtsError, note
 from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
+from andtsgraph.messages import language, using_language
 from andtsgraph.messages import text as _t
 from andtsgraph.namespaces import ONTOLOGY_GRAPH, plan_graph
 from andtsgraph.validation.context import Context, Facts, GraphFacts, StoreFacts, compact
@@ -120,7 +121,7 @@ def validate(
     *,
     shapes: str | Path | Graph | Iterable[str | Path] | None = None,
     severity: str = "info",
-    lang: str = "sv",
+    lang: str | None = None,
     engine: str = "auto",
     plans: Iterable[str] | None = None,
 ) -> ValidationReport:
@@ -139,8 +140,9 @@ def validate(
     severity : {"info", "warning", "violation"}
         The mildest severity to report; :attr:`ValidationReport.conforms` is True when there
         is no result at or above it. "info" (the default) reports everything, as SHACL does.
-    lang : {"sv", "en"}
-        The language of labels and messages.
+    lang : {"sv", "en"}, optional
+        The language of labels and messages (by default
+        :func:`andtsgraph.messages.language`: Swedish unless set otherwise).
     engine : {"auto", "sparql", "pyshacl"}
         Who checks the shapes (see :func:`andtsgraph.validation.validate_graph`). "sparql"
         runs the compiled shapes on the knowledge graph's own store, embedded or remote;
@@ -169,9 +171,10 @@ def validate(
     'kronoberg-2022-2026: Varning: 55 indikatorer saknar mätbart målvärde'
     """
     check_choice("severity", severity, SEVERITIES)
+    lang = language(lang)
     check_choice("lang", lang, LANGS)
     check_choice("engine", engine, ENGINES)
-    with _IllTyped() as ill_typed:
+    with using_language(lang), _IllTyped() as ill_typed:
         return _validate(kg_or_paths, shapes, severity, lang, engine, plans, ill_typed)
 
 

@@ -38,6 +38,7 @@ from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
 from andtsgraph.errors import AndtsError
+from andtsgraph.messages import text as _msg
 from andtsgraph.validation.records import ShaclResult, fill_message
 from andtsgraph.validation.shapes import is_shape, reporting_shapes, targets
 
@@ -195,6 +196,15 @@ def _comparable(a: str, b: str) -> str:
     )
 
 
+def _same_term(x: str, term: Node | str) -> str:
+    """``sameTerm(x, term)``, as ``x = term`` when ``term`` is an IRI: the same test (``=`` on
+    an IRI is identity), and the one Virtuoso 7.2 evaluates inside ``||``, ``!`` or
+    ``COALESCE``, where its ``sameTerm`` with an IRI gives no value."""
+    if isinstance(term, URIRef):
+        return f"({x} = {term.n3()})"
+    return f"sameTerm({x}, {term if isinstance(term, str) else term.n3()})"
+
+
 def _regex(x: str, pattern: str) -> str:
     return f"REGEX(STR({x}), {Literal(pattern).n3()})"
 
@@ -211,7 +221,10 @@ def _well_formed(x: str, datatype: URIRef) -> str:
             tests.append(f"{value} <= {high}")
         return "(" + " && ".join(tests) + ")"
     if datatype == XSD.duration:
-        return f'({_regex(x, _LEXICAL[datatype])} && !REGEX(STR({x}), "(^-?P|T)$"))'
+        # Or held as a number: Virtuoso keeps a duration it has read as months or seconds
+        # ("P1Y" as 12); no other store calls a duration numeric (isNumeric is false for it).
+        lexical = f'{_regex(x, _LEXICAL[datatype])} && !REGEX(STR({x}), "(^-?P|T)$")'
+        return f"(({lexical}) || isNumeric({x}))"
     if datatype in _LEXICAL:
         return _regex(x, _LEXICAL[datatype])
     return "true"
@@ -391,7 +404,7 @@ class _Compiler:
                 raise self.fail(shape, "sh:datatype", f"{param.n3()} is not an IRI")
             if param == RDF.langString:
                 return f'(isLiteral({x}) && LANG({x}) != "")'
-            test = f'(isLiteral({x}) && LANG({x}) = "" && sameTerm(DATATYPE({x}), {param.n3()})'
+            test = f'(isLiteral({x}) && LANG({x}) = "" && {_same_term(f"DATATYPE({x})", param)}'
             return test + f" && {_well_formed(x, param)})"
         if prop == SH["class"]:
             cls = self.term(shape, "sh:class", param)
@@ -419,12 +432,19 @@ class _Compiler:
             tests = [f"langMatches(LANG({x}), {Literal(t).n3()})" for t in tags]
             return f'(isLiteral({x}) && LANG({x}) != "" && ({" || ".join(tests) or "false"}))'
         if prop == SH["in"]:
-            members = [self.term(shape, "sh:in", m) for m in self.items(shape, "sh:in", param)]
-            if len(members) <= 2:
-                return "(" + (" || ".join(f"sameTerm({x}, {m})" for m in members) or "false") + ")"
-            # A VALUES block rather than a chain of ||: rdflib's parser recurses on each ||.
-            m = self.var("m")
-            return f"EXISTS {{ VALUES {m} {{ {' '.join(members)} }} FILTER(sameTerm({x}, {m})) }}"
+            items = self.items(shape, "sh:in", param)
+            members = [self.term(shape, "sh:in", m) for m in items]
+            iris = [m.n3() for m in items if isinstance(m, URIRef)]
+            others = [m for m in members if m not in iris]
+            tests = [f"{x} IN ({', '.join(iris)})"] if iris else []  # = is sameTerm for an IRI
+            if len(others) <= 2:
+                tests += [_same_term(x, m) for m in others]
+            else:  # a VALUES block rather than a chain of ||: rdflib's parser recurses on each ||
+                m = self.var("m")
+                tests.append(
+                    f"EXISTS {{ VALUES {m} {{ {' '.join(others)} }} FILTER(sameTerm({x}, {m})) }}"
+                )
+            return "(" + (" || ".join(tests) or "false") + ")"
         if prop == SH.node:
             return self.conforms(param, x, depth + 1)
         if prop == SH["not"]:
@@ -463,8 +483,7 @@ class _Compiler:
         """An expression that holds when node ``x`` conforms to ``shape``."""
         if depth > _MAX_DEPTH:
             raise UnsupportedShapes(
-                f"the SPARQL engine cannot compile shape {shape.n3()}: it refers to itself "
-                f"(recursive shapes) or nests shapes more than {_MAX_DEPTH} deep"
+                _msg("errors.recursive_shape", shape=shape.n3(), depth=_MAX_DEPTH)
             )
         constraints = self.constraints(shape)
         if self.deactivated(shape):
@@ -488,7 +507,8 @@ class _Compiler:
         if prop == SH.property:
             return self.conforms(param, x, depth + 1)
         if prop == SH.hasValue:
-            return f"sameTerm({x}, {self.term(shape, 'sh:hasValue', param)})"
+            self.term(shape, "sh:hasValue", param)  # refuses a blank node
+            return _same_term(x, param)
         o = self.var("o")
         if prop == SH.equals:
             q = self.term(shape, "sh:equals", param)
@@ -1047,15 +1067,14 @@ def _run_sparql_constraint(select: Select, query: Query) -> list[ShaclResult]:
     for batch in batches:
         if any(isinstance(f, BNode) for f in batch):
             raise UnsupportedShapes(
-                f"the SPARQL engine cannot run SPARQL constraint {_n3(query.source_constraint)} "
-                "on a blank focus node (SPARQL cannot name it)"
+                _msg("errors.blank_focus", constraint=_n3(query.source_constraint))
             )
         values = joined or f" VALUES ?this {{ {' '.join(f.n3() for f in batch)} }} "
         for row in select(query.text[:at] + values + query.text[at:]):
             bound = {k: v for k, v in dict(row).items() if v is not None}
             if "failure" in bound:
                 raise UnsupportedShapes(
-                    f"SPARQL constraint {_n3(query.source_constraint)} reported ?failure"
+                    _msg("errors.failure", constraint=_n3(query.source_constraint))
                 )
             this = bound.get("this")
             key = (this, bound.get("path"), bound.get("value"), tuple(sorted(bound.items())))
