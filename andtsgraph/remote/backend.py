@@ -233,6 +233,12 @@ class RemoteBackend:
             "a connected SPARQL server is read-only here; upload with andtsgraph.push()"
         )
 
+    def remove_graph(self, name: str) -> None:
+        raise AndtsError(
+            "a connected SPARQL server is read-only here; remove pushed graphs with "
+            "andtsgraph.remote.remove()"
+        )
+
     def select(
         self,
         sparql: str,

@@ -36,6 +36,7 @@ from andtsgraph.remote.backend import (
 )
 from andtsgraph.remote.endpoint import Endpoint
 from andtsgraph.remote.http import DEFAULT_MAX_BYTES, EndpointError
+from andtsgraph.results import Result, ResultList
 from andtsgraph.sparql_text import check_term
 
 __all__ = ["PushError", "PushedGraph", "push", "remove"]
@@ -47,11 +48,20 @@ _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
 @dataclass(frozen=True)
-class PushedGraph:
-    """One named graph uploaded by :func:`push` (or left as it was by ``resume``).
+class PushedGraph(Result):
+    """One named graph uploaded by :func:`push` (or left as it was by ``resume``), with the
+    three outputs of every result (``to_records()``, ``to_dataframe()``, ``to_json()``).
 
     ``method`` is ``"gsp"`` (Graph Store Protocol), ``"update"`` (SPARQL Update) or
     ``"kept"`` (already on the server, whole, when resuming).
+
+    Examples
+    --------
+    >>> done = PushedGraph("https://w3id.org/andtsgraph/graph/vocab", 822, "gsp")
+    >>> done.to_record()
+    {'graph': 'https://w3id.org/andtsgraph/graph/vocab', 'triples': 822, 'method': 'gsp'}
+    >>> print(ResultList([done]).to_json(indent=None))
+    [{"graph": "https://w3id.org/andtsgraph/graph/vocab", "triples": 822, "method": "gsp"}]
     """
 
     graph: str
@@ -263,19 +273,19 @@ def _check_durations(endpoint: Endpoint, graphs: dict[str, Graph]) -> None:
     held: dict[str, Counter[tuple[str, str]]] = {name: Counter() for name in wanted}
     for g, p, o in rows.rows:
         held[str(g)][(str(p), str(o))] += 1  # o as the client reads it (see duration_lexical)
-    changed = []
+    changed: list[tuple[str, list[str], list[str]]] = []
     for name, found in wanted.items():
         lost, got = found - held[name], held[name] - found
         if lost:
-            changed.append((name, sorted(lost), sorted(got)))
+            changed.append((name, sorted(o for _, o in lost), sorted(o for _, o in got)))
     if changed:
-        name, lost, got = changed[0]
-        became = ", ".join(o for _, o in got[:3]) or "nothing"
-        n, graphs = sum(len(c[1]) for c in changed), len(changed)
+        first, lost_values, got_values = changed[0]
+        became = ", ".join(got_values[:3]) or "nothing"
+        n, m = sum(len(c[1]) for c in changed), len(changed)
         warnings.warn(
             f"the server keeps {n} xsd:duration {'value' if n == 1 else 'values'} otherwise "
-            f"than written, in {graphs} {'graph' if graphs == 1 else 'graphs'}: in {name}, "
-            f"{', '.join(o for _, o in lost[:3])} came back as {became} (Virtuoso keeps a "
+            f"than written, in {m} {'graph' if m == 1 else 'graphs'}: in {first}, "
+            f"{', '.join(lost_values[:3])} came back as {became} (Virtuoso keeps a "
             "duration as months or as seconds, not both); queries there see the server's form",
             AndtsWarning,
             stacklevel=3,
@@ -299,7 +309,7 @@ def push(
     replace: bool = False,
     resume: bool = False,
     progress: Callable[[PushedGraph], None] | None = None,
-) -> list[PushedGraph]:
+) -> ResultList[PushedGraph]:
     """Upload every named graph of ``kg`` (ontology, vocabularies, actors, links and each
     plan) into the same named graph on a SPARQL server.
 
@@ -331,7 +341,8 @@ def push(
 
     Returns
     -------
-    list of PushedGraph
+    ResultList of PushedGraph
+        One per graph, in order: ``push(...).to_dataframe()`` is the table of what was written.
 
     Raises
     ------
@@ -381,7 +392,7 @@ def push(
             "use --replace (replace=True) to overwrite them, or --resume to finish an "
             "interrupted push"
         )
-    pushed: list[PushedGraph] = []
+    pushed: ResultList[PushedGraph] = ResultList()
     written: list[PushedGraph] = []
     for index, name in enumerate(names):
         if name in kept:
