@@ -52,8 +52,9 @@ class PushedGraph(Result):
     """One named graph uploaded by :func:`push` (or left as it was by ``resume``), with the
     three outputs of every result (``to_records()``, ``to_dataframe()``, ``to_json()``).
 
-    ``method`` is ``"gsp"`` (Graph Store Protocol), ``"update"`` (SPARQL Update) or
-    ``"kept"`` (already on the server, whole, when resuming).
+    ``method`` is ``"gsp"`` (Graph Store Protocol), ``"update"`` (SPARQL Update),
+    ``"kept"`` (already on the server, whole, when resuming) or ``"removed"`` (by
+    :func:`remove`).
 
     Examples
     --------
@@ -83,19 +84,34 @@ class PushError(EndpointError):
     """
 
     def __init__(
-        self, reason: str, written: list[PushedGraph], failed: str, remaining: list[str]
+        self,
+        reason: str,
+        written: list[PushedGraph],
+        failed: str,
+        remaining: list[str],
+        *,
+        removing: bool = False,
     ) -> None:
         self.reason = reason
         self.written = written
         self.failed = failed
         self.remaining = remaining
         total = len(written) + 1 + len(remaining)
-        super().__init__(
-            f"push stopped at graph {failed} ({len(written) + 1} of {total}): {reason}; "
-            f"{len(written)} graphs were written whole, {len(remaining) + 1} were not. "
-            "Finish with the same push and --resume (resume=True), or remove what was "
-            "written with --remove (andtsgraph.remote.remove)"
-        )
+        where = f"at graph {failed} ({len(written) + 1} of {total}): {reason}"
+        if removing:
+            message = (
+                f"remove stopped {where}; {len(written)} graphs were removed, "
+                f"{len(remaining) + 1} were not. Finish with the same --remove again "
+                "(andtsgraph.remote.remove)"
+            )
+        else:
+            message = (
+                f"push stopped {where}; {len(written)} graphs were written whole, "
+                f"{len(remaining) + 1} were not. Finish with the same push and --resume "
+                "(resume=True), or remove what was written with --remove "
+                "(andtsgraph.remote.remove)"
+            )
+        super().__init__(message)
 
 
 class _Refused(AndtsError):
@@ -292,6 +308,38 @@ def _check_durations(endpoint: Endpoint, graphs: dict[str, Graph]) -> None:
         )
 
 
+def _graph_by_graph(
+    names: list[str],
+    write: Callable[[str], PushedGraph],
+    progress: Callable[[PushedGraph], None] | None,
+    *,
+    removing: bool = False,
+) -> ResultList[PushedGraph]:
+    """Write (or remove) each graph in turn, one request each. A request that fails after
+    others went through raises :class:`PushError` naming them (a graph only kept does not
+    count); one that fails first says nothing was changed."""
+    done: ResultList[PushedGraph] = ResultList()
+    changed: list[PushedGraph] = []
+    for index, name in enumerate(names):
+        try:
+            result = write(name)
+        except (EndpointError, KeyboardInterrupt) as exc:
+            if not changed:  # nothing to finish or undo
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                raise EndpointError(
+                    f"{exc}; nothing was {'removed' if removing else 'written'}"
+                ) from None
+            reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
+            raise PushError(reason, changed, name, names[index + 1 :], removing=removing) from None
+        if result.method != "kept":
+            changed.append(result)
+        done.append(result)
+        if progress:
+            progress(result)
+    return done
+
+
 def _listed(names: list[str]) -> str:
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
@@ -392,26 +440,14 @@ def push(
             "use --replace (replace=True) to overwrite them, or --resume to finish an "
             "interrupted push"
         )
-    pushed: ResultList[PushedGraph] = ResultList()
-    written: list[PushedGraph] = []
-    for index, name in enumerate(names):
+
+    def write(name: str) -> PushedGraph:
         if name in kept:
-            done = PushedGraph(name, len(graphs[name]), "kept")
-        else:
-            try:
-                method = writer.put(name, graphs[name])
-            except (EndpointError, KeyboardInterrupt) as exc:
-                if not written:  # nothing to finish or undo
-                    if isinstance(exc, KeyboardInterrupt):
-                        raise
-                    raise EndpointError(f"{exc}; nothing was written") from None
-                reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
-                raise PushError(reason, written, name, names[index + 1 :]) from None
-            done = PushedGraph(name, len(graphs[name]), method)
-            written.append(done)
-        pushed.append(done)
-        if progress:
-            progress(done)
+            return PushedGraph(name, len(graphs[name]), "kept")
+        return PushedGraph(name, len(graphs[name]), writer.put(name, graphs[name]))
+
+    pushed = _graph_by_graph(names, write, progress)
+    written = [p for p in pushed if p.method != "kept"]
     _check_durations(endpoint, {p.graph: graphs[p.graph] for p in written})
     return pushed
 
@@ -457,9 +493,10 @@ def remove(
         ) from None
     present = _on_server(RemoteBackend(endpoint))
     writer = _Writer(endpoint)
-    removed = []
-    for name in names:
-        if name in present:
-            writer.drop(name)
-            removed.append(name)
-    return removed
+
+    def drop(name: str) -> PushedGraph:
+        writer.drop(name)
+        return PushedGraph(name, present[name], "removed")
+
+    removed = _graph_by_graph([n for n in names if n in present], drop, None, removing=True)
+    return [g.graph for g in removed]
