@@ -15,7 +15,8 @@ from typing import ClassVar
 
 import pytest
 from rdflib.compare import isomorphic
-from server_fixtures import run_cli
+from server_compare import rows
+from server_fixtures import run_cli, sparql_update
 
 import andtsgraph
 from andtsgraph.remote import (
@@ -544,6 +545,27 @@ def test_a_remove_interrupted_half_way_says_what_it_removed(kg, oxigraph):
     assert connect(oxigraph).backend.refresh() == sorted(names[half:])
     assert remove(kg, oxigraph) == names[half:]  # the same remove again finishes it
     assert connect(oxigraph).backend.refresh() == [] and _theirs_survive(oxigraph)
+
+
+def test_a_server_with_only_our_graphs_is_asked_for_their_union(kg, oxigraph):
+    _clear(oxigraph)
+    push(kg, oxigraph)
+    shared = connect(oxigraph).backend
+    shared.refresh()
+    assert shared._how == "from"  # another team's graph is there: name ours
+    sparql_update(oxigraph, f"DROP GRAPH <{THEIRS}>")
+    # The parameter's union holds the unnamed graph too: with a triple there, name ours.
+    sparql_update(oxigraph, "INSERT DATA { <urn:x:unnamed> <urn:x:p> 'not ours' }")
+    assert shared.refresh() == kg.graph_names() and shared._how == "from"
+    everything = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert int(shared.raw_select(everything).rows[0][0]) == int(kg.query(everything).terms[0][0])
+    sparql_update(oxigraph, "DROP DEFAULT")
+    ours = connect(oxigraph)
+    ours.backend.refresh()
+    assert ours.backend._how == "union"  # the Oxigraph server's union-default-graph parameter
+    assert len(ours) == len(kg) and ours.plans.to_records() == kg.plans.to_records()
+    for query in ("activities-by-target-group", "memberships", "uncovered-factors-by-plan"):
+        assert rows(ours.query(query)) == rows(kg.query(query)), query
 
 
 def test_an_empty_server_is_an_error_with_a_hint(oxigraph):
