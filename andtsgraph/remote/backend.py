@@ -225,7 +225,7 @@ class RemoteBackend:
         Oxigraph server does): its default graph is then the union of its named graphs, which
         here are all the project's. Far faster there than naming hundreds of graphs in FROM
         clauses, which the Oxigraph server searches one by one for every pattern."""
-        union = ([], "union")
+        union: tuple[list[str], str] = ([], "union")
         merged = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
         default = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
         missing = (
