@@ -25,6 +25,9 @@ Connect and push
 Vocabularies and errors
     :mod:`andtsgraph.enums` (gap kinds, factor kinds, dimensions, severities …);
     :class:`AndtsError` and its subclasses; :class:`AndtsWarning`.
+Language
+    Every message is Swedish unless asked otherwise: ``lang="en"`` on a call,
+    :func:`andtsgraph.messages.set_language` for the process, or ``ANDTSGRAPH_LANG=en``.
 
 >>> import andtsgraph
 >>> kg = andtsgraph.load()

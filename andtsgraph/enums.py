@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from andtsgraph.errors import ChoiceError, did_you_mean
+from andtsgraph.messages import text as message
 
 __all__ = [
     "Dimension",
@@ -148,5 +149,11 @@ def choose(kind: type[E], value: object, parameter: str) -> E:
     except ValueError:
         allowed = values(kind)
         raise ChoiceError(
-            f"{parameter}={value!r} is not one of: {', '.join(allowed)}{did_you_mean(text, allowed)}"
+            message(
+                "errors.not_one_of",
+                parameter=parameter,
+                value=value,
+                allowed=", ".join(allowed),
+                hint=did_you_mean(text, allowed),
+            )
         ) from None

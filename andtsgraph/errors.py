@@ -40,13 +40,18 @@ def note(message: str) -> None:
     warnings.warn(message, AndtsNote, stacklevel=3)
 
 
-def did_you_mean(value: str, known: Iterable[str], *, prefix: str = "") -> str:
-    """``"; did you mean 'x'?"`` with the known values nearest to ``value``, or ``""``.
+def did_you_mean(
+    value: str, known: Iterable[str], *, prefix: str = "", lang: str | None = None
+) -> str:
+    """``"; did you mean 'x'?"`` with the known values nearest to ``value``, or ``""``; in
+    ``lang`` (by default :func:`andtsgraph.messages.language`).
 
     Examples
     --------
-    >>> did_you_mean("plams", ["plans", "goals", "actors"])
+    >>> did_you_mean("plams", ["plans", "goals", "actors"], lang="en")
     "; did you mean 'plans'?"
+    >>> did_you_mean("plams", ["plans", "goals", "actors"], lang="sv")
+    "; menade du 'plans'?"
     >>> did_you_mean("zzz", ["plans"])
     ''
     """
@@ -58,7 +63,10 @@ def did_you_mean(value: str, known: Iterable[str], *, prefix: str = "") -> str:
         close = sorted(k for k in set(known) if value.lower() in k.lower())[:3]
     if not close:
         return ""
-    return "; did you mean " + " or ".join(repr(prefix + c) for c in close) + "?"
+    from andtsgraph.messages import text  # here: the messages package imports this module
+
+    names = text("errors.or", lang).join(repr(prefix + c) for c in close)
+    return text("errors.did_you_mean", lang, names=names)
 
 
 class DataFileError(AndtsError):
@@ -98,15 +106,17 @@ class OutputExistsError(AndtsError):
 
     Examples
     --------
-    >>> error = OutputExistsError("out.html exists")
+    >>> error = OutputExistsError("out.html exists", lang="en")
     >>> str(error), error.cli_message
     ('out.html exists; pass force=True to overwrite it', 'out.html exists; use --force to overwrite it')
     """
 
-    def __init__(self, reason: str, *, forced: bool = True, lang: str = "en") -> None:
+    def __init__(self, reason: str, *, forced: bool = True, lang: str | None = None) -> None:
+        from andtsgraph.messages import language
+
         self.reason = reason
         self.forced = forced
-        self.lang = lang
+        self.lang = language(lang)
         super().__init__(self._with_hint("common.force_python"))
 
     def _with_hint(self, key: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from andtsgraph.backends import Backend, make_backend
+from andtsgraph.backends import Backend, check_store, make_backend
 from andtsgraph.backends.base import Batched, NativeFileLoading, Updatable
 from andtsgraph.catalog import CatalogQuery, resolve_query
 from andtsgraph.errors import (
@@ -29,7 +29,8 @@ from andtsgraph.errors import (
     did_you_mean,
     note,
 )
-from andtsgraph.messages import text
+from andtsgraph.messages import language, text, using_language
+from andtsgraph.messages import text as message
 from andtsgraph.namespaces import (
     ACTORS_GRAPH,
     ANDTS,
@@ -163,7 +164,12 @@ class KnowledgeGraph:
 
     # -- loading -------------------------------------------------------------------------
     def add_file(
-        self, path: str | Path, graph: str | None = None, *, parser: str = "auto"
+        self,
+        path: str | Path,
+        graph: str | None = None,
+        *,
+        parser: str = "auto",
+        lang: str | None = None,
     ) -> str | None:
         """Parse ``path`` and add it to the graph; return the named graph it went to.
 
@@ -184,6 +190,9 @@ class KnowledgeGraph:
             TriG and N-Quads itself, several times faster; "rdflib" always parses with rdflib.
             Both give the same quads; a file Oxigraph refuses is read by rdflib, whose error
             names the line.
+        lang : {"sv", "en"}, optional
+            The language of its errors and notes, a plan template's problems included (by
+            default :func:`andtsgraph.messages.language`: Swedish unless set otherwise).
 
         Raises
         ------
@@ -200,12 +209,16 @@ class KnowledgeGraph:
         >>> kg.add_file(data_dir() / "plans" / "vaxjo-2022-2027.ttl")
         'https://w3id.org/andtsgraph/graph/plan/vaxjo-2022-2027'
         """
+        with using_language(lang):
+            return self._add_file(Path(path), graph, parser, language(lang))
+
+    def _add_file(self, path: Path, graph: str | None, parser: str, lang: str) -> str | None:
         if parser not in ("auto", "rdflib"):
-            raise AndtsError(f"unknown parser {parser!r}: choose auto or rdflib")
+            raise AndtsError(text("kg.unknown_parser", parser=parser))
         path = Path(path)
         reader = reader_for(path)
         if reader is not None:
-            return self._add_read(path, reader)
+            return self._add_read(path, reader, lang)
         fmt = guess_format(path) if path.is_file() else None
         native = self.backend.native_formats if isinstance(self.backend, NativeFileLoading) else ()
         if parser == "auto" and fmt is not None and fmt in native:
@@ -261,9 +274,9 @@ class KnowledgeGraph:
             self.backend.remove_graph(target)
             del self._sources[target]
             self._changed()
-            note(text("io.replaces_bundled", "en", path=path, plan=plan_id))
+            note(text("io.replaces_bundled", path=path, plan=plan_id))
             return
-        raise DataFileError(path, f"plan {plan_id!r} is already loaded from {first}")
+        raise DataFileError(path, text("kg.plan_loaded", plan=plan_id, first=first))
 
     def _target(self, path: Path, plans: list[str], graph: str | None) -> str:
         """The named graph for a file of triples holding ``plans``; refuse several or a repeat."""
@@ -305,10 +318,10 @@ class KnowledgeGraph:
         self._changed()
         return target
 
-    def _add_read(self, path: Path, reader: Reader) -> str:
+    def _add_read(self, path: Path, reader: Reader, lang: str) -> str:
         """Read a file with a registered reader (a plan template), matching its names against
         what is loaded so far."""
-        graphs = reader.read(self, path)
+        graphs = reader.read(self, path, lang)
         target = graphs[0][0]
         self._make_room(path, target)
         for name, graph in graphs:
@@ -319,7 +332,7 @@ class KnowledgeGraph:
         try:
             self.backend.add_triples(name, triples)
         except (ValueError, TypeError) as exc:  # a term the store refuses (an IRI with "{")
-            raise DataFileError(path, f"the store refuses a term: {_one_line(exc)}") from None
+            raise DataFileError(path, text("kg.store_refuses", reason=_one_line(exc))) from None
         self.sources.setdefault(name, []).append(path)
         self._changed()
 
@@ -396,7 +409,9 @@ class KnowledgeGraph:
         except AndtsError:
             raise
         except Exception as exc:
-            raise QueryError(f"query {entry.name!r} failed: {_one_line(exc)}") from None
+            raise QueryError(
+                text("kg.query_failed", name=entry.name, reason=_one_line(exc))
+            ) from None
         result = (
             QueryResult(rows.columns, rows.rows)
             if rows.to_rdflib is None
@@ -462,7 +477,7 @@ class KnowledgeGraph:
         if isinstance(resource, str) and not _is_query_text(text):
             iri = self.term("resource", text)
             if not isinstance(iri, URIRef):
-                raise QueryError(f"resource {text!r}: give an IRI or a prefixed name")
+                raise QueryError(message("kg.resource_form", value=text))
             return self.construct(f"DESCRIBE {iri.n3()}")
         return self.construct(resource, **params)
 
@@ -472,7 +487,9 @@ class KnowledgeGraph:
         except AndtsError:
             raise
         except Exception as exc:
-            raise QueryError(f"query {entry.name!r} failed: {_one_line(exc)}") from None
+            raise QueryError(
+                text("kg.query_failed", name=entry.name, reason=_one_line(exc))
+            ) from None
 
     def _prepare(
         self,
@@ -488,8 +505,7 @@ class KnowledgeGraph:
         if form not in forms:
             right = {"SELECT": "query", "ASK": "ask"}.get(form, "construct")
             raise QueryError(
-                f"query {entry.name!r} is {'an' if form == 'ASK' else 'a'} {form} query: "
-                f"run it with {right}(), not {method}()"
+                text("kg.wrong_method", name=entry.name, form=form, right=right, method=method)
             )
         self._check_params(entry, params)
         self._ensure_closure()
@@ -501,21 +517,27 @@ class KnowledgeGraph:
         """Refuse a parameter the query does not take (with the nearest name it does take)."""
         if entry.params:
             known = [p.name for p in entry.params]
-            what = f"query {entry.name!r} takes: {', '.join(sorted(known))}"
+            what = text("kg.takes", name=entry.name, names=", ".join(sorted(known)))
         else:
             known = sorted(set(re.findall(r"[?$]([A-Za-z_]\w*)", entry.text)))
-            what = f"the query's variables are {', '.join(known) or 'none'}"
+            what = text("kg.variables", names=", ".join(known) or text("kg.none"))
         for name in params:
             if name not in known:
+                hint = did_you_mean(name, known)
                 raise QueryError(
-                    f"query {entry.name!r} has no parameter {name!r}{did_you_mean(name, known)}; {what}"
+                    text("kg.no_param", name=entry.name, param=name, hint=hint, what=what)
                 )
         for param in entry.params:
             value = params.get(param.name)
             if param.choices and value is not None and str(value) not in param.choices:
                 raise QueryError(
-                    f"parameter {param.name!r}: {str(value)!r} is not one of "
-                    f"{', '.join(param.choices)}{did_you_mean(str(value), param.choices)}"
+                    text(
+                        "kg.not_a_choice",
+                        param=param.name,
+                        value=str(value),
+                        choices=", ".join(param.choices),
+                        hint=did_you_mean(str(value), param.choices),
+                    )
                 )
 
     def _check_vocabulary(self, entry: CatalogQuery) -> None:
@@ -680,9 +702,7 @@ class KnowledgeGraph:
         if isinstance(value, Literal):
             return check_term(name, value)
         if not isinstance(value, str):
-            raise QueryError(
-                f"parameter {name!r}: cannot use a value of type {type(value).__name__}"
-            )
+            raise QueryError(text("kg.value_type", param=name, kind=type(value).__name__))
         iri = _expand(value)
         if name == "plan":
             return URIRef(self.plan(iri or value).iri)
@@ -693,10 +713,8 @@ class KnowledgeGraph:
             return Literal(value)
         term = check_term(name, URIRef(iri))
         if not self.backend.ask("ASK { { ?x ?p ?o } UNION { ?s ?p ?x } }", {"x": term}, PREFIXES):
-            raise QueryError(
-                f"parameter {name!r}: {value!r} ({iri}) is nowhere in the graph"
-                f"{self._nearest(iri, value, bare=base is not None and iri.startswith(base))}"
-            )
+            hint = self._nearest(iri, value, bare=base is not None and iri.startswith(base))
+            raise QueryError(text("kg.nowhere", param=name, value=value, iri=iri, hint=hint))
         return term
 
     def _nearest(self, iri: str, value: str, *, bare: bool) -> str:
@@ -739,10 +757,11 @@ class KnowledgeGraph:
         ids = ", ".join(p.id for p in plans)
         if matches:
             raise PlanNotFoundError(
-                f"plan id {plan_id!r} is ambiguous: it could be {', '.join(p.id for p in matches)}"
+                text("kg.plan_ambiguous", plan=plan_id, ids=", ".join(p.id for p in matches))
             )
         hint = did_you_mean(plan_id, [p.id for p in plans])
-        raise PlanNotFoundError(f"no plan {plan_id!r}{hint or '; loaded plans: ' + ids}")
+        hint = hint or text("kg.loaded_plans", ids=ids)
+        raise PlanNotFoundError(text("kg.no_plan", plan=plan_id, hint=hint))
 
     def graph_names(self) -> list[str]:
         """Return the IRIs of the named graphs (the class closure's included)."""
@@ -805,13 +824,10 @@ class KnowledgeGraph:
         """
         if isinstance(destination, str) and destination in EXPORT_FORMATS:
             # The order of rdflib (and of this method); the old order would write a file "nt".
-            raise QueryError(
-                f"serialize({destination!r}): the first argument is the destination; "
-                f"give the format by name: serialize(format={destination!r})"
-            )
+            raise QueryError(text("kg.serialize_order", destination=destination))
         if format not in EXPORT_FORMATS:
             raise QueryError(
-                f"unknown export format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}"
+                text("kg.unknown_format", format=format, choices=", ".join(EXPORT_FORMATS))
             )
         rdflib_format, keeps_graphs = EXPORT_FORMATS[format]
         if destination is not None:
@@ -862,7 +878,7 @@ def _batches(name: str, answer: Any) -> Iterator[QueryResult]:
     except AndtsError:
         raise
     except Exception as exc:
-        raise QueryError(f"query {name!r} failed: {_one_line(exc)}") from None
+        raise QueryError(text("kg.query_failed", name=name, reason=_one_line(exc))) from None
 
 
 def _plan_info(row: Mapping[str, Any]) -> PlanInfo:
@@ -962,6 +978,7 @@ def load(
     bundled: bool = True,
     parser: str = "auto",
     allow_service: bool = False,
+    lang: str | None = None,
 ) -> KnowledgeGraph:
     """Load the knowledge graph: the ontology, all bundled data and any extra files.
 
@@ -985,6 +1002,10 @@ def load(
     allow_service : bool
         Let queries call other servers with ``SERVICE``; off by default, so that local work
         never touches the network.
+    lang : {"sv", "en"}, optional
+        The language of every error and note while loading, a plan template's problems
+        included (by default :func:`andtsgraph.messages.language`: Swedish unless
+        :func:`~andtsgraph.messages.set_language` or ``ANDTSGRAPH_LANG`` says otherwise).
 
     Returns
     -------
@@ -994,6 +1015,8 @@ def load(
     ------
     DataFileError
         If a file is missing or does not parse (the message names the file and line).
+    ChoiceError
+        If ``store`` is not an embedded store (a server is reached with ``connect``).
 
     Examples
     --------
@@ -1001,19 +1024,21 @@ def load(
     >>> "national-2022-2025" in [p.id for p in kg.plans]
     True
     """
-    kg = KnowledgeGraph(make_backend(store))
-    kg.backend.allow_service = allow_service  # type: ignore[attr-defined]
-    if bundled:
-        for path, graph in bundled_files():
-            kg.add_file(path, graph, parser=parser)
-    if paths is not None:
-        for extra in [paths] if isinstance(paths, str | Path) else paths:
-            try:
-                for file in rdf_files_in(extra) or [Path(extra)]:
-                    kg.add_file(file, parser=parser)
-            except OSError as exc:  # a folder or file the user may not read, a broken link
-                where = exc.filename or extra
-                raise DataFileError(where, f"cannot read: {exc.strerror or exc}") from None
+    with using_language(lang) as lang:
+        check_store(store)
+        kg = KnowledgeGraph(make_backend(store, allow_service=allow_service))
+        if bundled:
+            for path, graph in bundled_files():
+                kg.add_file(path, graph, parser=parser, lang=lang)
+        if paths is not None:
+            for extra in [paths] if isinstance(paths, str | Path) else paths:
+                try:
+                    for file in rdf_files_in(extra) or [Path(extra)]:
+                        kg.add_file(file, parser=parser, lang=lang)
+                except OSError as exc:  # a folder or file the user may not read, a broken link
+                    where = exc.filename or extra
+                    reason = text("kg.cannot_read", reason=exc.strerror or exc)
+                    raise DataFileError(where, reason) from None
     return kg
 
 

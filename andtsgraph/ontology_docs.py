@@ -12,6 +12,7 @@ from pathlib import Path
 from rdflib import Graph, Literal
 
 from andtsgraph.errors import AndtsError
+from andtsgraph.messages import text as _msg
 from andtsgraph.output import check_outputs, staged
 from andtsgraph.resources import ontology_dir
 
@@ -63,7 +64,7 @@ def make_ontology_docs(destination: str | Path, *, lang: str = "en", force: bool
     try:
         from pylode import OntPub
     except ImportError:
-        raise AndtsError("pyLODE is not installed: pip install 'andtsgraph[docs]'") from None
+        raise AndtsError(_msg("errors.no_pylode")) from None
     graph = single_language(Graph().parse(ontology_dir() / "andts.ttl", format="turtle"), lang)
     # pyLODE logs every background ontology it loads at INFO level; a user needs none of it.
     logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))

@@ -95,7 +95,7 @@ def check_outputs(
     inputs: Iterable[PathLike] = (),
     force: bool = False,
     folders: Iterable[PathLike] = (),
-    lang: str = "en",
+    lang: str | None = None,
 ) -> list[Path]:
     """Check the files a run will write, before it does any work.
 
@@ -110,8 +110,8 @@ def check_outputs(
     folders : iterable of paths
         Outputs that are folders of files (a CSV template, a corpus): these may exist as
         folders; their parent must be writable, or they themselves if they exist.
-    lang : {"en", "sv"}
-        The language of the error.
+    lang : {"sv", "en"}, optional
+        The language of the error (by default :func:`andtsgraph.messages.language`).
 
     Returns
     -------
@@ -182,7 +182,7 @@ def _temporary_name(path: Path) -> Path:
     return Path(name)
 
 
-def _move_into_place(temporary: Path, path: Path, force: bool, lang: str) -> None:
+def _move_into_place(temporary: Path, path: Path, force: bool, lang: str | None) -> None:
     """Move ``temporary`` to ``path``; without ``force`` refuse to replace a file that
     appeared there meanwhile (a hard link fails if the name is taken, atomically)."""
     if force:
@@ -218,7 +218,7 @@ def staged(
     inputs: Iterable[PathLike] = (),
     force: bool = False,
     folders: Iterable[PathLike] = (),
-    lang: str = "en",
+    lang: str | None = None,
 ) -> Iterator[list[Path]]:
     """Write files under temporary names and move them into place only if all went well.
 
@@ -303,7 +303,7 @@ def write_bytes(
     *,
     force: bool = False,
     inputs: Iterable[PathLike] = (),
-    lang: str = "en",
+    lang: str | None = None,
 ) -> Path:
     """Write ``data`` to ``path`` safely (see :func:`staged`); return the path.
 
@@ -326,7 +326,7 @@ def write_text(
     force: bool = False,
     inputs: Iterable[PathLike] = (),
     encoding: str = "utf-8",
-    lang: str = "en",
+    lang: str | None = None,
 ) -> Path:
     """Write ``content`` to ``path`` safely (see :func:`staged`); return the path.
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import xml.sax
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.term import Node
 
 from andtsgraph.errors import DataFileError
 from andtsgraph.messages import text
@@ -38,6 +40,9 @@ FORMATS_BY_SUFFIX: dict[str, str] = {
 
 #: Formats that carry named graphs of their own.
 QUAD_FORMATS = {"trig", "nquads"}
+
+#: One statement as rdflib iterates a graph.
+_Triple = tuple[Node, Node, Node]
 
 
 #: Bytes that Windows-1252 gives no character (a file with them is in no Windows code page).
@@ -149,7 +154,7 @@ def guess_format(path: Path) -> str:
     if head.startswith((b"<", b"_:")):
         return "nt"
     known = ", ".join(sorted(FORMATS_BY_SUFFIX))
-    raise DataFileError(path, f"unknown RDF format (use one of the extensions {known})")
+    raise DataFileError(path, text("errors.unknown_format", known=known))
 
 
 def read_rdf(path: str | Path, fmt: str | None = None) -> Dataset:
@@ -183,14 +188,14 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> Dataset:
     """
     path = Path(path)
     if not path.exists():
-        raise DataFileError(path, "no such file")
+        raise DataFileError(path, text("errors.no_file"))
     if not path.is_file():
-        raise DataFileError(path, "not a file")
+        raise DataFileError(path, text("errors.not_a_file"))
     fmt = fmt or guess_format(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise DataFileError(path, text("errors.cannot_read", reason=exc.strerror or exc)) from None
     # Decoded here, so that an encoding is named and line ends are one kind (RDF/XML says its
     # own encoding, so it is left to the XML parser).
     data: str | bytes = raw if fmt == "xml" else decode_text(path, raw)
@@ -199,36 +204,42 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> Dataset:
             document = json.loads(data)
         except ValueError as exc:
             raise DataFileError(
-                path, f"JSON error: {exc}", line=getattr(exc, "lineno", None)
+                path,
+                text("errors.format_error", format="JSON", reason=exc),
+                line=getattr(exc, "lineno", None),
             ) from None
         except RecursionError:
-            raise DataFileError(path, "JSON error: nested too deeply") from None
+            raise DataFileError(path, text("errors.too_deep", format="JSON")) from None
         refuse_external_contexts(path, document)
     ds = Dataset()
     try:
         ds.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as exc:
-        raise DataFileError(path, f"{fmt} syntax error: {exc._why}", line=exc.lines + 1) from None
+        raise DataFileError(
+            path, text("errors.syntax", format=fmt, reason=exc._why), line=exc.lines + 1
+        ) from None
     except ParserError as exc:
         raise DataFileError(
-            path, f"{fmt} syntax error: {exc}", line=_first_bad_line(path, fmt)
+            path, text("errors.syntax", format=fmt, reason=exc), line=_first_bad_line(path, fmt)
         ) from None
     except xml.sax.SAXParseException as exc:
         raise DataFileError(
-            path, f"RDF/XML error: {exc.getMessage()}", line=exc.getLineNumber()
+            path, text("errors.rdfxml", reason=exc.getMessage()), line=exc.getLineNumber()
         ) from None
     except ValueError as exc:  # JSON decoding, bad literals
         raise DataFileError(
-            path, f"{fmt} error: {exc}", line=getattr(exc, "lineno", None)
+            path,
+            text("errors.format_error", format=fmt, reason=exc),
+            line=getattr(exc, "lineno", None),
         ) from None
     except UnicodeDecodeError as exc:
-        raise DataFileError(path, f"not UTF-8 text ({exc.reason})") from None
+        raise DataFileError(path, text("errors.not_utf8", reason=exc.reason)) from None
     except OSError as exc:
-        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise DataFileError(path, text("errors.cannot_read", reason=exc.strerror or exc)) from None
     except RecursionError:
-        raise DataFileError(path, f"{fmt} error: nested too deeply") from None
+        raise DataFileError(path, text("errors.too_deep", format=fmt)) from None
     except Exception as exc:  # rdflib plugins raise a wide variety of errors for bad input
-        raise DataFileError(path, f"{fmt} error: {exc}") from None
+        raise DataFileError(path, text("errors.format_error", format=fmt, reason=exc)) from None
     return ds
 
 
@@ -274,12 +285,12 @@ def split_by_plan(graph: Graph, plans: list[str]) -> tuple[dict[str, Graph], Gra
 
     from andtsgraph.namespaces import ANDTS
 
-    owner: dict[object, str] = {}
+    owner: dict[Node, str] = {}
     for plan in plans:
         owner[URIRef(plan)] = plan
-    for subject, plan in graph.subject_objects(ANDTS.inPlan):
-        if str(plan) in plans:
-            owner.setdefault(subject, str(plan))
+    for subject, in_plan in graph.subject_objects(ANDTS.inPlan):
+        if str(in_plan) in plans:
+            owner.setdefault(subject, str(in_plan))
     prefixes = sorted(((p + "/", p) for p in plans), key=lambda item: -len(item[0]))
     for subject in set(graph.subjects()):
         if subject not in owner and isinstance(subject, URIRef):
@@ -308,24 +319,26 @@ def split_by_plan(graph: Graph, plans: list[str]) -> tuple[dict[str, Graph], Gra
     parts = {plan: Graph() for plan in plans}
     rest = Graph()
     for triple in graph:
-        plan = owner.get(triple[0])
-        keep = plan is not None and triple not in linked and triple not in entailed
-        (parts[plan] if keep else rest).add(triple)
+        holder = owner.get(triple[0])
+        if holder is not None and triple not in linked and triple not in entailed:
+            parts[holder].add(triple)
+        else:
+            rest.add(triple)
     return parts, rest
 
 
-def _entailed_types(graph: Graph, subjects: dict) -> set:
+def _entailed_types(graph: Graph, subjects: Iterable[Node]) -> set[_Triple]:
     """The ``?x a ?super`` triples of ``subjects`` that another of their types gives by
     ``rdfs:subClassOf`` (the class closure an export carries): they are derived, not the
     plan's own, and the graph derives them again when loaded."""
     from rdflib import RDF, RDFS
 
-    supers: dict[object, set] = {}
+    supers: dict[Node, set[Node]] = {}
     for sub, sup in graph.subject_objects(RDFS.subClassOf):
         supers.setdefault(sub, set()).add(sup)
 
-    def above(cls: object) -> set:
-        seen: set = set()
+    def above(cls: Node) -> set[Node]:
+        seen: set[Node] = set()
         todo = list(supers.get(cls, ()))
         while todo:
             c = todo.pop()
@@ -334,9 +347,9 @@ def _entailed_types(graph: Graph, subjects: dict) -> set:
                 todo.extend(supers.get(c, ()))
         return seen
 
-    found = set()
+    found: set[_Triple] = set()
     for subject in subjects:
         types = set(graph.objects(subject, RDF.type))
-        derived = set().union(*(above(t) for t in types)) if types else set()
+        derived: set[Node] = set().union(*(above(t) for t in types)) if types else set()
         found |= {(subject, RDF.type, t) for t in types & derived}
     return found

@@ -38,13 +38,14 @@ class Reader:
     accepts : callable
         ``accepts(path) -> bool``: whether this reader reads ``path``.
     read : callable
-        ``read(kg, path) -> [(graph name, Graph), …]``: the plan's graph first, then any
-        others (its curated links); names are matched against what ``kg`` holds.
+        ``read(kg, path, lang) -> [(graph name, Graph), …]``: the plan's graph first, then any
+        others (its curated links); names are matched against what ``kg`` holds, and
+        problems are told in ``lang`` ("sv" or "en").
     """
 
     name: str
     accepts: Callable[[Path], bool]
-    read: Callable[[KnowledgeGraph, Path], list[tuple[str, Graph]]]
+    read: Callable[[KnowledgeGraph, Path, str], list[tuple[str, Graph]]]
 
 
 #: The registered readers, tried in order.

@@ -24,6 +24,7 @@ from andtsgraph.analysis.network import NetworkSummary
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import KnowledgeGraph
 from andtsgraph.messages import text
+from andtsgraph.messages import text as _msg
 from andtsgraph.output import check_outputs, write_bytes
 
 __all__ = [
@@ -365,33 +366,35 @@ def _run_graphviz(prog: str, dots: list[pydot.Dot]) -> list[str]:
     done = subprocess.run([prog, "-Tsvg"], input=source, capture_output=True, check=False)
     if done.returncode != 0:
         message = " ".join(done.stderr.decode("utf-8", "replace").split())[:200]
-        raise AndtsError(f"Graphviz could not draw the pictures: {message}")
+        raise AndtsError(_msg("errors.graphviz_failed", reason=message))
     text = done.stdout.decode("utf-8")
     # Graphviz numbers the second and later graphs of one run as pages ("page0,1_graph0");
     # drop that, so each picture is exactly what drawing it alone gives.
     text = re.sub(r'id="page\d+,\d+_', 'id="', text)
     documents = ["<?xml" + part for part in text.split("<?xml")[1:]]
     if len(documents) != len(dots):
-        raise AndtsError(f"Graphviz drew {len(documents)} pictures of {len(dots)}")
+        raise AndtsError(_msg("errors.graphviz_count", n=len(documents), total=len(dots)))
     return documents
 
 
 def _require_graphviz() -> None:
     if shutil.which("dot") is None:
-        raise AndtsError(
-            "Graphviz's dot is not installed: run scripts/setup.sh (or apt-get install graphviz)"
-        )
+        raise AndtsError(_msg("errors.no_dot"))
 
 
 def _create(dot: pydot.Dot, fmt: str) -> bytes:
     _require_graphviz()
     prog = dot.get_attributes().get("layout", "dot")
     try:
-        return dot.create(prog=prog, format=fmt)
+        drawn: object = dot.create(prog=prog, format=fmt)
     except Exception as exc:  # Graphviz reports layout problems on stderr
         raise AndtsError(
-            f"Graphviz could not draw the picture: {' '.join(str(exc).split())[:200]}"
+            _msg("errors.graphviz_one", reason=" ".join(str(exc).split())[:200])
         ) from None
+    # pydot 4 annotates create() as str, but without an encoding it returns Graphviz's bytes.
+    if not isinstance(drawn, bytes):
+        raise TypeError(f"pydot returned {type(drawn).__name__}, not the picture's bytes")
+    return drawn
 
 
 def write_picture(dot: pydot.Dot, path: str | Path, *, force: bool = False) -> Path:
@@ -414,7 +417,7 @@ def write_picture(dot: pydot.Dot, path: str | Path, *, force: bool = False) -> P
     path = Path(path)
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in ("dot", "svg", "png"):
-        raise AndtsError(f"{path}: write pictures as .dot, .svg or .png")
+        raise AndtsError(_msg("errors.picture_suffix", path=path))
     check_outputs([path], force=force)
     data = dot.to_string().encode("utf-8") if suffix == "dot" else _create(dot, suffix)
     return write_bytes(path, data, force=force)

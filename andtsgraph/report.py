@@ -17,6 +17,7 @@ from andtsgraph.analysis.gaps import CoverageMatrix, Gap
 from andtsgraph.analysis.network import Bridge, NetworkSummary
 from andtsgraph.enums import Links, choose
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
+from andtsgraph.messages import language
 from andtsgraph.output import check_outputs, write_text
 from andtsgraph.results import ResultList
 from andtsgraph.validation import ValidationReport, validate
@@ -117,7 +118,7 @@ def _neighbours(kg: KnowledgeGraph, plan: PlanInfo, rows: Iterable[dict]) -> lis
 def build_report(
     kg: KnowledgeGraph,
     plan: str | None = None,
-    lang: str = "sv",
+    lang: str | None = None,
     *,
     validation: ValidationReport | None = None,
     compare: str | None = None,
@@ -148,6 +149,7 @@ def build_report(
     >>> [g.plan.id for g in report.gaps]
     ['vaxjo-2022-2027']
     """
+    lang = language(lang)
     links = choose(Links, links, "links")
     plans = [kg.plan(plan)] if plan else kg.plans
     scope = plans[0].id if plan else None
@@ -353,6 +355,26 @@ def _focus_names(group, w: dict, limit: int = 12) -> str:
     return shown
 
 
+#: Names of a rule's focus nodes shown at once in the HTML report; the rest fold away.
+FOCUS_SHOWN = 5
+
+
+def _focus_list(group, w: dict, shown: int = FOCUS_SHOWN) -> str:
+    """The names of a group's focus nodes as an HTML list: the first few, then every other one
+    in a ``<details>`` that says how many it holds (a rule may name fifty activities)."""
+    names = list(dict.fromkeys(r.focus_label or r.focus for r in group.results))
+    items = "".join(f"<li>{_e(name)}</li>" for name in names[:shown])
+    html_list = f'<ul class="fix">{items}</ul>'
+    if len(names) > shown:
+        rest = "".join(f"<li>{_e(name)}</li>" for name in names[shown:])
+        summary = w["show_more"].format(n=len(names) - shown)
+        html_list += (
+            f'<details class="fix"><summary>{_e(summary)}</summary>'
+            f'<ul class="fix">{rest}</ul></details>'
+        )
+    return html_list
+
+
 def _metrics_table(metrics, w: dict, heading: str) -> list[str]:
     cols = w["columns"]
     width = max([len(cols[0]), *(len(m.label) for m in metrics)]) if metrics else len(cols[0])
@@ -380,6 +402,8 @@ th { background: #deebf7; } td.num { text-align: right; }
 .figure { overflow-x: auto; border: 1px solid #ddd; padding: .5em; margin: 1em 0; background: white; }
 .figure svg { height: auto; } /* never shrunk: labels stay readable, wide pictures scroll */ .note { color: #555; font-size: .9em; }
 ul.gaps li { margin: .15em 0; }
+ul.fix { margin: 0; padding-left: 1.1em; } ul.fix li { margin: .1em 0; }
+details.fix summary { cursor: pointer; color: #2e75b6; margin-top: .2em; }
 """
 
 
@@ -462,7 +486,7 @@ def to_html(kg: KnowledgeGraph, report: Report) -> str:
     for g in groups:
         parts.append(
             f'<tr><td>{_e(g.plan or "-")}</td><td class="{g.severity}">{_e(w["severity"][g.severity])}</td>'
-            f"<td>{_e(g.line)}</td><td>{_e(_focus_names(g, w, limit=40))}</td>"
+            f"<td>{_e(g.line)}</td><td>{_focus_list(g, w)}</td>"
             f'<td class="note">{_e(g.note or "")}</td></tr>'
         )
     parts.append("</table>")

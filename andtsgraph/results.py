@@ -16,7 +16,7 @@ import enum
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Node
@@ -126,7 +126,11 @@ class QueryResult(Sequence[dict[str, Any]]):
     def __len__(self) -> int:
         return len(self._records)
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         return self._records[index]
 
     def __repr__(self) -> str:
@@ -217,9 +221,11 @@ class Result:
 
     def to_record(self) -> dict[str, Any]:
         """Return this result as one dict of plain data."""
+        if not dataclasses.is_dataclass(self):
+            raise TypeError(f"{type(self).__name__} is a Result but not a dataclass")
         return {
             f.name: _plain(getattr(self, f.name))
-            for f in dataclasses.fields(self)  # type: ignore[arg-type]
+            for f in dataclasses.fields(self)
             if f.metadata.get("record", True)
         }
 

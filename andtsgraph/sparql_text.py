@@ -15,6 +15,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from andtsgraph.errors import QueryError
+from andtsgraph.messages import text as _msg
 
 __all__ = [
     "QUERY_FORMS",
@@ -39,13 +40,13 @@ _WORD = re.compile(r"[A-Za-z_]+")
 def check_term(name: str, term: Identifier) -> Identifier:
     """Return ``term`` if it is safe to bind to the variable ``name``; raise QueryError if not."""
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-        raise QueryError(f"{name!r} is not a valid SPARQL variable name")
+        raise QueryError(_msg("errors.bad_variable", name=name))
     if isinstance(term, URIRef) and (_IRI_FORBIDDEN.search(str(term)) or ":" not in str(term)):
-        raise QueryError(f"parameter {name!r}: {str(term)!r} is not a valid IRI")
+        raise QueryError(_msg("errors.bad_iri", name=name, value=str(term)))
     if isinstance(term, BNode):
-        raise QueryError(f"parameter {name!r}: blank nodes cannot be bound")
+        raise QueryError(_msg("errors.blank_node", name=name))
     if not isinstance(term, URIRef | Literal):
-        raise QueryError(f"parameter {name!r}: cannot bind {type(term).__name__}")
+        raise QueryError(_msg("errors.cannot_bind", name=name, kind=type(term).__name__))
     return term
 
 
@@ -68,7 +69,7 @@ def _skip_token(text: str, i: int) -> int:
             if text.startswith(quote, j):
                 return j + len(quote)
             j += 1
-        raise QueryError("the query has an unterminated string")
+        raise QueryError(_msg("errors.unterminated"))
     return i
 
 
@@ -132,11 +133,9 @@ def query_form(text: str) -> str:
         if upper in QUERY_FORMS:
             return upper
         if upper in UPDATE_WORDS:
-            raise QueryError(
-                f"queries are read-only: {upper} is a SPARQL update; change the data files and load them again"
-            )
+            raise QueryError(_msg("errors.read_only", word=upper))
         break
-    raise QueryError("the text is not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE)")
+    raise QueryError(_msg("errors.not_sparql"))
 
 
 def dataset_clauses(text: str) -> list[tuple[str, str]]:
@@ -252,7 +251,7 @@ def outer_where_brace(text: str) -> int:
             i = m.end()
             continue
         i += 1
-    raise QueryError("cannot find the query's WHERE clause to bind parameters to")
+    raise QueryError(_msg("errors.no_where"))
 
 
 def bind_with_values(text: str, bindings: Mapping[str, Identifier]) -> str:

@@ -12,16 +12,24 @@ import subprocess
 from pathlib import Path
 
 from andtsgraph.cli import main
+from andtsgraph.messages import using_language
 
 
-def run_cli(*args: str, cwd: str | Path | None = None) -> subprocess.CompletedProcess:
-    """``andtsgraph ARGS`` as a CompletedProcess (returncode, stdout, stderr)."""
+def run_cli(
+    *args: str, cwd: str | Path | None = None, lang: str | None = None
+) -> subprocess.CompletedProcess:
+    """``andtsgraph ARGS`` as a CompletedProcess (returncode, stdout, stderr); ``lang`` runs it
+    as ``ANDTSGRAPH_LANG=lang`` would (for a test that reads an English message)."""
     out, err = io.StringIO(), io.StringIO()
     here = os.getcwd()
     try:
         if cwd is not None:
             os.chdir(cwd)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with (
+            using_language(lang),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
             try:
                 code = main(list(args))
             except SystemExit as exc:  # argparse: --help, --version, usage errors

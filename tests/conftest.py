@@ -1,5 +1,6 @@
-"""Shared fixtures: the bundled knowledge graph, loaded once per test session; and a guard
-that refuses every socket to anything but loopback (local work never touches the network)."""
+"""Shared fixtures: the bundled knowledge graph, loaded once per test session; a guard that
+refuses every socket to anything but loopback (local work never touches the network); and
+pyshacl's SPARQL constraints prepared once instead of once per focus node."""
 
 from __future__ import annotations
 
@@ -58,6 +59,46 @@ socket.socket.connect_ex = _guard(socket.socket.connect_ex)  # type: ignore[meth
 socket.getaddrinfo = _getaddrinfo
 
 
+#: rdflib's translations of the query texts pyshacl sent, by (text, base, namespaces).
+_PREPARED: dict[tuple, object] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pyshacl_prepares_each_sparql_constraint_once():
+    """pyshacl parses a SPARQL-based constraint again for every focus node: one validation of
+    the bundled context parses 3 texts 175 times, two thirds of its time, and the tests that
+    hold the SPARQL engine to pyshacl's reports run it some fifty times. While pyshacl checks
+    such a constraint, rdflib's SPARQL processor keeps each text's translation (parse and
+    algebra, exactly what it would compute again) and evaluates it with that focus node's
+    bindings; prepared queries are made to be evaluated again with other bindings. Every
+    other rdflib query of the suite is parsed as usual."""
+    from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.processor import SPARQLProcessor, translateQuery
+
+    plain_query = SPARQLProcessor.query
+    plain_validate = SPARQLBasedConstraint._validate_sparql_query
+
+    def prepared_query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):
+        if isinstance(strOrQuery, str):
+            key = (strOrQuery, base, tuple(sorted((initNs or {}).items())))
+            if key not in _PREPARED:
+                _PREPARED[key] = translateQuery(parseQuery(strOrQuery), base, initNs)
+            strOrQuery = _PREPARED[key]
+        return plain_query(self, strOrQuery, initBindings, initNs, base, DEBUG)
+
+    def validate_sparql_query(self, query, init_binds, target_graph):
+        SPARQLProcessor.query = prepared_query
+        try:
+            return plain_validate(self, query, init_binds, target_graph)
+        finally:
+            SPARQLProcessor.query = plain_query
+
+    SPARQLBasedConstraint._validate_sparql_query = validate_sparql_query
+    yield
+    SPARQLBasedConstraint._validate_sparql_query = plain_validate
+
+
 @pytest.fixture(scope="session")
 def kg() -> andtsgraph.KnowledgeGraph:
     """The whole bundled knowledge graph (ontology, vocabularies, actors, links, all plans)."""
@@ -84,3 +125,13 @@ def pushed_server(kg, oxigraph_url):
     """The Oxigraph server holding the bundled graph, pushed with andtsgraph.push()."""
     pushed = andtsgraph.push(kg, oxigraph_url)
     return oxigraph_url, pushed
+
+
+@pytest.fixture
+def english():
+    """The library speaks English inside the test (Swedish is the default): for a test that
+    reads an English message of a call that takes no ``lang``."""
+    from andtsgraph.messages import using_language
+
+    with using_language("en"):
+        yield

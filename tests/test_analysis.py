@@ -273,7 +273,7 @@ def test_cli_gaps_json():
 
 
 def test_cli_unknown_plan_is_one_line():
-    proc = run("gaps", "--plan", "stockholm")
+    proc = run("gaps", "--plan", "stockholm", "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         "andtsgraph: error: no plan 'stockholm'; loaded plans: national-2016-2020, national-2022-2025, kronoberg-2022-2026, vasteras-2022-2025, vaxjo-2022-2027"

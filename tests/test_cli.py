@@ -72,7 +72,7 @@ def test_export_nt_to_stdout():
 def test_export_refuses_to_overwrite_and_keeps_the_file(tmp_path):
     out = tmp_path / "graph.trig"
     out.write_text("mine", encoding="utf-8")
-    proc = run("export", "-o", str(out))
+    proc = run("export", "-o", str(out), "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         f"andtsgraph: {out} exists; use --force to overwrite it"
@@ -99,7 +99,7 @@ def test_export_refuses_to_overwrite_and_keeps_the_file(tmp_path):
 def test_bad_input_gives_one_line_and_exit_2(tmp_path, args, content, expected):
     if content is not None:
         (tmp_path / "bad.ttl").write_bytes(content.encode("latin-1"))
-    proc = run_subprocess(*[a.format(dir=tmp_path) for a in args])
+    proc = run_subprocess(*[a.format(dir=tmp_path) for a in args], "--lang", "en")
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr

@@ -9,8 +9,8 @@ the Riksdag's committee reports 2015/16:SoU8 and 2021/22:SoU25, WHO MiNDbank's r
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+
+from cli_runner import run_cli
 
 from andtsgraph.namespaces import LINKS_GRAPH, plan_graph
 
@@ -140,12 +140,7 @@ def test_each_plan_is_based_on_the_edition_it_names(kg):
 
 
 def test_info_lists_both_strategies():
-    proc = subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "info", "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_cli("info", "--json")
     assert proc.returncode == 0, proc.stderr
     plans = {p["id"]: p for p in json.loads(proc.stdout)["plans"]}
     assert (plans["national-2022-2025"]["kind"], plans["national-2022-2025"]["goals"]) == (

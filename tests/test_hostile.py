@@ -29,6 +29,10 @@ from andtsgraph.errors import AndtsError, DataFileError, OutputExistsError, Quer
 from andtsgraph.output import OutputError, check_outputs, staged, write_text
 from andtsgraph.resources import data_dir
 
+# In English: the messages these tests read are English (Swedish is the default;
+# test_cli_lang.py checks both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parents[1]
 
 SMALL_PLAN = """\
@@ -793,6 +797,7 @@ def _command(*args: str) -> list[str]:
 
 def _env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
+    env["ANDTSGRAPH_LANG"] = "en"  # the messages below are English
     env.update(extra)
     return env
 

@@ -10,6 +10,10 @@ import andtsgraph
 from andtsgraph.cli import main
 from andtsgraph.namespaces import plan_graph
 
+# In English: the messages these tests read are English (Swedish is the default;
+# test_cli_lang.py checks both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def _union(kg: andtsgraph.KnowledgeGraph) -> Graph:
     union = Graph()

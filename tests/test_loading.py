@@ -94,7 +94,7 @@ def test_trig_keeps_its_named_graphs(tmp_path):
 def test_missing_file_is_named(tmp_path):
     missing = tmp_path / "nope.ttl"
     with pytest.raises(DataFileError, match=r"nope\.ttl: no such file"):
-        andtsgraph.load(missing)
+        andtsgraph.load(missing, lang="en")
 
 
 def test_turtle_syntax_error_names_file_and_line(tmp_path):
@@ -103,7 +103,7 @@ def test_turtle_syntax_error_names_file_and_line(tmp_path):
         '@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b "unterminated .\n', encoding="utf-8"
     )
     with pytest.raises(DataFileError) as info:
-        andtsgraph.load(bad)
+        andtsgraph.load(bad, lang="en")
     assert info.value.line == 3
     assert str(info.value).startswith(f"{bad}, line 3: turtle syntax error")
 
@@ -125,7 +125,7 @@ def test_rdfxml_and_jsonld_errors_are_clear(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(DataFileError, match="RDF/XML error") as info:
-        andtsgraph.load(xml)
+        andtsgraph.load(xml, lang="en")
     assert info.value.line == 2
     js = tmp_path / "bad.jsonld"
     js.write_text('{"@context": {', encoding="utf-8")
@@ -137,7 +137,7 @@ def test_unknown_format_is_refused(tmp_path):
     odd = tmp_path / "plan.docx"
     odd.write_bytes(b"PK\x03\x04 binary")
     with pytest.raises(DataFileError, match="unknown RDF format"):
-        andtsgraph.load(odd)
+        andtsgraph.load(odd, lang="en")
 
 
 def test_a_file_with_two_plans_puts_each_in_its_graph(tmp_path):
@@ -161,7 +161,7 @@ def test_a_copy_of_a_bundled_plan_replaces_it_with_a_note(tmp_path):
     copy = tmp_path / "copy.ttl"
     copy.write_bytes((data_dir() / "plans" / "national-2022-2025.ttl").read_bytes())
     with pytest.warns(AndtsNote, match="replaces the bundled plan national-2022-2025"):
-        kg = andtsgraph.load(copy)
+        kg = andtsgraph.load(copy, lang="en")
     assert kg.sources[plan_graph("national-2022-2025")] == [copy]
 
 
@@ -172,10 +172,10 @@ def test_loading_one_plan_twice_is_refused(tmp_path):
     for copy in (first, second):
         copy.write_bytes((data_dir() / "plans" / "national-2022-2025.ttl").read_bytes())
     with pytest.raises(DataFileError, match="already loaded"):
-        andtsgraph.load([first, second], bundled=False)
+        andtsgraph.load([first, second], bundled=False, lang="en")
 
 
-def test_plan_lookup_by_id_prefix_and_clear_error(kg):
+def test_plan_lookup_by_id_prefix_and_clear_error(kg, english):
     assert kg.plan("national-2022").id == "national-2022-2025"
     # Two editions of the national strategy are loaded: a bare "national" is ambiguous.
     with pytest.raises(PlanNotFoundError, match="ambiguous"):
@@ -194,7 +194,7 @@ def test_query_returns_python_values_and_a_dataframe(kg):
     assert frame.loc[0, "kind"] == "national"
 
 
-def test_unknown_query_and_bad_parameter_are_query_errors(kg):
+def test_unknown_query_and_bad_parameter_are_query_errors(kg, english):
     with pytest.raises(QueryError, match="unknown query 'no-such-query'"):
         kg.query("no-such-query")
     with pytest.raises(QueryError, match="has no parameter 'colour'"):

@@ -7,12 +7,12 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 from browser import not_blank, screenshot
+from cli_runner import run_cli
 from rdflib import OWL, RDF, RDFS, Graph
 
 from andtsgraph.namespaces import ANDTS
@@ -33,12 +33,7 @@ CLASS_ENTRY = re.compile(
 
 
 def docs(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "docs", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_cli("docs", *args)
 
 
 def ontology_classes(lang: str) -> dict[str, str]:
@@ -121,9 +116,7 @@ def test_docs_command_refuses_to_overwrite_without_force(tmp_path):
 
 
 def test_docs_command_is_documented():
-    listed = subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "--help"], capture_output=True, text=True, timeout=60
-    )
+    listed = run_cli("--help")
     assert re.search(r"^\s+docs\s+write the ontology's documentation", listed.stdout, re.M)
     own = docs("--help")
     assert own.returncode == 0

@@ -15,6 +15,10 @@ from andtsgraph.cli import main
 from andtsgraph.errors import AndtsWarning, PlanNotFoundError, QueryError
 from andtsgraph.namespaces import CLOSURE_GRAPH
 
+# In English: the messages these tests read are English (Swedish is the default;
+# test_cli_lang.py checks both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
 POLISEN = "https://w3id.org/andtsgraph/actor/polisen"
 
 

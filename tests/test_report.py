@@ -3,12 +3,12 @@ summary, and an HTML page that opens offline and renders in a real headless brow
 
 from __future__ import annotations
 
+import html
 import re
-import subprocess
-import sys
 
 import pytest
 from browser import not_blank, screenshot
+from cli_runner import run_cli
 from PIL import Image
 
 import andtsgraph
@@ -57,7 +57,7 @@ def test_pictures_never_overwrite_without_force(kg, tmp_path):
     with pytest.raises(andtsgraph.OutputExistsError):
         render.write_picture(render.plan_hierarchy(kg, "vasteras"), out)
     assert out.read_text(encoding="utf-8") == "mine"
-    with pytest.raises(andtsgraph.AndtsError, match=r"\.dot, \.svg or \.png"):
+    with pytest.raises(andtsgraph.AndtsError, match=r"\.dot, \.svg eller \.png"):
         render.write_picture(render.plan_hierarchy(kg, "vasteras"), tmp_path / "x.pdf")
 
 
@@ -109,53 +109,23 @@ def test_headless_chromium_renders_the_report(built, kg, tmp_path):
 
 def test_cli_report_writes_html_and_prints_the_summary(tmp_path):
     out = tmp_path / "r.html"
-    proc = subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "report", "--plan", "vaxjo", "--html", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run_cli("report", "--plan", "vaxjo", "--html", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "Riskfaktorer som ingen insats påverkar (8)" in proc.stdout
     assert out.read_text(encoding="utf-8").count("<svg") >= 2
-    again = subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "report", "--html", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    again = run_cli("report", "--html", str(out))
     assert again.returncode == 2 and "finns redan; använd --force" in again.stderr
 
 
 def test_cli_render(tmp_path):
     out = tmp_path / "h.png"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "andtsgraph",
-            "render",
-            "hierarchy",
-            "--plan",
-            "vaxjo",
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run_cli("render", "hierarchy", "--plan", "vaxjo", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert not_blank(out)
-    missing = subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "render", "matrix", "-o", str(tmp_path / "m.svg")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    missing = run_cli("render", "matrix", "-o", str(tmp_path / "m.svg"))
     assert (
         missing.returncode == 2
-        and missing.stderr.strip() == "andtsgraph: error: render matrix behöver --plan ID"
+        and missing.stderr.strip() == "andtsgraph: fel: render matrix behöver --plan ID"
     )
 
 
@@ -235,3 +205,29 @@ def test_a_missing_folder_is_refused_before_any_work(tmp_path, capsys):
     assert f"kan inte skriva {missing}: mappen {missing.parent} finns inte" in err.err
     assert err.out == ""  # no report was built or printed
     assert not missing.parent.exists()
+
+
+def test_the_things_to_fix_are_a_list_per_rule_the_first_few_shown(kg):
+    """A rule that names many activities or indicators lists them one a line: the first
+    FOCUS_SHOWN at once, the rest folded in a <details> that says how many it holds."""
+    built = report.build_report(kg, plan="kronoberg")
+    page = report.to_html(kg, built)
+    rows = re.findall(r"<tr><td>kronoberg-2022-2026</td><td class=.*?</tr>", page)
+    groups = [g for g in built.validation.groups() if g.plan == "kronoberg-2022-2026"]
+    assert len(rows) == len(groups) >= 2
+    for row, group in zip(rows, groups, strict=True):
+        names = list(dict.fromkeys(r.focus_label or r.focus for r in group.results))
+        cell = re.search(r'<td><ul class="fix">.*?</td>', row).group(0)
+        listed = re.findall(r"<li>(.*?)</li>", cell)
+        assert listed == [html.escape(n) for n in names]  # every name, each its own item
+        shown = cell.split("<details")[0]
+        assert shown.count("<li>") == min(len(names), report.FOCUS_SHOWN)
+        if len(names) > report.FOCUS_SHOWN:
+            more = len(names) - report.FOCUS_SHOWN
+            assert f'<details class="fix"><summary>visa {more} till</summary>' in cell
+        else:
+            assert "<details" not in cell
+    # Kronoberg's 55 indicators without a measurable target: the rule folds most of them.
+    assert any(len(re.findall(r"<li>", row)) > 30 and "<details" in row for row in rows)
+    english = report.to_html(kg, report.build_report(kg, plan="kronoberg", lang="en"))
+    assert re.search(r"<summary>show \d+ more</summary>", english)

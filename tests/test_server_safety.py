@@ -580,7 +580,7 @@ def test_server_down_is_one_clear_error():
     from oxigraph_server import free_port
 
     port = free_port()  # nothing listens there
-    proc = run_cli("query", "plans", "--endpoint", f"http://127.0.0.1:{port}")
+    proc = run_cli("query", "plans", "--endpoint", f"http://127.0.0.1:{port}", "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         f"andtsgraph: error: cannot reach http://127.0.0.1:{port}/query: Connection refused"
@@ -590,13 +590,13 @@ def test_server_down_is_one_clear_error():
 def test_endpoint_with_with_or_store_is_an_error_that_says_why(tmp_path):
     for extra in (["--with", str(tmp_path / "x.ttl")], ["--store", "memory"]):
         for command in (["report"], ["gaps"], ["hubs"], ["info"], ["query", "plans"]):
-            proc = run_cli(*command, "--endpoint", "http://127.0.0.1:9", *extra)
+            proc = run_cli(*command, "--endpoint", "http://127.0.0.1:9", *extra, "--lang", "en")
             assert proc.returncode == 2, (command, extra)
             assert (
                 f"{extra[0]} cannot be used with --endpoint: the graph is the one on the server"
                 in proc.stderr
             )
-    proc = run_cli("validate", "plan.ttl", "--endpoint", "http://127.0.0.1:9")
+    proc = run_cli("validate", "plan.ttl", "--endpoint", "http://127.0.0.1:9", "--lang", "en")
     assert proc.returncode == 2 and "cannot be used with --endpoint" in proc.stderr
 
 

@@ -120,7 +120,7 @@ def test_the_import_log_says_what_each_name_became():
     assert "  Indikatorer rad 2, kolumn Målvärde: minst 15 procent" in lines
     english = result.report_lines(lang="en")
     assert "  Socialtjänst → new actor of Sjöby kommun (actor:sjoby-kommun/socialtjanst)" in english
-    data = result.to_json()
+    data = result.to_record()
     assert {a["name"]: a["how"] for a in data["actors"]}["Polisen"] == "shared"
     assert data["concepts"][0]["name"] == "SSPF"
 

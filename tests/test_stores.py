@@ -38,3 +38,39 @@ def test_every_catalog_query_answers_the_same_on_both_stores(kg, rdflib_kg, quer
         fast, slow = kg.query(query, **params), rdflib_kg.query(query, **params)
         assert fast.columns == slow.columns
         assert _canonical(fast) == _canonical(slow), (query, params)
+
+
+def test_both_stores_answer_ask_and_construct_through_the_same_seam(kg, rdflib_kg):
+    from andtsgraph.backends.embedded import EmbeddedStore
+
+    # Växjö's plan is issued by Växjö kommun (/work/shared/seeds/README.md); Polisen
+    # publishes none of the bundled plans.
+    ask = "ASK { ?p a andts:Plan ; dcterms:publisher actor:vaxjo-kommun }"
+    construct = "CONSTRUCT { ?p a andts:Plan } WHERE { ?p a andts:Plan ; dcterms:publisher actor:vaxjo-kommun }"
+    for graph in (kg, rdflib_kg):
+        assert isinstance(graph.backend, EmbeddedStore)
+        assert graph.ask(ask)
+        assert not graph.ask(ask.replace("vaxjo-kommun", "polisen"))
+        built = graph.construct(construct)
+        assert {str(s) for s in built.subjects()} == {
+            "https://w3id.org/andtsgraph/plan/vaxjo-2022-2027"
+        }
+    with pytest.raises(andtsgraph.QueryError, match="SELECT"):
+        rdflib_kg.backend.select("ASK { ?s ?p ?o }", {}, {})
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_service_is_refused_unless_the_store_was_made_to_allow_it(store):
+    from andtsgraph.backends import make_backend
+
+    text = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
+    kg = andtsgraph.load(store=store, bundled=False)
+    with pytest.raises(andtsgraph.QueryError, match=r"\(SERVICE\)"):
+        kg.query(text)
+    assert make_backend(store, allow_service=True).allow_service
+    assert not make_backend(store).allow_service
+
+
+def test_a_server_is_not_a_store_to_load_into():
+    with pytest.raises(andtsgraph.ChoiceError, match=r"andtsgraph\.connect\(URL\)"):
+        andtsgraph.load(store="remote")

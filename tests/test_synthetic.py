@@ -203,7 +203,7 @@ def test_a_plan_file_loaded_twice_is_still_refused(tmp_path):
     copy = tmp_path / "again.ttl"
     copy.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(DataFileError, match="already loaded"):
-        andtsgraph.load([path, copy], bundled=False)
+        andtsgraph.load([path, copy], bundled=False, lang="en")
 
 
 # ---- validation: the SPARQL engine gives pyshacl's report ---------------------------------------------
@@ -335,14 +335,14 @@ def test_the_synthetic_command_never_overwrites_without_force(tmp_path):
     out = tmp_path / "corpus"
     assert run("synthetic", "-o", str(out), "--plans", "2", "--activities", "3").returncode == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    again = run("synthetic", "-o", str(out), "--plans", "2", "--activities", "4")
+    again = run("synthetic", "-o", str(out), "--plans", "2", "--activities", "4", "--lang", "en")
     assert again.returncode == 2
     assert "use --force" in again.stderr and "Traceback" not in again.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     forced = run("synthetic", "-o", str(out), "--plans", "2", "--activities", "4", "--force")
     assert forced.returncode == 0
     assert {p.name: p.read_bytes() for p in out.iterdir()} != before
-    bad = run("synthetic", "-o", str(out), "--plans", "0")
+    bad = run("synthetic", "-o", str(out), "--plans", "0", "--lang", "en")
     assert bad.returncode == 2 and "at least 1" in bad.stderr
 
 
@@ -389,7 +389,7 @@ def test_sources_survive_a_trig_file_that_goes_after_loading(tmp_path):
     ttl = tmp_path / "again.ttl"
     ttl.write_text(kg.graph(plan).serialize(format="turtle"), encoding="utf-8")
     with pytest.raises(DataFileError, match="already loaded"):
-        kg.add_file(ttl)
+        kg.add_file(ttl, lang="en")
 
 
 def test_an_iri_the_store_refuses_is_a_data_file_error_naming_the_file(tmp_path):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
+from cli_runner import run_cli
 
 from andtsgraph.errors import AndtsError
 from andtsgraph.testing.synthetic import write_corpus
@@ -15,12 +15,7 @@ from andtsgraph.validation import validate
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "andtsgraph", "validate", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_cli("validate", *args)
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +64,8 @@ def test_a_file_holding_no_plan_is_an_error_and_exit_2(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(AndtsError, match="holds no plan"):
-        validate([actors])
-    proc = run(str(actors))
+        validate([actors], lang="en")
+    proc = run(str(actors), "--lang", "en")
     assert proc.returncode == 2
     [line] = proc.stderr.strip().splitlines()
     assert line.startswith("andtsgraph: error: ") and "actors.ttl: holds no plan" in line

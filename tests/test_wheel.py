@@ -17,15 +17,29 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_wheel_installed_outside_the_repository_runs_info_and_export(tmp_path, kg):
     dist = tmp_path / "dist"
+    # --no-isolation: the build backend (hatchling, in the test extra) comes from this
+    # environment instead of a new one fetched from the package index for every run;
+    # scripts/setup.sh builds the package in isolation on every fresh machine anyway.
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(dist),
+            str(REPO),
+        ],
         check=True,
         capture_output=True,
         timeout=600,
     )
     wheel = next(dist.glob("andtsgraph-*.whl"))
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
+    # Without a pip of its own (ensurepip takes seconds): this environment's pip installs into
+    # it with --python.
+    venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
     # The dependencies come from this environment's site-packages (a path line in a .pth file:
     # its own .pth files, such as the editable install of the repository, are not read), so
@@ -40,9 +54,11 @@ def test_wheel_installed_outside_the_repository_runs_info_and_export(tmp_path, k
     (Path(own) / "dependencies-of-the-test.pth").write_text("\n".join(parent) + "\n")
     subprocess.run(
         [
-            str(python),
+            sys.executable,
             "-m",
             "pip",
+            "--python",
+            str(python),
             "install",
             "--quiet",
             "--no-deps",

@@ -16,16 +16,19 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from andtsgraph.enums import Dimension, FactorKind, GapKind, Links, choose
 from andtsgraph.knowledge_graph import KnowledgeGraph
 from andtsgraph.namespaces import plan_id_of
 from andtsgraph.results import Result, ResultList, records_to_json
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "NATIONAL_PLAN_ID",
@@ -274,7 +277,7 @@ def _suggested(kg: KnowledgeGraph, plan: str | None, kind: str) -> dict[str, lis
     """Plan id → its suggestions of ``kind``: in a batch, made once for all plans."""
     from andtsgraph.analysis import suggest
 
-    def by_plan(found) -> dict[str, list]:
+    def by_plan(found: Iterable[suggest.Suggestion]) -> dict[str, list]:
         split: dict[str, list] = {}
         for s in found:
             split.setdefault(s.plan, []).append(s)
@@ -288,7 +291,13 @@ def _suggested(kg: KnowledgeGraph, plan: str | None, kind: str) -> dict[str, lis
     return by_plan(suggest.suggest_links(kg, plan, kind))
 
 
-def _suggested_factor_rows(kg, plan, curated_rows, suggested, links) -> list[dict]:
+def _suggested_factor_rows(
+    kg: KnowledgeGraph,
+    plan: str | None,
+    curated_rows: Sequence[dict],
+    suggested: Mapping[str, list],
+    links: Links,
+) -> Sequence[dict]:
     """Rows of ``uncovered-factors-by-plan`` with suggestions counted as links."""
     from andtsgraph.analysis import suggest
 
@@ -490,7 +499,7 @@ class CoverageMatrix(Result):
         """Return the cells' records as a JSON list."""
         return records_to_json(self.to_records(), indent)
 
-    def to_dataframe(self):
+    def to_dataframe(self) -> pandas.DataFrame:
         """Return the matrix as a pandas DataFrame (rows × prevention levels)."""
         import pandas as pd
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,7 @@ import networkx as nx
 from andtsgraph.enums import Ranking, Role, choose, values
 from andtsgraph.errors import AndtsError, ChoiceError
 from andtsgraph.knowledge_graph import KnowledgeGraph
+from andtsgraph.messages import text as _msg
 from andtsgraph.namespaces import plan_id_of
 from andtsgraph.output import check_outputs, staged
 from andtsgraph.results import Result, ResultList, records_to_dataframe
@@ -130,7 +132,7 @@ def collaboration_graph(kg: KnowledgeGraph, plan: str | None = None) -> nx.Graph
     return graph
 
 
-def display_labels(rows) -> dict[str, str]:
+def display_labels(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """The name to show for each actor: its label, and whose it is where the bare label is
     shared by several actors ("Socialnämnden (Sjöby kommun)"); ``rdfs:label`` itself keeps
     the plan's own words.
@@ -263,10 +265,10 @@ def betweenness(
     (1.0, 'exact')
     """
     if engine not in ("auto", "igraph", "networkx"):
-        raise AndtsError(f"unknown betweenness engine {engine!r}: choose auto, igraph or networkx")
+        raise AndtsError(_msg("errors.net_engine", engine=engine))
     compiled = _igraph() if engine != "networkx" else None
     if engine == "igraph" and compiled is None:
-        raise AndtsError("igraph is not installed: pip install igraph")
+        raise AndtsError(_msg("errors.no_igraph"))
     n = projection.number_of_nodes()
     limit = (
         EXACT_BETWEENNESS_LIMIT if compiled else min(EXACT_BETWEENNESS_LIMIT, NETWORKX_EXACT_LIMIT)
@@ -379,7 +381,7 @@ class NetworkSummary(Result):
 
 def _check_top(n: int | None, parameter: str) -> None:
     if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
-        raise ChoiceError(f"{parameter}={n!r}: give a whole number of at least 1 (or None for all)")
+        raise ChoiceError(_msg("errors.whole_or_none", parameter=parameter, n=n))
 
 
 def analyse(kg: KnowledgeGraph, plan: str | None = None, seed: int = SEED) -> NetworkSummary:
@@ -557,7 +559,7 @@ def export_network(graph: nx.Graph, path: str | Path, *, force: bool = False) ->
     """
     path = Path(path)
     if path.suffix.lower() not in (".graphml", ".gexf"):
-        raise AndtsError(f"{path}: export the network as .graphml or .gexf")
+        raise AndtsError(_msg("errors.net_suffix", path=path))
     check_outputs([path], force=force)
     clean = nx.Graph()
     for node, data in graph.nodes(data=True):

@@ -52,6 +52,7 @@ from andtsgraph.analysis import swedish
 from andtsgraph.enums import LinkKind, choose
 from andtsgraph.errors import AndtsError, AndtsWarning, ChoiceError
 from andtsgraph.knowledge_graph import KnowledgeGraph
+from andtsgraph.messages import text as _msg
 from andtsgraph.namespaces import ANDTS, BASE, GRAPH, PREFIXES, PROV, plan_id_of
 from andtsgraph.results import Result, ResultList
 
@@ -284,7 +285,7 @@ class Index:
 
     Attributes
     ----------
-    kind : str
+    kind : LinkKind
     targets : list
         The targets, in the order of the index's documents.
     weights : dict
@@ -295,7 +296,7 @@ class Index:
         The keys of the targets' whole words, for splitting compounds.
     """
 
-    def __init__(self, kind: str, targets: list[_Target], lexicon: frozenset[str]) -> None:
+    def __init__(self, kind: LinkKind, targets: list[_Target], lexicon: frozenset[str]) -> None:
         import bm25s
 
         self.kind = kind
@@ -483,8 +484,8 @@ def strategies_of(kg: KnowledgeGraph) -> tuple[dict[str, frozenset[str]], frozen
     return {p: frozenset(v) for p, v in named.items()}, default
 
 
-def _check_kind(kind: LinkKind | str | None) -> LinkKind | None:
-    return None if kind is None else choose(LinkKind, kind, "kind")
+def _check_kind(kind: LinkKind | str) -> LinkKind:
+    return choose(LinkKind, kind, "kind")
 
 
 def _read_parts(kg: KnowledgeGraph, plan: str | None) -> list[_Part]:
@@ -614,13 +615,13 @@ def suggest_links(
     >>> [s.target_label for s in best if s.source.endswith("a-07-2")]
     ['Langning']
     """
-    kind = _check_kind(kind)
+    chosen_kind = None if kind is None else _check_kind(kind)
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
-        raise ChoiceError(f"top={top!r}: give a whole number of at least 1")
+        raise ChoiceError(_msg("errors.whole", parameter="top", n=top))
     limits = _thresholds(threshold)
     parts = _read_parts(kg, plan)
     found: ResultList[Suggestion] = ResultList()
-    for k in [kind] if kind else list(KINDS):
+    for k in [chosen_kind] if chosen_kind else list(KINDS):
         idx = index(kg, k)
         if not idx.targets:
             what = "risk or protective factors" if k == FACTOR else "national strategy goals"
@@ -645,7 +646,7 @@ def suggest_links(
     return found
 
 
-def _thresholds(threshold: float | dict[str, float] | None) -> dict[str, float]:
+def _thresholds(threshold: float | dict[str, float] | None) -> dict[LinkKind, float]:
     if threshold is None:
         return dict(DEFAULT_THRESHOLD)
     if isinstance(threshold, dict):
@@ -826,7 +827,7 @@ def write_suggestions(
     path = Path(path)
     fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
     if fmt is None or fmt == "n3":
-        raise AndtsError(f"{path}: write suggestions as .trig, .nq, .ttl, .nt or .jsonld")
+        raise AndtsError(_msg("errors.suggest_suffix", path=path))
     graph = suggestions_graph(suggestions)
     with staged([path], force=force) as (temporary,):
         if fmt in QUAD_FORMATS:

@@ -35,6 +35,7 @@ __all__ = [
     "OxigraphStore",
     "SelectRows",
     "Updatable",
+    "check_store",
     "make_backend",
     "register_backend",
 ]
@@ -97,9 +98,31 @@ def make_backend(store: str, *args: Any, **kwargs: Any) -> Backend:
     ChoiceError
         For a store that is not registered (the message lists those that are).
     """
-    info = BACKENDS.get(store)
-    if info is None:
-        raise ChoiceError(
-            f"store={store!r} is not one of: {', '.join(STORES)}{did_you_mean(store, STORES)}"
-        )
-    return info.cls()(*args, **kwargs)
+    if store not in BACKENDS:
+        check_store(store)
+    return BACKENDS[store].cls()(*args, **kwargs)
+
+
+def check_store(store: str) -> None:
+    """Refuse a store that is not an embedded one (what ``load(store=…)`` offers).
+
+    Raises
+    ------
+    ChoiceError
+        Listing the embedded stores (and, for a server, how to connect to it).
+
+    Examples
+    --------
+    >>> from andtsgraph.messages import using_language
+    >>> with using_language("en"):
+    ...     check_store("remote")
+    Traceback (most recent call last):
+    ...
+    andtsgraph.errors.ChoiceError: store='remote' is not one of: oxigraph, memory; for a SPARQL server use andtsgraph.connect(URL)
+    """
+    from andtsgraph.messages import text
+
+    if store in STORES:
+        return
+    hint = text("stores.server") if store in BACKENDS else did_you_mean(store, STORES)
+    raise ChoiceError(text("stores.unknown", store=store, allowed=", ".join(STORES), hint=hint))

@@ -184,7 +184,9 @@ class _Failed(NamedTuple):
     error: BaseException
 
 
-_DONE = object()
+#: What the worker hands over: the columns, then batches of rows, then None (the end); or the
+#: error that stopped it.
+_Item = list[Any] | _Failed | None
 
 
 def in_worker(
@@ -222,10 +224,10 @@ def in_worker(
     """
     from andtsgraph.errors import QueryTimeoutError
 
-    handoff: queue.Queue = queue.Queue(maxsize=QUEUE_BATCHES)
+    handoff: queue.Queue[_Item] = queue.Queue(maxsize=QUEUE_BATCHES)
     stop = threading.Event()
 
-    def put(item: object) -> bool:
+    def put(item: _Item) -> bool:
         while not stop.is_set():
             try:
                 handoff.put(item, timeout=0.1)
@@ -248,7 +250,7 @@ def in_worker(
                         return
                     batch, started = [], time.monotonic()
             if (not batch or put(batch)) and not stop.is_set():
-                put(_DONE)
+                put(None)
         except BaseException as exc:  # handed to the caller, who raises it
             # Without its traceback: the frames hold the store's own result objects, which
             # must be dropped in this thread (pyoxigraph's are bound to the thread that made them).
@@ -256,7 +258,7 @@ def in_worker(
 
     deadline = None if timeout is None else time.monotonic() + timeout
 
-    def take() -> object:
+    def take() -> list[Any] | None:
         while True:
             wait = 0.1
             if deadline is not None:
@@ -276,19 +278,19 @@ def in_worker(
 
     threading.Thread(target=work, name="andtsgraph-query", daemon=True).start()
     try:
-        columns = take()
+        columns = take() or []  # the first item is the columns (None only ends the rows)
     except BaseException:
         stop.set()
         raise
 
     def batches() -> Iterator[list[tuple[Any, ...]]]:
         try:
-            while (item := take()) is not _DONE:
-                yield item  # type: ignore[misc]
+            while (item := take()) is not None:
+                yield item
         finally:
             stop.set()
 
-    return columns, batches()  # type: ignore[return-value]
+    return columns, batches()
 
 
 def refuse_service(sparql: str, allowed: bool) -> None:

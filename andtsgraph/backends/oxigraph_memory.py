@@ -4,7 +4,7 @@ aggregate queries. rdflib terms go in and come out; pyoxigraph stays inside this
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +12,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
-from andtsgraph.backends.base import (
-    SelectBatches,
-    SelectRows,
-    dataset_of,
-    in_worker,
-    not_a_select,
-    refuse_service,
-)
+from andtsgraph.backends.base import dataset_of
+from andtsgraph.backends.embedded import EmbeddedStore
 from andtsgraph.errors import QueryError
 from andtsgraph.results import KEEP_LEXICAL
 from andtsgraph.results import to_python as rdflib_to_python
@@ -64,7 +58,7 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"cannot store {term!r}")
 
 
-def to_rdflib(term) -> Node | None:
+def to_rdflib(term: Any) -> Node | None:
     """Convert a pyoxigraph term (or None) to an rdflib term."""
     if term is None:
         return None
@@ -87,7 +81,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LEXICAL = {_XSD_STRING} | {str(dt) for dt in KEEP_LEXICAL}
 
 
-def to_python(term) -> object:
+def to_python(term: Any) -> object:
     """Convert a pyoxigraph term (or None) to the Python value :func:`andtsgraph.results.to_python`
     gives for the same rdflib term: IRIs and strings directly, other literals through rdflib."""
     if term is None:
@@ -97,6 +91,14 @@ def to_python(term) -> object:
     if isinstance(term, ox.Literal) and (term.language or term.datatype.value in _LEXICAL):
         return term.value
     return rdflib_to_python(to_rdflib(term))
+
+
+def _quad(s: Node, p: Node, o: Node, context: ox.NamedNode) -> ox.Quad:
+    """A triple of rdflib terms as an Oxigraph quad in ``context``."""
+    subject, predicate = to_oxigraph(s), to_oxigraph(p)
+    if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+        raise TypeError(f"cannot store the triple ({s!r}, {p!r}, {o!r}): not valid RDF")
+    return ox.Quad(subject, predicate, to_oxigraph(o), context)
 
 
 def _triple(quad: Any) -> tuple[Node, Node, Node]:
@@ -125,18 +127,16 @@ def _base(path: Path) -> str:
     return path.resolve().as_uri()
 
 
-class OxigraphMemoryBackend:
+class OxigraphMemoryBackend(EmbeddedStore):
     """Quads in a pyoxigraph ``Store``; queries see the union of all named graphs by default."""
 
     name = "oxigraph"
-    writable = True
     #: Formats :meth:`load_file` reads (rdflib parser names).
     native_formats = frozenset(NATIVE_FORMATS)
 
     def __init__(self, *, allow_service: bool = False) -> None:
+        super().__init__(allow_service=allow_service)
         self._store = ox.Store()
-        #: Whether a query may call another server with SERVICE (off: local work stays local).
-        self.allow_service = allow_service
 
     @property
     def store(self) -> ox.Store:
@@ -146,10 +146,7 @@ class OxigraphMemoryBackend:
 
     def add_triples(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         context = ox.NamedNode(graph)
-        self._store.bulk_extend(
-            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), context)  # type: ignore[arg-type]
-            for s, p, o in triples
-        )
+        self._store.bulk_extend(_quad(s, p, o, context) for s, p, o in triples)
 
     # -- loading files with Oxigraph's own parsers (KnowledgeGraph.add_file's fast path) -----
     def load_file(self, path: Path, fmt: str, graph: str | None, data: bytes) -> None:
@@ -235,8 +232,9 @@ class OxigraphMemoryBackend:
             graph.add(_triple(quad))
         return graph
 
-    def _run(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]):
-        refuse_service(sparql, self.allow_service)
+    def _answer(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         # pyoxigraph's substitutions only bind projected variables (SEP-0007); a parameter used
         # only in a FILTER would be refused, so parameters go into a VALUES block, exactly as
         # they do for a remote server. The default graph is the union of the named graphs, as
@@ -252,74 +250,25 @@ class OxigraphMemoryBackend:
         except SyntaxError as exc:
             raise QueryError(_readable(exc, sparql, prefixes)) from None
 
+    def _solutions(self, answer: object) -> tuple[list[str], Iterable[tuple[Any, ...]]] | None:
+        if not isinstance(answer, ox.QuerySolutions):
+            return None
+        return [v.value for v in answer.variables], (tuple(s) for s in answer)
+
+    def _boolean(self, answer: object) -> bool:
+        return bool(answer)
+
+    def _triples(self, answer: ox.QueryTriples) -> Iterable[tuple[Node, Node, Node]]:
+        return (_triple(triple) for triple in answer)
+
+    def _converters(self) -> tuple[Callable[[Any], Node | None], Callable[[Any], Any]]:
+        # Oxigraph's own terms: QueryResult converts them straight to Python values, and to
+        # rdflib terms only when asked (see SelectRows).
+        return to_rdflib, to_python
+
     def update(self, sparql: str) -> None:
         """Run a SPARQL update (the knowledge graph's own: the class closure)."""
         self._store.update(sparql)
-
-    def select_batches(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Identifier],
-        prefixes: Mapping[str, str],
-        *,
-        timeout: float | None = None,
-    ) -> SelectBatches:
-        """Run a SELECT in a worker (see :func:`~andtsgraph.backends.base.in_worker`): its
-        rows come in batches, within ``timeout`` seconds, and Ctrl-C stops it at once."""
-
-        def produce():
-            solutions = self._run(sparql, bindings, prefixes)
-            if not isinstance(solutions, ox.QuerySolutions):
-                raise not_a_select(sparql)
-            return [v.value for v in solutions.variables], (tuple(s) for s in solutions)
-
-        columns, batches = in_worker(produce, timeout=timeout)
-        # Oxigraph's own terms: QueryResult converts them straight to Python values, and to
-        # rdflib terms only when asked (see SelectRows).
-        return SelectBatches(columns, batches, to_rdflib, to_python)
-
-    def select(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Identifier],
-        prefixes: Mapping[str, str],
-        *,
-        timeout: float | None = None,
-    ) -> SelectRows:
-        columns, batches, _, _ = self.select_batches(sparql, bindings, prefixes, timeout=timeout)
-        return SelectRows(
-            columns, [row for batch in batches for row in batch], to_rdflib, to_python
-        )
-
-    def ask(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Identifier],
-        prefixes: Mapping[str, str],
-        *,
-        timeout: float | None = None,
-    ) -> bool:
-        _, batches = in_worker(
-            lambda: ([], [(bool(self._run(sparql, bindings, prefixes)),)]), timeout=timeout
-        )
-        return next(row for batch in batches for row in batch)[0]
-
-    def construct(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Identifier],
-        prefixes: Mapping[str, str],
-        *,
-        timeout: float | None = None,
-    ) -> Graph:
-        _, batches = in_worker(
-            lambda: ([], iter(self._run(sparql, bindings, prefixes))), timeout=timeout
-        )
-        graph = Graph()
-        for batch in batches:
-            for triple in batch:
-                graph.add(_triple(triple))
-        return graph
 
     def dataset(self) -> Dataset:
         return dataset_of(self)

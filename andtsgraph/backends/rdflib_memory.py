@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from pyparsing import ParseException
 from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier, Node
 
-from andtsgraph.backends.base import (
-    SelectBatches,
-    SelectRows,
-    dataset_of,
-    in_worker,
-    not_a_select,
-    refuse_service,
-)
+from andtsgraph.backends.base import dataset_of
+from andtsgraph.backends.embedded import EmbeddedStore
 from andtsgraph.errors import QueryError
 from andtsgraph.sparql_text import syntax_error
 
@@ -24,25 +20,36 @@ __all__ = [
 ]
 
 
-class RdflibMemoryBackend:
+class RdflibMemoryBackend(EmbeddedStore):
     """Quads in an rdflib ``Dataset`` whose default graph is the union of all named graphs."""
 
     name = "memory"
-    writable = True
 
     def __init__(self, *, allow_service: bool = False) -> None:
+        super().__init__(allow_service=allow_service)
         self._ds = Dataset(default_union=True)
-        #: Whether a query may call another server with SERVICE (off: local work stays local).
-        self.allow_service = allow_service
 
-    def _run(self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]):
-        refuse_service(sparql, self.allow_service)
+    def _answer(
+        self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
+    ) -> Result:
         try:
             return self._ds.query(sparql, initNs=dict(prefixes), initBindings=dict(bindings))
         except ParseException as exc:
             raise QueryError(
                 syntax_error(sparql, exc.lineno, exc.col, str(exc.msg).removeprefix("Expected "))
             ) from None
+
+    def _solutions(self, answer: Result) -> tuple[list[str], Iterable[tuple[Any, ...]]] | None:
+        if answer.type != "SELECT":
+            return None
+        rows = (tuple(row) for row in answer if isinstance(row, ResultRow))
+        return [str(v) for v in (answer.vars or [])], rows
+
+    def _boolean(self, answer: Result) -> bool:
+        return bool(answer.askAnswer)
+
+    def _triples(self, answer: Result) -> Iterable[tuple[Node, Node, Node]]:
+        return answer.graph if answer.graph is not None else ()
 
     def add_triples(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         ctx = self._ds.graph(URIRef(graph))
@@ -65,63 +72,6 @@ class RdflibMemoryBackend:
         copy = Graph(identifier=URIRef(name))
         copy += self._ds.graph(URIRef(name))
         return copy
-
-    def select_batches(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Identifier],
-        prefixes: Mapping[str, str],
-        *,
-        timeout: float | None = None,
-    ) -> SelectBatches:
-        """Run a SELECT in a worker (see :func:`~andtsgraph.backends.base.in_worker`)."""
-
-        def produce():
-            result = self._run(sparql, bindings, prefixes)
-            if result.type != "SELECT":
-                raise not_a_select(sparql)
-            return [str(v) for v in (result.vars or [])], (tuple(row) for row in result)
-
-        columns, batches = in_worker(produce, timeout=timeout)
-        return SelectBatches(columns, batches)
-
-    def select(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Identifier],
-        prefixes: Mapping[str, str],
-        *,
-        timeout: float | None = None,
-    ) -> SelectRows:
-        columns, batches, _, _ = self.select_batches(sparql, bindings, prefixes, timeout=timeout)
-        return SelectRows(columns, [row for batch in batches for row in batch])
-
-    def ask(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Identifier],
-        prefixes: Mapping[str, str],
-        *,
-        timeout: float | None = None,
-    ) -> bool:
-        _, batches = in_worker(
-            lambda: ([], [(bool(self._run(sparql, bindings, prefixes).askAnswer),)]),
-            timeout=timeout,
-        )
-        return next(row for batch in batches for row in batch)[0]
-
-    def construct(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Identifier],
-        prefixes: Mapping[str, str],
-        *,
-        timeout: float | None = None,
-    ) -> Graph:
-        _, batches = in_worker(
-            lambda: ([], [(self._run(sparql, bindings, prefixes).graph,)]), timeout=timeout
-        )
-        return next(row for batch in batches for row in batch)[0]
 
     def dataset(self) -> Dataset:
         return dataset_of(self)

@@ -31,7 +31,7 @@ from andtsgraph.errors import (
     OutputExistsError,
     TemplateError,
 )
-from andtsgraph.messages import text
+from andtsgraph.messages import LANGS, Lang, language, text, using_language
 
 __all__ = ["EXIT_INTERNAL", "build_parser", "main"]
 
@@ -77,29 +77,56 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Every error a user can cause is one or two lines (exit 2), Ctrl-C at any moment is exit
     130 without a traceback, notes (:class:`~andtsgraph.errors.AndtsNote`) are one line each,
-    and output works whatever the terminal's encoding.
+    and output works whatever the terminal's encoding. Everything is said in the run's
+    language (``--lang``; else :func:`andtsgraph.messages.language`), the library's messages
+    included: the command runs inside :func:`~andtsgraph.messages.using_language`.
     """
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        lang = language(_lang_in(argv))
+    except AndtsError as exc:  # ANDTSGRAPH_LANG or --lang names no language we speak
+        _print_error(f"andtsgraph: {exc}")
+        return EXIT_USAGE
+    with using_language(lang):
+        return _run(argv, lang)
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang`` in ``argv`` before argparse reads it, so that even a usage
+    error speaks it (an unknown value is left for argparse to refuse)."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGS:
+            return value
+    return None
+
+
+def _run(argv: Sequence[str], lang: Lang) -> int:
     args = None
     try:
-        _safe_streams()
+        _safe_streams(lang)
         with warnings.catch_warnings():
             warnings.simplefilter("always", AndtsWarning)
             warnings.showwarning = _show_note
             args = build_parser().parse_args(argv)
             return args.func(args)
     except OutputExistsError as exc:
-        _print_error(f"andtsgraph: {exc.cli_message}")
+        _print_error(text("cli.plain", lang, message=exc.cli_message))
         return EXIT_USAGE
     except TemplateError as exc:  # a plan template given with --with: every problem, one a line
         from andtsgraph.cli.spreadsheet import problem_lines
 
-        for line in problem_lines(exc, getattr(args, "lang", "sv"), loading=True):
+        for line in problem_lines(exc, lang, loading=True):
             _print_error(line)
         return EXIT_USAGE
     except AndtsError as exc:
-        _print_error(f"andtsgraph: error: {exc}")
+        _print_error(text("cli.error", lang, message=exc))
         return EXIT_USAGE
     except BrokenPipeError:
         # Standard output was closed early (``| head``): stop quietly, and keep Python from
@@ -108,25 +135,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        _print_error(f"andtsgraph: {text('common.interrupted', 'en')}")
+        _print_error(text("cli.plain", lang, message=text("common.interrupted", lang)))
         return 130
     except RecursionError:
-        _print_error("andtsgraph: error: the input is nested too deeply to read")
+        _print_error(text("cli.error", lang, message=text("cli.too_deep", lang)))
         return EXIT_USAGE
     except MemoryError:
-        _print_error("andtsgraph: error: out of memory (use --timeout, LIMIT or a smaller input)")
+        _print_error(text("cli.error", lang, message=text("cli.out_of_memory", lang)))
         return EXIT_USAGE
     except OSError as exc:  # a file or folder that cannot be read or written
         where = f"{exc.filename}: " if exc.filename else ""
-        _print_error(f"andtsgraph: error: {where}{exc.strerror or exc}")
+        _print_error(text("cli.error", lang, message=f"{where}{exc.strerror or exc}"))
         return EXIT_USAGE
     except Exception as exc:
         # A bug, not the user's doing: one line still, and the traceback on request.
         if os.environ.get("ANDTSGRAPH_DEBUG"):
             raise
         _print_error(
-            f"andtsgraph: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
-            "(a bug: please report it; ANDTSGRAPH_DEBUG=1 shows where)"
+            text(
+                "cli.internal_error",
+                lang,
+                kind=type(exc).__name__,
+                message=" ".join(str(exc).split())[:300],
+            )
         )
         return EXIT_INTERNAL
 
@@ -138,11 +169,11 @@ def _print_error(message: str) -> None:
 
 def _show_note(message, category, filename, lineno, file=None, line=None) -> None:
     """Warnings as one line each: notes as ``andtsgraph: note: …``, others as warnings."""
-    kind = "note" if issubclass(category, AndtsNote) else "warning"
-    _print_error(f"andtsgraph: {kind}: {' '.join(str(message).split())}")
+    key = "cli.note" if issubclass(category, AndtsNote) else "cli.warning"
+    _print_error(text(key, message=" ".join(str(message).split())))
 
 
-def _safe_streams() -> None:
+def _safe_streams(lang: Lang) -> None:
     """Output in any locale: a terminal that cannot show å, ä, ö (``PYTHONIOENCODING=ascii``)
     gets them escaped, with a one-line note, instead of a crash halfway through."""
     for stream in (sys.stdout, sys.stderr):
@@ -153,5 +184,5 @@ def _safe_streams() -> None:
             if hasattr(stream, "reconfigure"):
                 stream.reconfigure(errors="backslashreplace")
                 if stream is sys.stdout:
-                    note = text("io.output_encoding", "en", encoding=encoding)
-                    _print_error(f"andtsgraph: note: {note}")
+                    note = text("io.output_encoding", lang, encoding=encoding)
+                    _print_error(text("cli.note", lang, message=note))

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from andtsgraph.cli.common import (
     endpoint_options,
+    force_option,
     input_paths,
     lang_option,
     load_graph,
+    output_options,
     positive_int,
     table,
 )
@@ -189,9 +191,7 @@ def add_hubs(sub, common) -> None:
         default="actors",
         help="which network to export (default: actors)",
     )
-    parser.add_argument(
-        "--force", action="store_true", help="overwrite the export file if it exists"
-    )
+    force_option(parser, "overwrite the export file if it exists")
     lang_option(parser)
     endpoint_options(parser)
     parser.set_defaults(func=cmd_hubs)
@@ -228,15 +228,7 @@ def add_render(sub, common) -> None:
     )
     parser.add_argument("kind", choices=["hierarchy", "network", "matrix", "matrix-groups"])
     parser.add_argument("--plan", metavar="ID", help="the plan (required except for network)")
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help="FILE.svg, FILE.png or FILE.dot",
-    )
-    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    output_options(parser, "FILE.svg, FILE.png or FILE.dot")
     lang_option(parser)
     parser.set_defaults(func=cmd_render)
 
@@ -269,7 +261,7 @@ def add_report(sub, common) -> None:
         help="set the plan's coverage beside this plan's (default: the regional plans it is based on)",
     )
     lang_option(parser)
-    parser.add_argument("--force", action="store_true", help="overwrite the HTML file if it exists")
+    force_option(parser, "overwrite the HTML file if it exists")
     endpoint_options(parser)
     _links_option(parser)
     parser.set_defaults(func=cmd_report)

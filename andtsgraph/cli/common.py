@@ -8,6 +8,7 @@ from pathlib import Path
 from andtsgraph.backends import STORES
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import KnowledgeGraph, load
+from andtsgraph.messages import text
 from andtsgraph.remote import DEFAULT_MAX_BYTES, TOKEN_ENV
 
 __all__ = [
@@ -17,9 +18,12 @@ __all__ = [
     "common_options",
     "connect_server",
     "endpoint_options",
+    "force_option",
     "input_paths",
+    "lang_option",
     "load_graph",
     "max_bytes",
+    "output_options",
     "parse_params",
     "positive_int",
     "server_options",
@@ -40,15 +44,13 @@ def load_graph(args: argparse.Namespace) -> KnowledgeGraph:
             if value
         ]
         if given:
-            raise AndtsError(
-                f"{' and '.join(given)} cannot be used with --endpoint: the graph is the one on "
-                "the server (push files there first with 'andtsgraph push')"
-            )
+            raise AndtsError(text("cli.not_with_endpoint", options=text("cli.and").join(given)))
         return connect_server(endpoint, args)
     return load(
         args.with_files or None,
         store=args.store or "oxigraph",
         allow_service=getattr(args, "allow_service", False),  # only query has --allow-service
+        lang=getattr(args, "lang", None),
     )
 
 
@@ -68,7 +70,7 @@ def connect_server(url: str, args: argparse.Namespace) -> KnowledgeGraph:
 def max_bytes(args: argparse.Namespace) -> int:
     """The size limit of --max-size (megabytes) in bytes."""
     if args.max_size <= 0:
-        raise AndtsError("--max-size must be a positive number of megabytes")
+        raise AndtsError(text("cli.max_size"))
     return int(args.max_size * 1_000_000)
 
 
@@ -84,7 +86,7 @@ class Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are two short lines, not a wrapped usage block."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, text("cli.usage_error", prog=self.prog, message=message) + "\n")
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -118,21 +120,19 @@ def auth(args: argparse.Namespace) -> tuple[str, str] | None:
 
     password = os.environ.get(args.password_env)
     if password is None:
-        raise AndtsError(
-            f"--user given but the environment variable {args.password_env} holding the password is not set"
-        )
+        raise AndtsError(text("cli.password_env", var=args.password_env))
     return args.user, password
 
 
-def positive_int(text: str) -> int:
+def positive_int(given: str) -> int:
     """An argparse type: a whole number of at least 1 (``--top 0`` and ``--width -1`` are
     refused, not read as "everything" or "nothing")."""
     try:
-        value = int(text)
+        value = int(given)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(text("cli.not_whole", value=given)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text} is not a whole number of at least 1")
+        raise argparse.ArgumentTypeError(text("cli.not_positive", value=given))
     return value
 
 
@@ -141,7 +141,7 @@ def parse_params(pairs: list[str] | None) -> dict[str, str]:
     for pair in pairs or []:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise AndtsError(f"--param {pair!r}: write it as NAME=VALUE")
+            raise AndtsError(text("cli.param_form", pair=pair))
         params[name.strip()] = value
     return params
 
@@ -194,9 +194,9 @@ def endpoint_options(parser: argparse.ArgumentParser, *, timeout: float = 120.0)
 def table(columns: list[str], rows: list[list[str]], width: int) -> str:
     """Left-aligned text table, cells cut at ``width`` characters."""
 
-    def cut(text: str) -> str:
-        text = " ".join(text.split())
-        return text if len(text) <= width else text[: width - 1] + "…"
+    def cut(cell: str) -> str:
+        cell = " ".join(cell.split())
+        return cell if len(cell) <= width else cell[: width - 1] + "…"
 
     cells = [[cut(c) for c in columns], *([cut(c) for c in row] for row in rows)]
     widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
@@ -207,13 +207,34 @@ def table(columns: list[str], rows: list[list[str]], width: int) -> str:
     return "\n".join(lines)
 
 
+def output_options(
+    parser: argparse.ArgumentParser,
+    help: str,
+    *,
+    metavar: str = "FILE",
+    required: bool = True,
+    force: str | None = None,
+) -> None:
+    """``-o/--output FILE`` and ``--force``: what a command writes, and whether it may replace
+    a file that exists (the output itself is checked by :func:`andtsgraph.output.check_outputs`)."""
+    parser.add_argument("-o", "--output", type=Path, required=required, metavar=metavar, help=help)
+    force_option(parser, force or f"overwrite {metavar} if it exists")
+
+
+def force_option(
+    parser: argparse.ArgumentParser, help: str = "overwrite FILE if it exists"
+) -> None:
+    """``--force``: replace output files that exist (never an input)."""
+    parser.add_argument("--force", action="store_true", help=help)
+
+
 def lang_option(parser: argparse.ArgumentParser) -> None:
     """``--lang sv|en``: the language of everything the command prints (default Swedish)."""
-    from andtsgraph.messages import DEFAULT_LANG, LANGS
+    from andtsgraph.messages import LANG_ENV, LANGS, language
 
     parser.add_argument(
         "--lang",
-        default=DEFAULT_LANG,
+        default=language(),
         choices=LANGS,
-        help=f"language of what the command prints (default: {DEFAULT_LANG})",
+        help=f"language of what the command prints (default: {LANG_ENV} if set, else sv)",
     )

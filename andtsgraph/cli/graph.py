@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, endpoint_options, input_paths, lang_option, load_graph
+from andtsgraph.cli.common import (
+    EXIT_USAGE,
+    endpoint_options,
+    input_paths,
+    lang_option,
+    load_graph,
+    output_options,
+)
 from andtsgraph.errors import AndtsError
 from andtsgraph.knowledge_graph import EXPORT_FORMATS, KnowledgeGraph
 from andtsgraph.messages import text
@@ -96,7 +102,7 @@ def _export_format(args: argparse.Namespace) -> str:
     named = _FORMAT_BY_SUFFIX.get(args.output.suffix.lower()) if args.output else None
     if args.format and named and named != args.format:
         raise AndtsError(
-            f"{args.output}: the suffix says {named} but --format is {args.format}; make them agree"
+            text("cli.suffix_format", path=args.output, named=named, format=args.format)
         )
     return args.format or named or "trig"
 
@@ -129,9 +135,7 @@ def _export_plan(kg: KnowledgeGraph, args: argparse.Namespace) -> int:
         from andtsgraph.spreadsheet import export_plan
 
         if not (args.plan and args.output):
-            raise AndtsError(
-                "--format xlsx writes one plan as a template: give --plan ID and -o FILE.xlsx"
-            )
+            raise AndtsError(text("errors.xlsx_export"))
         written = export_plan(kg, args.plan, args.output, force=args.force, lang=args.lang)
         print(
             text("graph.wrote_template", args.lang, path=written, plan=kg.plan(args.plan).id),
@@ -166,10 +170,7 @@ def add_export(sub, common) -> None:
         help="RDF format (default: the one the suffix of -o names, else trig), or xlsx for one plan as a filled-in template (needs --plan)",
     )
     export.add_argument("--plan", metavar="ID", help="only this plan's named graph")
-    export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
-    )
-    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    output_options(export, "write to FILE instead of standard output", required=False)
     lang_option(export)
     export.set_defaults(func=cmd_export)
 
@@ -179,7 +180,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
     check_outputs([args.output], inputs=input_paths(args), force=args.force)
     written = make_ontology_docs(args.output, lang=args.lang, force=args.force)
-    print(f"wrote {written} (ontology documentation, {args.lang})", file=sys.stderr)
+    print(text("cli.wrote_docs", path=written, lang=args.lang), file=sys.stderr)
     return 0
 
 
@@ -190,21 +191,13 @@ def add_docs(sub, common) -> None:
         help="write the ontology's documentation as one HTML page (pyLODE)",
         description="Write browsable documentation of the ontology (ontology/andts.ttl): every class and property with its label, definition, domain and range, as one self-contained HTML page made by pyLODE (pip install 'andtsgraph[docs]'). One language per page.",
     )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar="FILE.html",
-        help="the page to write, e.g. docs/ontology.html",
-    )
+    output_options(parser, "the page to write, e.g. docs/ontology.html", metavar="FILE.html")
     parser.add_argument(
         "--lang",
         choices=["en", "sv"],
         default="en",
         help="language of labels and definitions (default: en)",
     )
-    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.set_defaults(func=cmd_docs)
 
 
@@ -212,7 +205,10 @@ def cmd_synthetic(args: argparse.Namespace) -> int:
     from andtsgraph.testing.synthetic import synthetic_corpus
 
     if args.plans < 1 or args.activities < 1:
-        print("andtsgraph: error: --plans and --activities must be at least 1", file=sys.stderr)
+        print(
+            text("cli.error", args.lang, message=text("cli.synthetic_sizes", args.lang)),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     check_outputs([args.output], inputs=input_paths(args), force=True, folders=[args.output])
     corpus = synthetic_corpus(args.plans, seed=args.seed, activities_per_plan=args.activities)
@@ -239,14 +235,11 @@ def add_synthetic(sub, common) -> None:
         help="write a synthetic national corpus of invented plans (for benchmarks and tests)",
         description="Write N invented ANDTS plans (seeded: the same arguments give the same files) in the project's model: goals, areas, activities with actors, indicators and targets, curated links. 311 gives Sweden's 21 regions and 290 municipalities. Every name says Syntet… and every node is marked dcterms:source \"synthetic\"; never mix them up with real plans.",
     )
-    parser.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="DIR", help="the folder to write"
-    )
+    output_options(parser, "the folder to write", metavar="DIR", force="overwrite files that exist")
     parser.add_argument("--plans", type=int, default=311, help="how many plans (default: 311)")
     parser.add_argument(
         "--activities", type=int, default=50, help="activities per plan (default: 50)"
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    parser.add_argument("--force", action="store_true", help="overwrite files that exist")
     lang_option(parser)
     parser.set_defaults(func=cmd_synthetic)

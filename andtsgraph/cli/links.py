@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from andtsgraph.cli.common import input_paths, load_graph, positive_int
+from andtsgraph.cli.common import input_paths, lang_option, load_graph, output_options, positive_int
 from andtsgraph.enums import LinkKind, values
 from andtsgraph.output import check_outputs
 
@@ -112,15 +111,10 @@ def add_links(sub, common) -> None:
         action="store_true",
         help="print a JSON list of {kind, plan, source, target, score, rank, evidence, …}",
     )
-    suggest_parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="also write the suggestions as RDF (.trig or .nq keep the graph suggested-links; .ttl holds the triples alone)",
+    output_options(
+        suggest_parser,
+        "also write the suggestions as RDF (.trig or .nq keep the graph suggested-links; .ttl holds the triples alone)",
+        required=False,
     )
-    suggest_parser.add_argument(
-        "--lang", choices=["sv", "en"], default="sv", help="language (default: sv)"
-    )
-    suggest_parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    lang_option(suggest_parser)
     suggest_parser.set_defaults(func=cmd_links)

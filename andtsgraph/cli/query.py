@@ -11,6 +11,7 @@ from typing import Any
 
 from andtsgraph.cli.common import (
     endpoint_options,
+    lang_option,
     load_graph,
     parse_params,
     positive_int,
@@ -34,18 +35,15 @@ def cmd_queries(args: argparse.Namespace) -> int:
     if args.show:
         print(get_query(args.show).text, end="")
         return 0
-    entries = catalog()
+    entries = catalog(lang=args.lang)
     if args.json:
-        print(json.dumps([q.to_records()[0] for q in entries], ensure_ascii=False, indent=2))
+        print(entries.to_json())
         return 0
     width = max(len(q.name) for q in entries)
     for q in entries:
         params = " ".join(f"[{p.name}]" for p in q.params)
         print(f"{q.name:<{width}}  {q.title}" + (f"  {params}" if params else ""))
-    print(
-        f"\n{len(entries)} queries. Show one with: andtsgraph queries --show NAME; "
-        "run one with: andtsgraph query NAME [--param NAME=VALUE]"
-    )
+    print("\n" + text("cli.queries_footer", args.lang, n=len(entries)))
     return 0
 
 
@@ -61,6 +59,7 @@ def add_queries(sub, common) -> None:
         help="print a JSON list of {name, title, description, params}",
     )
     queries.add_argument("--show", metavar="NAME", help="print the SPARQL text of this query")
+    lang_option(queries)
     queries.set_defaults(func=cmd_queries)
 
 
@@ -81,7 +80,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         fmt = fmt or "ttl"
         if fmt not in _GRAPH_FORMATS:
             raise AndtsError(
-                f"--format {fmt}: a {form} query gives triples; choose one of {', '.join(_GRAPH_FORMATS)}"
+                text("cli.format_triples", format=fmt, form=form, choices=", ".join(_GRAPH_FORMATS))
             )
         # A server has its own deadline (connect(timeout=)).
         graph = kg.construct(args.query, timeout=None if args.endpoint else args.timeout, **params)
@@ -89,13 +88,11 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 0
     fmt = fmt or "table"
     if fmt not in _TABLE_FORMATS:
-        raise AndtsError(
-            f"--format {fmt}: a {form} query gives {'a yes or no' if form == 'ASK' else 'rows'}; "
-            f"choose one of {', '.join(_TABLE_FORMATS)}"
-        )
+        key = "cli.format_yes_no" if form == "ASK" else "cli.format_rows"
+        raise AndtsError(text(key, format=fmt, form=form, choices=", ".join(_TABLE_FORMATS)))
     if form == "ASK":
         answer = kg.ask(args.query, timeout=None if args.endpoint else args.timeout, **params)
-        print(json.dumps(answer) if fmt == "json" else ("yes" if answer else "no"))
+        print(json.dumps(answer) if fmt == "json" else text("cli.yes" if answer else "cli.no"))
         return 0
     show = args.show or ("labels" if fmt == "table" else "iris")
     if show == "iris" and fmt in ("csv", "json") and not args.endpoint:
@@ -110,9 +107,9 @@ def cmd_query(args: argparse.Namespace) -> int:
         writer.writerows([_cell(r[c]) for c in columns] for r in records)
     elif records:
         print(table(columns, [[_cell(r[c]) for c in columns] for r in records], args.width))
-        print(f"\n{len(records)} rows")
+        print("\n" + text("common.rows", args.lang, n=len(records)))
     else:
-        print("(no rows)")
+        print(text("common.no_rows", args.lang))
     return 0
 
 
@@ -133,7 +130,7 @@ def _first_rows(kg, query: str, fmt: str, timeout: float, params: dict[str, str]
         if fmt == "table" and len(rows) > TABLE_ROWS:
             del rows[TABLE_ROWS:]
             batches.close()
-            print(f"andtsgraph: note: {text('io.table_cut', 'en', n=TABLE_ROWS)}", file=sys.stderr)
+            print(text("cli.note", message=text("io.table_cut", n=TABLE_ROWS)), file=sys.stderr)
             break
     return QueryResult(columns, rows)
 
@@ -224,9 +221,7 @@ def add_query(sub, common) -> None:
         choices=["labels", "iris"],
         help="show resources by label or IRI (default: labels for table, IRIs otherwise)",
     )
-    query.add_argument(
-        "--lang", default="sv", choices=["sv", "en"], help="language of labels (default: sv)"
-    )
+    lang_option(query)
     query.add_argument(
         "--width",
         type=positive_int,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from andtsgraph.cli.common import auth, load_graph, max_bytes, server_options
+from andtsgraph.cli.common import auth, lang_option, load_graph, max_bytes, server_options
 from andtsgraph.errors import AndtsError
 from andtsgraph.messages import text
 from andtsgraph.remote import Endpoint, PushedGraph, PushError, push, remove
@@ -30,7 +30,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     lang = args.lang
     if args.remove:
         if args.replace or args.resume:
-            raise AndtsError("--remove cannot be combined with --replace or --resume")
+            raise AndtsError(text("cli.push_remove", lang))
         removed = remove(kg, endpoint)
         for name in removed:
             print(text("server.removed_graph", lang, graph=name))
@@ -114,8 +114,6 @@ def add_push(sub, common) -> None:
         action="store_true",
         help="undo a push: remove from the server every graph this push writes (and no other)",
     )
-    push_parser.add_argument(
-        "--lang", choices=["sv", "en"], default="sv", help="language of the output (default: sv)"
-    )
+    lang_option(push_parser)
     server_options(push_parser, timeout=120.0)
     push_parser.set_defaults(func=cmd_push)

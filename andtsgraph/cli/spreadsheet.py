@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import EXIT_USAGE, input_paths, lang_option, load_graph
+from andtsgraph.cli.common import EXIT_USAGE, input_paths, lang_option, load_graph, output_options
 from andtsgraph.output import check_outputs
 
 __all__ = [
@@ -42,17 +42,12 @@ def add_template(sub, common) -> None:
         help="write an empty plan template (.xlsx) to fill in",
         description="Write an empty plan template: a workbook with one sheet per part of a plan (Plan, Mål, Områden, Insatser, Indikatorer …), a comment on every column and drop-down lists of the vocabularies. A path without .xlsx gets a folder of CSV files instead.",
     )
-    parser.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="FILE.xlsx", help="the file to write"
-    )
-    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    output_options(parser, "the file to write", metavar="FILE.xlsx")
     lang_option(parser)
     parser.set_defaults(func=cmd_template)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import json
-
     from andtsgraph.errors import AndtsError, TemplateError
     from andtsgraph.messages import text
     from andtsgraph.output import check_outputs
@@ -81,7 +76,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     written = result.write(args.output, links_path=args.links, force=args.force)
     if args.json:
-        print(json.dumps(result.to_json(written), ensure_ascii=False, indent=2))
+        print(result.to_json(written))
     else:
         for line in result.report_lines(written, lang):
             print(line)
@@ -127,22 +122,16 @@ def add_import(sub, common) -> None:
     parser.add_argument(
         "template", type=Path, metavar="FILE.xlsx|DIR", help="the filled-in template"
     )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help="the plan as RDF: .ttl, .nt, .jsonld, or .trig/.nq with the links",
+    output_options(
+        parser,
+        "the plan as RDF: .ttl, .nt, .jsonld, or .trig/.nq with the links",
+        force="overwrite the output files if they exist",
     )
     parser.add_argument(
         "--links",
         type=Path,
         metavar="FILE",
         help="where the curated links go (default: FILE-links beside the output)",
-    )
-    parser.add_argument(
-        "--force", action="store_true", help="overwrite the output files if they exist"
     )
     parser.add_argument(
         "--json", action="store_true", help="print the import log as JSON, for programs"

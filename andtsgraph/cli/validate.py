@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from andtsgraph.cli.common import connect_server, endpoint_options
+from andtsgraph.cli.common import connect_server, endpoint_options, lang_option
 from andtsgraph.errors import AndtsError
+from andtsgraph.messages import text
 
 __all__ = [
     "add_validate",
@@ -24,8 +25,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     files = [*args.files, *(args.with_files or [])]
     if args.endpoint and files:
         raise AndtsError(
-            "FILE and --with cannot be used with --endpoint: what is validated is the graph "
-            "on the server (push files there first with 'andtsgraph push')"
+            text("cli.not_with_endpoint", options=text("cli.and").join(["FILE", "--with"]))
         )
     # On a server the compiled SHACL queries run there, through the knowledge graph's queries.
     target = connect_server(args.endpoint, args) if args.endpoint else (files or None)
@@ -43,7 +43,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def add_validate(sub, common) -> None:
-    from andtsgraph.validation import ENGINES, LANGS, SEVERITIES
+    from andtsgraph.validation import ENGINES, SEVERITIES
 
     validate_parser = sub.add_parser(
         "validate",
@@ -77,9 +77,7 @@ def add_validate(sub, common) -> None:
         choices=ENGINES,
         help="sparql (the shapes compiled to SPARQL), pyshacl, or auto (default: sparql when it compiles the shapes)",
     )
-    validate_parser.add_argument(
-        "--lang", default="sv", choices=LANGS, help="language of the report (default: sv)"
-    )
+    lang_option(validate_parser)
     validate_parser.add_argument(
         "--format",
         default="text",

@@ -18,20 +18,39 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
 import pkgutil
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Literal
 
 from andtsgraph.errors import AndtsError
 
-__all__ = ["DEFAULT_LANG", "LANGS", "Lang", "catalog", "check_lang", "text"]
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGS",
+    "LANG_ENV",
+    "Lang",
+    "catalog",
+    "check_lang",
+    "language",
+    "set_language",
+    "text",
+    "using_language",
+]
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
+#: The language when nothing chooses another: Swedish, the plans' and their readers' language.
 DEFAULT_LANG: Lang = "sv"
+#: The environment variable that sets the library's language for a whole process.
+LANG_ENV = "ANDTSGRAPH_LANG"
+
+#: The language set by :func:`set_language` (None: the environment variable, else Swedish).
+_chosen: Lang | None = None
 
 Template = str | tuple[str, str]
 
@@ -53,8 +72,70 @@ def catalog() -> Mapping[str, Mapping[str, Template]]:
     return merged
 
 
-def check_lang(lang: str) -> Lang:
-    """Return ``lang`` if it is a supported language, else raise :class:`AndtsError`."""
+def language(lang: str | None = None) -> Lang:
+    """The language to speak: ``lang`` when given, else the one :func:`set_language` set, else
+    the environment variable ``ANDTSGRAPH_LANG``, else Swedish.
+
+    Examples
+    --------
+    >>> language("en")
+    'en'
+    >>> with using_language("en"):
+    ...     language()
+    'en'
+    """
+    if lang is not None:
+        return check_lang(lang)
+    if _chosen is not None:
+        return _chosen
+    from_env = os.environ.get(LANG_ENV, "").strip().lower()
+    if from_env:
+        if from_env not in LANGS:
+            raise AndtsError(
+                f"{LANG_ENV}={from_env!r}: choose one of {', '.join(LANGS)} / "
+                f"välj ett av {', '.join(LANGS)}"
+            )
+        return from_env  # type: ignore[return-value]
+    return DEFAULT_LANG
+
+
+def set_language(lang: str | None) -> None:
+    """Set the language of every message the library gives from now on (None: back to the
+    environment variable ``ANDTSGRAPH_LANG``, else Swedish). A ``lang=`` given to a call wins.
+
+    Examples
+    --------
+    >>> set_language("en")
+    >>> text("common.interrupted")
+    'interrupted'
+    >>> set_language(None)
+    >>> text("common.interrupted")
+    'avbrutet'
+    """
+    global _chosen
+    _chosen = None if lang is None else check_lang(lang)
+
+
+@contextlib.contextmanager
+def using_language(lang: str | None) -> Iterator[Lang]:
+    """Speak ``lang`` inside the ``with`` block, then the language before it (the command
+    line runs each command in its ``--lang``; :func:`andtsgraph.load` runs in its ``lang=``).
+    None changes nothing."""
+    global _chosen
+    before = _chosen
+    if lang is not None:
+        _chosen = check_lang(lang)
+    try:
+        yield language()
+    finally:
+        _chosen = before
+
+
+def check_lang(lang: str | None) -> Lang:
+    """Return ``lang`` if it is a supported language (None: :func:`language`), else raise
+    :class:`AndtsError`."""
+    if lang is None:
+        return language()
     if lang not in LANGS:
         raise AndtsError(
             f"unknown language {lang!r}; choose one of {', '.join(LANGS)} / "
@@ -63,15 +144,15 @@ def check_lang(lang: str) -> Lang:
     return lang  # type: ignore[return-value]
 
 
-def text(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
+def text(key: str, lang: str | None = None, /, **values: object) -> str:
     """Return the message ``key`` in ``lang``, filled in with ``values``.
 
     Parameters
     ----------
     key : str
         A dotted key of a catalog module, such as ``"common.rows"``.
-    lang : {"sv", "en"}
-        The language.
+    lang : {"sv", "en"}, optional
+        The language; by default :func:`language` (Swedish unless set otherwise).
     **values
         The template's fields. A message with a singular and a plural form takes ``n``.
 

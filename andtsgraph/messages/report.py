@@ -121,6 +121,7 @@ MESSAGES = {
     },
     "report.to_fix": {"sv": "att åtgärda", "en": "to fix"},
     "report.more": {"sv": "… och {n} till", "en": "… and {n} more"},
+    "report.show_more": {"sv": "visa {n} till", "en": "show {n} more"},
     "report.compare": {"sv": "Jämförelse med {other}", "en": "Compared with {other}"},
     "report.no_compare": {
         "sv": "Ingen regional plan för planens län finns i grafen; jämför med en "

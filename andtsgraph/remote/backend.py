@@ -29,6 +29,7 @@ from rdflib.term import Identifier, Node
 
 from andtsgraph.backends.base import SelectRows, dataset_of
 from andtsgraph.errors import AndtsError, QueryError
+from andtsgraph.messages import text as _msg
 from andtsgraph.namespaces import GRAPH
 from andtsgraph.remote.endpoint import Endpoint
 from andtsgraph.remote.http import EndpointError
@@ -215,10 +216,7 @@ class RemoteBackend:
             rows = self.raw_select(count, scoped=False, dataset=([probe], how))
             if rows.rows and int(rows.rows[0][0].toPython()) == size:
                 return how
-        raise EndpointError(
-            f"the server at {self.endpoint.query} ignores the dataset a query names (FROM and "
-            "default-graph-uri): its answers would include graphs that are not andtsgraph's"
-        )
+        raise EndpointError(_msg("errors.ignores_dataset", url=self.endpoint.query))
 
     def _union_honoured(self, probe: str) -> bool:
         """Whether the server takes the protocol parameter ``union-default-graph`` (the
@@ -249,22 +247,16 @@ class RemoteBackend:
             self.refresh()
         if not self._graphs:
             raise EndpointError(
-                f"the server at {self.endpoint.query} holds no andtsgraph graphs (no named graph "
-                f"under {PROJECT_GRAPHS}); upload them first with 'andtsgraph push'"
+                _msg("errors.no_graphs", url=self.endpoint.query, graphs=PROJECT_GRAPHS)
             )
         return list(self._graphs)
 
     # -- the seam ------------------------------------------------------------------------
     def add_triples(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
-        raise AndtsError(
-            "a connected SPARQL server is read-only here; upload with andtsgraph.push()"
-        )
+        raise AndtsError(_msg("errors.remote_read_only"))
 
     def remove_graph(self, name: str) -> None:
-        raise AndtsError(
-            "a connected SPARQL server is read-only here; remove pushed graphs with "
-            "andtsgraph.remote.remove()"
-        )
+        raise AndtsError(_msg("server.remote_no_remove"))
 
     def select(
         self,
@@ -375,15 +367,14 @@ class RemoteBackend:
         # queries), and says so only in a header: a partial answer must not pass for a whole.
         if "x-sparql-maxrows" in response.headers:
             raise EndpointError(
-                f"the server at {self.endpoint.query} cut the answer at "
-                f"{response.headers['x-sparql-maxrows']} rows (its ResultSetMaxRows); "
-                "ask for less (a plan, LIMIT) or raise the server's limit"
+                _msg(
+                    "errors.max_rows",
+                    url=self.endpoint.query,
+                    rows=response.headers["x-sparql-maxrows"],
+                )
             )
         if response.headers.get("x-sql-state", "").upper() == "S1TAT":
-            raise EndpointError(
-                f"the server at {self.endpoint.query} stopped the query at its time limit and "
-                "sent a partial answer (Virtuoso's MaxQueryExecutionTime); it was not used"
-            )
+            raise EndpointError(_msg("errors.partial", url=self.endpoint.query))
         return response
 
     def _json(
@@ -398,8 +389,11 @@ class RemoteBackend:
             return json.loads(response.body)
         except ValueError:
             raise EndpointError(
-                f"the server at {self.endpoint.query} sent something that is not SPARQL JSON: "
-                f"{self.endpoint.server_says(response.body, 120)}"
+                _msg(
+                    "errors.not_json",
+                    url=self.endpoint.query,
+                    says=self.endpoint.server_says(response.body, 120),
+                )
             ) from None
 
 
@@ -412,7 +406,7 @@ def _parse_rdf(body: bytes, content_type: str) -> Graph:
     try:
         graph = Graph().parse(data=body.decode("utf-8"), format=fmt)
     except Exception as exc:  # a parser error of any kind: the server sent bad RDF
-        raise EndpointError(f"the server sent RDF that cannot be read ({media}): {exc}") from None
+        raise EndpointError(_msg("errors.bad_rdf", media=media, reason=exc)) from None
     finally:
         quiet.setLevel(level)
     # Durations a server kept as numbers (see duration_lexical), given back their form.

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from andtsgraph.errors import QueryError
+from andtsgraph.messages import text as _msg
 from andtsgraph.remote.http import (
     DEFAULT_MAX_BYTES,
     Credentials,
@@ -89,11 +90,9 @@ class Endpoint:
             if other:
                 refuse_userinfo(other)
         if timeout <= 0:
-            raise EndpointError(
-                f"the timeout must be a positive number of seconds, not {timeout:g}"
-            )
+            raise EndpointError(_msg("errors.timeout", timeout=timeout))
         if max_bytes <= 0:
-            raise EndpointError("the size limit must be a positive number of bytes")
+            raise EndpointError(_msg("errors.size_limit"))
         if parts.path in ("", "/"):
             base = url.rstrip("/")
             url, update, gsp = f"{base}/query", update or f"{base}/update", gsp or f"{base}/store"
@@ -101,11 +100,9 @@ class Endpoint:
         if token_env:
             token = os.environ.get(token_env)
             if not token:
-                raise EndpointError(
-                    f"the environment variable {token_env} holding the bearer token is not set"
-                )
+                raise EndpointError(_msg("errors.token_env", var=token_env))
         if token and auth:
-            raise EndpointError("give a user (--user) or a bearer token (--token-env), not both")
+            raise EndpointError(_msg("errors.user_and_token"))
         user, password = auth if auth else (None, None)
         return cls(url, update, gsp, Credentials(user, password, token), timeout, max_bytes)
 

@@ -28,6 +28,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 from andtsgraph.errors import AndtsError
+from andtsgraph.messages import text as _msg
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -138,7 +139,7 @@ def _digest(
     base_algorithm = algorithm.upper().removesuffix("-SESS")
     hasher = {"MD5": hashlib.md5, "SHA-256": hashlib.sha256}.get(base_algorithm)
     if hasher is None:
-        raise EndpointError(f"the server asks for Digest with {algorithm}, which is not supported")
+        raise EndpointError(_msg("errors.digest", what=algorithm))
 
     def h(text: str) -> str:
         return hasher(text.encode("utf-8")).hexdigest()
@@ -162,9 +163,7 @@ def _digest(
         fields["response"] = h(f"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}")
         fields.update(qop="auth", nc=nc, cnonce=cnonce)
     elif qops:
-        raise EndpointError(
-            f"the server asks for Digest with qop={params['qop']}, which is not supported"
-        )
+        raise EndpointError(_msg("errors.digest", what=f"qop={params['qop']}"))
     else:
         fields["response"] = h(f"{ha1}:{nonce}:{ha2}")
     if "opaque" in params:
@@ -206,14 +205,11 @@ def refuse_userinfo(url: str) -> urllib.parse.SplitResult:
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError as exc:
         # urllib's reason names the port or bracket, never the user or password.
-        raise EndpointError(f"the server URL is not a valid http(s) URL: {exc}") from None
+        raise EndpointError(_msg("errors.bad_url", reason=exc)) from None
     if "@" in parts.netloc:
-        raise EndpointError(
-            "the server URL holds credentials (user:password@); give --user with the password in "
-            "an environment variable, or --token-env, instead"
-        )
+        raise EndpointError(_msg("errors.url_credentials"))
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise EndpointError(f"{url} is not an http(s) URL")
+        raise EndpointError(_msg("errors.not_http", url=url))
     return parts
 
 
@@ -307,7 +303,7 @@ def exchange(
         return Response(
             response.status, response.headers, response.body, urllib.parse.urlunsplit(current)
         )
-    raise EndpointError(f"{_where(first)} redirected more than {_MAX_REDIRECTS} times")
+    raise EndpointError(_msg("errors.redirects", where=_where(first), n=_MAX_REDIRECTS))
 
 
 def _space(parts: urllib.parse.SplitResult) -> str:
@@ -341,7 +337,7 @@ def _one(
     where = _where(parts)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise EndpointError(f"no answer from {where} within {timeout:g} s (timed out)")
+        raise EndpointError(_msg("errors.no_answer", where=where, timeout=timeout))
     target = parts.path or "/"
     if parts.query:
         target += "?" + parts.query
@@ -415,16 +411,14 @@ def _one(
     except EndpointError:
         raise
     except TimeoutError:
-        raise EndpointError(f"no answer from {where} within {timeout:g} s (timed out)") from None
+        raise EndpointError(_msg("errors.no_answer", where=where, timeout=timeout)) from None
     except (OSError, http.client.HTTPException) as exc:
         if timer_fired.is_set() or time.monotonic() >= deadline:
-            raise EndpointError(
-                f"no answer from {where} within {timeout:g} s (timed out)"
-            ) from None
+            raise EndpointError(_msg("errors.no_answer", where=where, timeout=timeout)) from None
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         if isinstance(exc, http.client.HTTPException):
             reason = f"the connection broke ({type(exc).__name__})"
-        raise EndpointError(f"cannot reach {where}: {reason}") from None
+        raise EndpointError(_msg("errors.unreachable", where=where, reason=reason)) from None
     finally:
         watchdog.cancel()
         connection.close()

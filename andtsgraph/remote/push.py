@@ -29,6 +29,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from andtsgraph.errors import AndtsError, AndtsWarning, QueryError
+from andtsgraph.messages import text as _msg
 from andtsgraph.remote.backend import (
     PROJECT_GRAPHS,
     RemoteBackend,
@@ -122,14 +123,9 @@ def _check_graph_name(name: str) -> None:
     try:
         check_term("graph", URIRef(name))
     except QueryError:
-        raise _Refused(
-            f"graph name {name[:120]!r} is not a valid IRI; nothing was written"
-        ) from None
+        raise _Refused(_msg("errors.bad_graph_name", name=name[:120])) from None
     if not name.startswith(PROJECT_GRAPHS):
-        raise _Refused(
-            f"graph {name} is not under {PROJECT_GRAPHS}: push writes only the project's own "
-            "graphs (connect() would not see it); nothing was written"
-        )
+        raise _Refused(_msg("errors.not_project_graph", name=name, graphs=PROJECT_GRAPHS))
 
 
 def _check_terms(name: str, graph: Graph) -> None:
@@ -179,10 +175,7 @@ class _Writer:
     def __post_init__(self) -> None:
         self.use_gsp = bool(self.endpoint.gsp)
         if not self.endpoint.gsp and not self.endpoint.update:
-            raise EndpointError(
-                "no way to write to the server: give a Graph Store Protocol endpoint (--gsp) or "
-                "a SPARQL Update endpoint (--update), or the base URL of an Oxigraph server"
-            )
+            raise EndpointError(_msg("errors.no_write"))
 
     def put(self, name: str, graph: Graph) -> str:
         data = _ntriples(graph)
@@ -296,13 +289,15 @@ def _check_durations(endpoint: Endpoint, graphs: dict[str, Graph]) -> None:
             changed.append((name, sorted(o for _, o in lost), sorted(o for _, o in got)))
     if changed:
         first, lost_values, got_values = changed[0]
-        became = ", ".join(got_values[:3]) or "nothing"
-        n, m = sum(len(c[1]) for c in changed), len(changed)
+        others = f" (+{len(changed) - 1})" if len(changed) > 1 else ""
         warnings.warn(
-            f"the server keeps {n} xsd:duration {'value' if n == 1 else 'values'} otherwise "
-            f"than written, in {m} {'graph' if m == 1 else 'graphs'}: in {first}, "
-            f"{', '.join(lost_values[:3])} came back as {became} (Virtuoso keeps a "
-            "duration as months or as seconds, not both); queries there see the server's form",
+            _msg(
+                "server.durations_changed",
+                n=sum(len(c[1]) for c in changed),
+                graphs=first + others,
+                lost=", ".join(lost_values[:3]),
+                became=", ".join(got_values[:3]) or "-",
+            ),
             AndtsWarning,
             stacklevel=3,
         )
@@ -327,9 +322,8 @@ def _graph_by_graph(
             if not changed:  # nothing to finish or undo
                 if isinstance(exc, KeyboardInterrupt):
                     raise
-                raise EndpointError(
-                    f"{exc}; nothing was {'removed' if removing else 'written'}"
-                ) from None
+                key = "server.nothing_removed" if removing else "errors.nothing_written"
+                raise EndpointError(_msg(key, reason=exc)) from None
             reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
             raise PushError(reason, changed, name, names[index + 1 :], removing=removing) from None
         if result.method != "kept":
@@ -429,17 +423,11 @@ def push(
         differing = [n for n in occupied if present[n] != len(graphs[n])]
         if differing:
             raise EndpointError(
-                f"{len(differing)} graphs on the server hold another number of triples than "
-                f"here ({_listed(differing)}): not what an interrupted push leaves; use "
-                "--replace (replace=True) to overwrite them"
+                _msg("errors.differing", n=len(differing), graphs=_listed(differing))
             )
         kept = set(occupied)
     elif occupied and not replace:
-        raise EndpointError(
-            f"{len(occupied)} graphs already hold data on the server ({_listed(occupied)}); "
-            "use --replace (replace=True) to overwrite them, or --resume to finish an "
-            "interrupted push"
-        )
+        raise EndpointError(_msg("errors.occupied", n=len(occupied), graphs=_listed(occupied)))
 
     def write(name: str) -> PushedGraph:
         if name in kept:
@@ -489,7 +477,9 @@ def remove(
             _check_graph_name(name)
     except _Refused as exc:
         raise EndpointError(
-            str(exc).replace("nothing was written", "nothing was removed")
+            str(exc)
+            .replace("nothing was written", "nothing was removed")
+            .replace("inget skrevs", "inget togs bort")
         ) from None
     present = _on_server(RemoteBackend(endpoint))
     writer = _Writer(endpoint)

@@ -14,12 +14,18 @@ again gives the same graph. The layout (sheets and columns) is in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from andtsgraph.namespaces import plan_graph
 from andtsgraph.readers import Reader, register_reader
 from andtsgraph.spreadsheet.reader import ImportResult, NewActor, import_plan
 from andtsgraph.spreadsheet.targets import ParsedTarget, parse_targets
 from andtsgraph.spreadsheet.writer import export_plan, write_template
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from andtsgraph.knowledge_graph import KnowledgeGraph
 
 #: File suffixes read as spreadsheet templates.
 TEMPLATE_SUFFIXES = (".xlsx", ".xlsm")
@@ -38,9 +44,9 @@ def is_template(path: str | Path) -> bool:
     return path.suffix.lower() in TEMPLATE_SUFFIXES or path.is_dir()
 
 
-def _read_template(kg, path: Path) -> list:
+def _read_template(kg: KnowledgeGraph, path: Path, lang: str) -> list[tuple[str, Graph]]:
     """The template reader of :mod:`andtsgraph.readers`: the plan's graph, then its links."""
-    result = import_plan(kg, path)
+    result = import_plan(kg, path, lang=lang)
     graphs = [(plan_graph(result.plan_id), result.graph)]
     if len(result.links):
         graphs.append((result.links_graph, result.links))

@@ -9,6 +9,7 @@ value it holds (see :mod:`andtsgraph.spreadsheet.values`) and the RDF property i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, RDFS, SKOS
@@ -377,7 +378,15 @@ TARGET_COLUMNS = (COMPARATOR, VALUE, UNIT, PERIOD)
 
 
 # -- the sheets --------------------------------------------------------------------------------
-def _field(key: str, name: str, hint: str, help_sv: str, kind: str, predicate=None, **kw) -> Column:
+def _field(
+    key: str,
+    name: str,
+    hint: str,
+    help_sv: str,
+    kind: str,
+    predicate: URIRef | None = None,
+    **kw: Any,
+) -> Column:
     return Column(key, name, hint, help_sv, kind, predicate, **kw)
 
 

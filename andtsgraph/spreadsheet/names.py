@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
@@ -217,15 +217,22 @@ class Registry:
         registry._read_concepts(kg, exclude_plan)
         registry._read_ontology_labels(kg)
         registry._read_national_goals(kg)
-        for row in kg.query(_PLANS).terms:
-            registry.plans[plan_id_of(str(row[0]))] = row[0]
+        for (plan,) in kg.query(_PLANS).terms:
+            if isinstance(plan, URIRef):
+                registry.plans[plan_id_of(str(plan))] = plan
         return registry
 
     def _read_actors(self, kg: KnowledgeGraph, excluded: URIRef) -> None:
+        # Only an IRI can be named in a template: a blank-node actor has no name to find.
         for actor, actor_class in kg.query(_ACTORS, exclude=excluded).terms:
-            self.actor_types[actor].add(actor_class)
+            if isinstance(actor, URIRef) and isinstance(actor_class, URIRef):
+                self.actor_types[actor].add(actor_class)
         for actor, owner in kg.query(_UNITS, exclude=excluded).terms:
-            if actor in self.actor_types and isinstance(owner, URIRef):
+            if (
+                isinstance(actor, URIRef)
+                and actor in self.actor_types
+                and isinstance(owner, URIRef)
+            ):
                 self.unit_of[actor] = owner
         # An IRI under another actor's (actor/vaxjo-kommun/restaurangerna) is that actor's
         # scope even where no org:unitOf is stated (a group the plan names but its
@@ -239,7 +246,7 @@ class Registry:
         for actor, _prop, name in sorted(
             kg.query(_ACTOR_NAMES, exclude=excluded).terms, key=_label_order
         ):
-            if actor in self.actor_types:
+            if isinstance(actor, URIRef) and actor in self.actor_types:
                 # The template is Swedish: English labels find an actor but are not written.
                 english = isinstance(name, Literal) and name.language == "en"
                 self.actors.add(actor, str(name), written=not english)
@@ -257,10 +264,15 @@ class Registry:
             ),
             key=_label_order,
         )
-        for concept, concept_class, _prop, name in rows:
-            self.concepts[kind_of[concept_class]].add(concept, str(name))
-        for concept, concept_class, *_ in rows:
-            self.concepts[kind_of[concept_class]].add(concept, str(concept).rsplit("/", 1)[-1])
+        named = [
+            (concept, kind_of[concept_class], name)
+            for concept, concept_class, _prop, name in rows
+            if isinstance(concept, URIRef) and isinstance(concept_class, URIRef)
+        ]
+        for concept, kind, name in named:
+            self.concepts[kind].add(concept, str(name))
+        for concept, kind, _name in named:
+            self.concepts[kind].add(concept, str(concept).rsplit("/", 1)[-1])
 
     def _read_ontology_labels(self, kg: KnowledgeGraph) -> None:
         indexes = {
@@ -277,7 +289,8 @@ class Registry:
 
     def _read_national_goals(self, kg: KnowledgeGraph) -> None:
         for goal, notation in sorted(kg.query(_NATIONAL_GOALS).terms, key=lambda r: str(r[1])):
-            self.national_goals.add(goal, NATIONAL_GOAL.format(notation), shown=True)
+            if isinstance(goal, URIRef):
+                self.national_goals.add(goal, NATIONAL_GOAL.format(notation), shown=True)
 
     def _actor_names(self) -> list[str]:
         """One name per shared registry actor that finds that actor alone, else its prefixed
@@ -342,7 +355,7 @@ def _unique_name(index: NameIndex, iri: URIRef) -> str | None:
     return next((n for n in index.names_of(iri) if index.find(n) == {iri}), None)
 
 
-def _label_order(row: Iterable[Node]) -> tuple:
+def _label_order(row: Sequence[Node | None]) -> tuple[int, bool, str]:
     """Sort key: Swedish names first, then untagged, then English; within each,
     rdfs:label/prefLabel before altLabel."""
     *_, prop, name = row

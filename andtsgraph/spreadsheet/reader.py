@@ -8,23 +8,25 @@ column, and one :class:`~andtsgraph.errors.TemplateError` lists them all at the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDFS, SKOS
 from rdflib.term import Node
 
 from andtsgraph.errors import TemplateError, TemplateProblem
-from andtsgraph.messages import DEFAULT_LANG, check_lang
+from andtsgraph.messages import DEFAULT_LANG, check_lang, language
 from andtsgraph.messages import text as message
 from andtsgraph.namespaces import ACTOR, ANDTS, BASE, LINKS_GRAPH, VOCAB
 from andtsgraph.namespaces import PLAN as PLAN_NS
+from andtsgraph.results import Result, ResultList, records_to_dataframe, records_to_json
 from andtsgraph.spreadsheet.layout import (
     ACTIVITIES,
     ACTORS,
@@ -58,6 +60,8 @@ from andtsgraph.spreadsheet.values import (
 from andtsgraph.spreadsheet.workbook import RawTable, read_tables
 
 if TYPE_CHECKING:
+    import pandas
+
     from andtsgraph.knowledge_graph import KnowledgeGraph
 
 __all__ = [
@@ -106,7 +110,7 @@ SHARED_ACTOR_CLASSES = frozenset(
 
 
 @dataclass(frozen=True)
-class ActorMatch:
+class ActorMatch(Result):
     """How the import read one actor name.
 
     ``how`` is ``"own"`` (an actor of the plan or its organisation), ``"shared"`` (a
@@ -128,7 +132,7 @@ class ActorMatch:
 
 
 @dataclass(frozen=True)
-class NewConcept:
+class NewConcept(Result):
     """A concept the plan brings that the vocabularies do not hold (a method, say)."""
 
     name: str
@@ -139,7 +143,7 @@ class NewConcept:
 
 
 @dataclass(frozen=True)
-class ReadTarget:
+class ReadTarget(Result):
     """A target read from an indicator's text or a percentage."""
 
     where: str
@@ -148,7 +152,7 @@ class ReadTarget:
 
 
 @dataclass(frozen=True)
-class NewActor:
+class NewActor(Result):
     """An actor the template names that the actor registry does not hold.
 
     ``declared`` is True for actors described on the Aktörer sheet, False for names that
@@ -163,8 +167,13 @@ class NewActor:
 
 
 @dataclass
-class ImportResult:
+class ImportResult(Result):
     """A plan read from a template.
+
+    Its outputs are those of every result (docs/conventions.md): :meth:`to_record` and
+    :meth:`to_json` give the import log for programs (the shape of ``andtsgraph import
+    --json``), and :meth:`to_dataframe` its natural table, one row per actor name the
+    template uses.
 
     Attributes
     ----------
@@ -174,7 +183,7 @@ class ImportResult:
         The plan, in the model of the bundled plans (and the new actors it names).
     links : rdflib.Graph
         The curated links of its Kopplingar sheet, kept apart from the plan.
-    new_actors : list of NewActor
+    new_actors : ResultList of NewActor
         Actors that are not in the actor registry.
     warnings : list of str
         Things that were ignored (an unknown column, say).
@@ -182,12 +191,12 @@ class ImportResult:
         What the importer read into the plan (targets read from an indicator's text).
     source : Path
         The template file or folder.
-    actors : list of ActorMatch
+    actors : ResultList of ActorMatch
         Every actor name the template uses, once, with what it was matched to or that it is
         new: the import log.
-    concepts : list of NewConcept
+    concepts : ResultList of NewConcept
         Concepts (methods) the plan brings that the vocabularies do not hold.
-    targets : list of ReadTarget
+    targets : ResultList of ReadTarget
         Targets read from an indicator's text or from a percentage.
     owner, owner_label : str or None
         The organisation whose plan it is (the Plan sheet's Utgivare) and its name.
@@ -197,13 +206,13 @@ class ImportResult:
     plan_iri: str
     graph: Graph
     links: Graph
-    new_actors: list[NewActor] = field(default_factory=list)
+    new_actors: ResultList[NewActor] = field(default_factory=ResultList)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     source: Path = Path()
-    actors: list[ActorMatch] = field(default_factory=list)
-    concepts: list[NewConcept] = field(default_factory=list)
-    targets: list[ReadTarget] = field(default_factory=list)
+    actors: ResultList[ActorMatch] = field(default_factory=ResultList)
+    concepts: ResultList[NewConcept] = field(default_factory=ResultList)
+    targets: ResultList[ReadTarget] = field(default_factory=ResultList)
     owner: str | None = None
     owner_label: str | None = None
     lang: str = DEFAULT_LANG
@@ -266,7 +275,7 @@ class ImportResult:
         path = Path(path)
         fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
         if fmt is None or fmt == "n3":
-            raise DataFileError(path, "write the plan as .ttl, .nt, .jsonld, .rdf, .trig or .nq")
+            raise DataFileError(path, message("errors.plan_suffix"))
         outputs: list[tuple[Path, Graph | Dataset]] = []
         if fmt in QUAD_FORMATS:
             dataset = Dataset()
@@ -376,10 +385,10 @@ class ImportResult:
             lines += [say("log_item", text=warning) for warning in self.warnings]
         return lines
 
-    def to_json(self, written: Iterable[Path] = ()) -> dict:
-        """The import log for programs: the same facts as :meth:`report_lines`."""
-        from dataclasses import asdict
-
+    def to_record(self, written: Iterable[Path] = ()) -> dict[str, Any]:
+        """The import log for programs, the same facts as :meth:`report_lines`; ``written``
+        are the files :meth:`write` wrote (its ``counts`` are :meth:`counts`).
+        """
         return {
             "plan": self.plan_id,
             "plan_iri": self.plan_iri,
@@ -388,15 +397,29 @@ class ImportResult:
             "source": str(self.source),
             "written": [str(p) for p in written],
             "counts": self.counts(),
-            "actors": [asdict(m) | {"others": list(m.others)} for m in self.actors],
-            "concepts": [asdict(c) for c in self.concepts],
-            "targets": [asdict(t) for t in self.targets],
+            "actors": self.actors.to_records(),
+            "concepts": self.concepts.to_records(),
+            "targets": self.targets.to_records(),
             "warnings": list(self.warnings),
         }
 
+    def to_records(self, written: Iterable[Path] = ()) -> list[dict[str, Any]]:
+        """The import log as a list of one record."""
+        return [self.to_record(written)]
+
+    def to_json(self, written: Iterable[Path] = (), *, indent: int | None = 2) -> str:
+        """The import log as JSON text: what ``andtsgraph import --json`` prints."""
+        return records_to_json(self.to_record(written), indent)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The import log's table: one row per actor name, with what it was matched to
+        (``how``, ``iri``, ``label``, ``owner``) or that it is new, and where it is used."""
+        columns = [f.name for f in dataclasses.fields(ActorMatch)]
+        return records_to_dataframe(self.actors.to_records(), columns)
+
 
 def import_plan(
-    kg: KnowledgeGraph | None, path: str | Path, *, lang: str = DEFAULT_LANG
+    kg: KnowledgeGraph | None, path: str | Path, *, lang: str | None = None
 ) -> ImportResult:
     """Read a filled-in plan template (``.xlsx``, or a folder of CSV files).
 
@@ -435,6 +458,7 @@ def import_plan(
     >>> result.plan_id, result.counts()["activities"]
     ('vasteras-2022-2025', 14)
     """
+    lang = language(lang)
     from andtsgraph.knowledge_graph import load  # imported here: the graph module loads templates
 
     path = Path(path)
@@ -492,7 +516,7 @@ class _Reader:
         self.actor_log: dict[str, ActorMatch] = {}
         self.concepts_made: list[NewConcept] = []
         self.targets_read: list[ReadTarget] = []
-        self.declared_types: dict[URIRef, list[Node]] = {}
+        self.declared_types: dict[URIRef, list[URIRef]] = {}
         self.interpret = True
         self.row_of: dict[URIRef, tuple[str, int]] = {}
         self.class_of: dict[URIRef, URIRef] = {}
@@ -556,13 +580,13 @@ class _Reader:
             str(plan),
             self.graph,
             self.links,
-            self.new_actors,
+            ResultList(self.new_actors),
             self.warnings,
             self.notes,
             self.path,
-            list(self.actor_log.values()),
-            self.concepts_made,
-            self.targets_read,
+            ResultList(self.actor_log.values()),
+            ResultList(self.concepts_made),
+            ResultList(self.targets_read),
             str(self.owner) if self.owner is not None else None,
             self.owner_label() if self.owner is not None else None,
             self.lang,
@@ -570,11 +594,11 @@ class _Reader:
 
     # -- sheets and columns ---------------------------------------------------------------------
     def _match_sheets(self, raw_tables: list[RawTable]) -> dict[str, _Table]:
-        by_name = {}
-        for sheet in SHEETS:
-            for name in (sheet.name, sheet.hint, *sheet.aliases):
-                by_name[normalise(name)] = sheet
-                by_name[normalise(slug(name))] = sheet
+        by_name: dict[str, Sheet] = {}
+        for known in SHEETS:
+            for name in (known.name, known.hint, *known.aliases):
+                by_name[normalise(name)] = known
+                by_name[normalise(slug(name))] = known
         tables: dict[str, _Table] = {}
         for raw in raw_tables:
             sheet = by_name.get(normalise(raw.name)) or by_name.get(normalise(slug(raw.name)))
@@ -598,9 +622,9 @@ class _Reader:
 
     def _table(self, sheet: Sheet, raw: RawTable) -> _Table:
         by_header: dict[str, Column] = {}
-        for column in sheet.columns:
-            for name in (column.header, column.name, column.hint):
-                by_header.setdefault(normalise(name), column)
+        for known in sheet.columns:
+            for name in (known.header, known.name, known.hint):
+                by_header.setdefault(normalise(name), known)
         index: dict[int, Column] = {}
         for position, header in enumerate(raw.header):
             if not header:
@@ -612,18 +636,18 @@ class _Reader:
                 self.problem(raw.name, 1, header, self.say("second_column", column=column.name))
             else:
                 index[position] = column
-        for column in sheet.columns:
-            if column.required and column not in index.values():
-                self.problem(raw.name, 1, column.name, self.say("no_column", column=column.header))
+        for known in sheet.columns:
+            if known.required and known not in index.values():
+                self.problem(raw.name, 1, known.name, self.say("no_column", column=known.header))
         rows = []
         for number, cells in raw.rows:
             values = {index[i].key: cells[i] for i in index if i < len(cells) and cells[i].strip()}
             if values:
                 rows.append(_Row(number, values))
         for number, position, key, fields in raw.unreadable:
-            header = raw.header[position] if position < len(raw.header) else None
+            heading = raw.header[position] if position < len(raw.header) else None
             column = index.get(position)
-            self.problem(raw.name, number, column or header or None, self.say(key, **fields))
+            self.problem(raw.name, number, column or heading or None, self.say(key, **fields))
         for number, position in raw.covered:
             column = index.get(position)
             self.blocked.add((raw.name, number, column.name if column else None))
@@ -649,9 +673,9 @@ class _Reader:
     # -- the Plan sheet ----------------------------------------------------------------------------
     def _plan_fields(self, table: _Table) -> dict[str, list[tuple[int, str]]]:
         by_name: dict[str, Column] = {}
-        for f in PLAN_FIELDS:
-            for name in (f.header, f.name, f.hint):
-                by_name.setdefault(normalise(name), f)
+        for known in PLAN_FIELDS:
+            for name in (known.header, known.name, known.hint):
+                by_name.setdefault(normalise(name), known)
         fields: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for row in table.rows:
             name, value = row.get("field"), row.get("value")
@@ -738,7 +762,9 @@ class _Reader:
         names = {normalise(n) for n in (f.header, f.name, f.hint)}
         return next((r.number for r in table.rows if normalise(r.get("field")) in names), None)
 
-    def _check_period(self, plan: URIRef, fields, table: _Table) -> None:
+    def _check_period(
+        self, plan: URIRef, fields: Mapping[str, list[tuple[int, str]]], table: _Table
+    ) -> None:
         start = self.graph.value(plan, ANDTS.validFrom)
         end = self.graph.value(plan, ANDTS.validUntil)
         if isinstance(start, Literal) and isinstance(end, Literal):
@@ -816,13 +842,15 @@ class _Reader:
             or str(self.owner)
         )
 
-    def _declared_types(self, table: _Table, row: _Row) -> list[Node]:
+    def _declared_types(self, table: _Table, row: _Row) -> list[URIRef]:
         if not row.get("type"):
             return [ANDTS.ActorGroup]
-        return self._values(
-            table.sheet.column("type"),
-            row.get("type"),
-            (table.name, row.number, table.sheet.column("type").name),
+        return _iris(
+            self._values(
+                table.sheet.column("type"),
+                row.get("type"),
+                (table.name, row.number, table.sheet.column("type").name),
+            )
         )
 
     def _index_actors(self, table: _Table) -> None:
@@ -881,7 +909,7 @@ class _Reader:
         return match[0] if match and match[0] in self.registry.actor_types else None
 
     def _check_registry_row(
-        self, actor: URIRef, types: list[Node], table: _Table, row: _Row
+        self, actor: URIRef, types: list[URIRef], table: _Table, row: _Row
     ) -> None:
         """An Aktörer row about a registry actor may not rename it or change its type."""
         name = row.get("label")
@@ -918,7 +946,7 @@ class _Reader:
         return [n for n in index._exact if actor in index._exact[n]]
 
     def _actor_iri(
-        self, given: str, name: str, types: list[Node], table: _Table, row: _Row
+        self, given: str, name: str, types: list[URIRef], table: _Table, row: _Row
     ) -> URIRef | None:
         shared = bool(types) and all(t in SHARED_ACTOR_CLASSES for t in types)
         if given:
@@ -937,8 +965,9 @@ class _Reader:
         """A new actor's IRI: the plan's organisation itself and shared bodies get
         ``actor/<slug>``, the organisation's own bodies ``actor/<owner>/<slug>``; a number is
         added if another actor has that IRI already."""
-        if self.owner_name is not None and normalise(name) == normalise(self.owner_name):
-            return self.owner  # type: ignore[return-value]
+        owner_named = self.owner_name is not None and normalise(name) == normalise(self.owner_name)
+        if owner_named and self.owner is not None:
+            return self.owner
         base = slug(name) or "aktor"
         stem = base if shared else f"{self.owner_slug}/{base}"
         taken = set(self.registry.actor_types) | set(self.row_of)
@@ -1019,7 +1048,7 @@ class _Reader:
                 self.say("cycle", path=" → ".join([*names, names[0]])),
             )
 
-    def say_or_list(self, names) -> str:
+    def say_or_list(self, names: Iterable[str]) -> str:
         return f" {self.say('or')} ".join(names)
 
     def say_where(self, where: tuple[str, int, str]) -> str:
@@ -1143,7 +1172,7 @@ class _Reader:
         sheet = table.sheet
         text = row.get("type")
         if text and sheet.has("type"):
-            found = self._values(sheet.column("type"), text, (table.name, row.number, "Typ"))
+            found = _iris(self._values(sheet.column("type"), text, (table.name, row.number, "Typ")))
             if found:
                 return found[0]
         return sheet.classes[0]
@@ -1343,7 +1372,8 @@ class _Reader:
         edges = [
             (child, parent)
             for child, parent in self.graph.subject_objects(ANDTS.partOf)
-            if child in self.row_of and parent in self.row_of
+            if isinstance(child, URIRef) and child in self.row_of
+            if isinstance(parent, URIRef) and parent in self.row_of
         ]
         for cycle in _cycles(edges):
             sheet, number = self.row_of[cycle[0]]
@@ -1530,7 +1560,7 @@ class _Reader:
             return None
         if key == "subject":
             return self._row_ref(text, (GOALS, AREAS, ACTIVITIES, INDICATORS), table, row, column)
-        found = self._values(column, text, (table.name, row.number, column.name))
+        found = _iris(self._values(column, text, (table.name, row.number, column.name)))
         return found[0] if found else None
 
     def _link_object(self, predicate: URIRef, table: _Table, row: _Row) -> Node | None:
@@ -1603,7 +1633,8 @@ class _Reader:
                     self.problem(table.name, row.number, sheet.column(key), str(exc))
             if len(terms) == 3:
                 target = self.graph if graph_name == "plan" else self.links
-                target.add(tuple(terms))  # type: ignore[arg-type]
+                subject, predicate, obj = terms
+                target.add((subject, predicate, obj))
 
 
 def _closest(name: str, names: list[str]) -> str | None:
@@ -1614,6 +1645,12 @@ def _closest(name: str, names: list[str]) -> str | None:
         name, names, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=85
     )
     return best[0] if best and normalise(best[0]) != normalise(name) else None
+
+
+def _iris(values: list[Node]) -> list[URIRef]:
+    """The IRIs among a cell's values (a class or property column's codec yields only
+    IRIs; its unreadable parts are reported where they are read)."""
+    return [value for value in values if isinstance(value, URIRef)]
 
 
 def _cycles(edges: list[tuple[URIRef, URIRef]]) -> list[list[URIRef]]:

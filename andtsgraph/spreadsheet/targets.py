@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from andtsgraph.results import Result, ResultList
+
 __all__ = [
     "NUMBER_WORDS",
     "ParsedTarget",
@@ -86,7 +88,7 @@ _MAX_GAP_WORDS = 6  # the period must follow the number within this many words
 
 
 @dataclass(frozen=True)
-class ParsedTarget:
+class ParsedTarget(Result):
     """A target read from text: ``comparator`` is ``"atLeast"``, ``"exactly"`` or
     ``"atMost"``; ``period`` an xsd:duration such as ``"P1Y"``, or None."""
 
@@ -96,7 +98,7 @@ class ParsedTarget:
     period: str | None
 
 
-def parse_targets(text: str) -> list[ParsedTarget]:
+def parse_targets(text: str) -> ResultList[ParsedTarget]:
     """Return the numeric targets that ``text`` states, in the order it states them.
 
     Parameters
@@ -106,7 +108,7 @@ def parse_targets(text: str) -> list[ParsedTarget]:
 
     Returns
     -------
-    list of ParsedTarget
+    ResultList of ParsedTarget
         Empty when the text states no number with a comparator or a period.
 
     Examples
@@ -118,7 +120,7 @@ def parse_targets(text: str) -> list[ParsedTarget]:
     >>> parse_targets("Antal genomförda utbildningar 2025.")
     []
     """
-    found = []
+    found: ResultList[ParsedTarget] = ResultList()
     for match in _NUMBER.finditer(text):
         target = _target_at(text, match)
         if target is not None:
@@ -178,7 +180,7 @@ def _period_in(clause: str) -> tuple[str | None, str]:
 
 
 def _unit(words: str) -> str | None:
-    unit = []
+    unit: list[str] = []
     for word in words.split():
         if word == "%":
             word = "procent"  # one unit for one thing: "15 %" and "15 procent" alike

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import overload
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import NamespaceManager
@@ -138,8 +139,13 @@ class Context:
             return self.registry.plans[text]
         raise CellError(self.say("not_a_ref", text=text))
 
+    @overload
+    def ref_text(self, iri: URIRef) -> str: ...
+    @overload
+    def ref_text(self, iri: Node) -> str | None: ...
     def ref_text(self, iri: Node) -> str | None:
-        """Write a reference the way :meth:`resolve_ref` reads it back."""
+        """Write a reference the way :meth:`resolve_ref` reads it back (None for a term that
+        is not an IRI)."""
         if not isinstance(iri, URIRef):
             return None
         text = str(iri)
@@ -590,6 +596,6 @@ def same_term(a: Node, b: Node) -> bool:
     """Whether two terms are the very same: kind, lexical form, datatype and language."""
     if type(a) is not type(b) or str(a) != str(b):
         return False
-    if isinstance(a, Literal):
+    if isinstance(a, Literal) and isinstance(b, Literal):
         return a.datatype == b.datatype and a.language == b.language
     return True

@@ -11,11 +11,13 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from andtsgraph.errors import DataFileError
+from andtsgraph.messages import text as _msg
 from andtsgraph.spreadsheet.layout import (
     INSTRUCTIONS_SHEET,
     LISTS_SHEET,
@@ -24,6 +26,11 @@ from andtsgraph.spreadsheet.layout import (
     Column,
     Sheet,
 )
+
+if TYPE_CHECKING:  # openpyxl is imported where a template is read or written
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
     "TEMPLATE_ROWS",
@@ -84,9 +91,9 @@ def read_tables(path: Path) -> list[RawTable]:
         try:
             return _read_csv_folder(path)
         except PermissionError as exc:
-            raise DataFileError(path, f"cannot read: {exc.strerror}") from None
+            raise DataFileError(path, _msg("errors.cannot_read", reason=exc.strerror)) from None
     if not path.exists():
-        raise DataFileError(path, "no such file or folder")
+        raise DataFileError(path, _msg("errors.no_file_or_folder"))
     return _read_workbook(path)
 
 
@@ -98,7 +105,7 @@ def _read_workbook(path: Path) -> list[RawTable]:
         workbook = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)
     except Exception as exc:  # zipfile, XML and openpyxl errors alike mean "not a workbook"
-        raise DataFileError(path, f"not a readable .xlsx workbook ({exc})") from None
+        raise DataFileError(path, _msg("errors.not_xlsx", reason=exc)) from None
     try:
         tables = []
         for ws in workbook.worksheets:
@@ -111,7 +118,7 @@ def _read_workbook(path: Path) -> list[RawTable]:
         formulas.close()
 
 
-def _find_unreadable(table: RawTable, values, formulas) -> None:
+def _find_unreadable(table: RawTable, values: Worksheet, formulas: Worksheet) -> None:
     """Merged cells, and formulas whose value the file does not store (a workbook written
     by a program, never opened in Excel): both would be read as empty cells."""
     for merged in values.merged_cells.ranges:
@@ -135,7 +142,7 @@ def _find_unreadable(table: RawTable, values, formulas) -> None:
 def _read_csv_folder(path: Path) -> list[RawTable]:
     files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
     if not files:
-        raise DataFileError(path, "the folder holds no .csv files (one per template sheet)")
+        raise DataFileError(path, _msg("errors.no_csv"))
     tables = []
     for file in files:
         text = _decode(file)
@@ -143,7 +150,9 @@ def _read_csv_folder(path: Path) -> list[RawTable]:
         try:
             tables.append(_table(file.stem, reader))
         except csv.Error as exc:  # a field over the size limit, a NUL, …
-            raise DataFileError(file, f"not readable as CSV: {exc}", line=reader.line_num) from None
+            raise DataFileError(
+                file, _msg("errors.not_csv", reason=exc), line=reader.line_num
+            ) from None
     return tables
 
 
@@ -160,7 +169,7 @@ def _decode(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise DataFileError(path, _msg("errors.cannot_read", reason=exc.strerror or exc)) from None
     # Excel on Windows saves "CSV (semikolonavgränsad)" in the Windows code page.
     return decode_text(path, data, allow_cp1252=True)
 
@@ -171,7 +180,7 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=first.count)
 
 
-def _table(name: str, rows) -> RawTable:
+def _table(name: str, rows: Iterable[Sequence[object]]) -> RawTable:
     table: RawTable | None = None
     for number, values in enumerate(rows, start=1):
         cells = [cell_text(v) for v in values]
@@ -248,7 +257,7 @@ def write_csv_folder(path: Path, tables: Sequence[OutTable]) -> None:
                 writer.writerow([row.get(c.key, "") for c in columns])
 
 
-def _write_instructions(ws, lines: Sequence[str]) -> None:
+def _write_instructions(ws: Worksheet, lines: Sequence[str]) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws.column_dimensions["A"].width = 120
@@ -260,7 +269,7 @@ def _write_instructions(ws, lines: Sequence[str]) -> None:
 
 
 def _write_lists(
-    workbook, lists: Mapping[str, list[str]], titles: Mapping[str, str]
+    workbook: Workbook, lists: Mapping[str, list[str]], titles: Mapping[str, str]
 ) -> dict[str, str]:
     """Write each list in a column of the Listor sheet; return list name → validation formula."""
     from openpyxl.styles import Font
@@ -282,7 +291,7 @@ def _write_lists(
     return refs
 
 
-def _header(ws, columns: Sequence[Column]) -> None:
+def _header(ws: Worksheet, columns: Sequence[Column]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -299,7 +308,7 @@ def _header(ws, columns: Sequence[Column]) -> None:
     ws.freeze_panes = "A2"
 
 
-def _write_sheet(ws, table: OutTable, list_refs: Mapping[str, str]) -> None:
+def _write_sheet(ws: Worksheet, table: OutTable, list_refs: Mapping[str, str]) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
@@ -317,7 +326,7 @@ def _write_sheet(ws, table: OutTable, list_refs: Mapping[str, str]) -> None:
             _validation(ws, column, list_refs[column.choices], f"{letter}2:{letter}{last}")
 
 
-def _write_plan_sheet(ws, table: OutTable, list_refs: Mapping[str, str]) -> None:
+def _write_plan_sheet(ws: Worksheet, table: OutTable, list_refs: Mapping[str, str]) -> None:
     """The key/value Plan sheet: one field per row, each with its own drop-down."""
     from openpyxl.styles import Alignment, Font
 
@@ -335,7 +344,7 @@ def _write_plan_sheet(ws, table: OutTable, list_refs: Mapping[str, str]) -> None
             _validation(ws, column, list_refs[column.choices], f"B{number}")
 
 
-def _validation(ws, column: Column, formula: str, cells: str) -> None:
+def _validation(ws: Worksheet, column: Column, formula: str, cells: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     # Multi-valued columns keep the list as a help but accept "a; b" (no error alert).
@@ -360,7 +369,7 @@ def _validation(ws, column: Column, formula: str, cells: str) -> None:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _set(cell, value: str) -> None:
+def _set(cell: Cell, value: str) -> None:
     """Put text in a cell as text: never as a formula, a number or a date; control characters
     that a workbook cannot hold are cleaned (see :data:`_CONTROL`)."""
     if _CONTROL.search(value):

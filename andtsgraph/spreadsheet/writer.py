@@ -10,15 +10,16 @@ target) is written to the Övrigt sheet in Turtle form. The Plan sheet's Tolka f
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDFS
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 from andtsgraph.errors import OutputExistsError
+from andtsgraph.messages import language
 from andtsgraph.namespaces import ACTOR, ANDTS, LINKS_GRAPH, plan_graph
 from andtsgraph.spreadsheet.layout import (
     ACTIVITIES,
@@ -112,7 +113,7 @@ INSTRUCTIONS = (
 
 
 def write_template(
-    kg: KnowledgeGraph | None, path: str | Path, *, force: bool = False, lang: str = "sv"
+    kg: KnowledgeGraph | None, path: str | Path, *, force: bool = False, lang: str | None = None
 ) -> Path:
     """Write an empty plan template with commented headers and drop-down lists.
 
@@ -146,6 +147,7 @@ def write_template(
     >>> path.name
     'mall.xlsx'
     """
+    lang = language(lang)
     from andtsgraph.knowledge_graph import load
 
     path = Path(path)
@@ -158,7 +160,12 @@ def write_template(
 
 
 def export_plan(
-    kg: KnowledgeGraph, plan_id: str, path: str | Path, *, force: bool = False, lang: str = "sv"
+    kg: KnowledgeGraph,
+    plan_id: str,
+    path: str | Path,
+    *,
+    force: bool = False,
+    lang: str | None = None,
 ) -> Path:
     """Write a loaded plan (bundled or imported) as a filled-in template.
 
@@ -199,6 +206,7 @@ def export_plan(
     >>> path.exists()
     True
     """
+    lang = language(lang)
     path = Path(path)
     _refuse_existing(path, force, lang)
     plan = kg.plan(plan_id)
@@ -320,9 +328,10 @@ class _Exporter:
         self.extra_targets: list[dict[str, str]] = []
         for sheet in ROW_SHEETS:
             for row_class in sheet.classes:
-                for subject in sorted(self.graph.subjects(RDF.type, row_class)):
-                    free = isinstance(subject, URIRef) and subject not in self.sheet_of
-                    if free and self._qualifies(sheet, subject):
+                for subject in _in_order(self.graph.subjects(RDF.type, row_class)):
+                    if not isinstance(subject, URIRef) or subject in self.sheet_of:
+                        continue
+                    if self._qualifies(sheet, subject):
                         self.sheet_of[subject] = sheet
                         self.class_of[subject] = row_class
                         self.ctx.defined.add(subject)
@@ -364,18 +373,25 @@ class _Exporter:
     def _first_fitting(
         self, subject: Node, predicate: URIRef | None, column: Column
     ) -> Node | None:
-        for value in sorted(self.graph.objects(subject, predicate)):
+        for value in _in_order(self.graph.objects(subject, predicate)):
             if self._text(column, value) is not None:
                 return value
         return None
 
     def _cell(
-        self, subject: URIRef, column: Column, predicate: URIRef | None = None, *, accept=None
+        self,
+        subject: URIRef,
+        column: Column,
+        predicate: URIRef | None = None,
+        *,
+        accept: Callable[[Node], bool] | None = None,
     ) -> str:
         """Fill one cell from the subject's values of the column's property; mark them done."""
         predicate = predicate or column.predicate
+        if predicate is None:
+            raise ValueError(f"column {column.key!r} has no property to fill it from")
         texts = []
-        for value in sorted(self.graph.objects(subject, predicate)):
+        for value in _in_order(self.graph.objects(subject, predicate)):
             if accept is not None and not accept(value):
                 continue
             text = self._text(column, value)
@@ -402,7 +418,7 @@ class _Exporter:
         if field.key == "interpret":
             return ["nej"]
         if field.key == "type":
-            for plan_class in sorted(self.graph.objects(self.plan, RDF.type)):
+            for plan_class in _in_order(self.graph.objects(self.plan, RDF.type)):
                 text = self._text(field, plan_class)
                 if text is not None:
                     self.covered.add((self.plan, RDF.type, plan_class))
@@ -412,12 +428,15 @@ class _Exporter:
             text = self._cell(self.plan, field)
             return [text] if text else []
         # Literal fields may repeat on several rows, one value each.
+        predicate = field.predicate
+        if predicate is None:
+            raise ValueError(f"plan field {field.key!r} has no property to fill it from")
         texts = []
-        for value in sorted(self.graph.objects(self.plan, field.predicate)):
+        for value in _in_order(self.graph.objects(self.plan, predicate)):
             text = self._text(field, value)
             if text is not None:
                 texts.append(text)
-                self.covered.add((self.plan, field.predicate, value))
+                self.covered.add((self.plan, predicate, value))
         return texts
 
     # -- rows ------------------------------------------------------------------------------------------
@@ -458,7 +477,7 @@ class _Exporter:
                 row["lead"] = self._cell(
                     subject,
                     column,
-                    accept=lambda v, s=subject: (s, ANDTS.responsible, v) in self.graph,
+                    accept=lambda v: (subject, ANDTS.responsible, v) in self.graph,
                 )
             else:
                 row[column.key] = self._cell(subject, column)
@@ -475,7 +494,7 @@ class _Exporter:
             ACTIVITIES: (AREAS, GOALS),
             INDICATORS: (ACTIVITIES,),
         }[sheet]
-        for parent in sorted(self.graph.objects(subject, predicate)):
+        for parent in _in_order(self.graph.objects(subject, predicate)):
             text = self._parent_text(parent, allowed)
             if text is not None:
                 self.covered.add((subject, predicate, parent))
@@ -523,7 +542,9 @@ class _Exporter:
         period, each written by its column, and pointed at by this indicator alone."""
         if not isinstance(target, BNode) or len(list(self.graph.subjects(None, target))) != 1:
             return False
-        allowed = {c.predicate: c for c in TARGET_COLUMNS}
+        allowed: dict[Node, Column] = {
+            c.predicate: c for c in TARGET_COLUMNS if c.predicate is not None
+        }
         seen: dict[Node, int] = {}
         for _, predicate, value in self.graph.triples((target, None, None)):
             if predicate == RDF.type:
@@ -542,7 +563,7 @@ class _Exporter:
     # -- curated links -------------------------------------------------------------------------------
     def _link_rows(self) -> list[dict[str, str]]:
         rows = []
-        for statement in sorted(set(self.links.subjects(RDF.type, ANDTS.CuratedLink))):
+        for statement in _in_order(set(self.links.subjects(RDF.type, ANDTS.CuratedLink))):
             row = self._link_row(statement)
             if row is not None:
                 rows.append(row)
@@ -567,7 +588,11 @@ class _Exporter:
         object_text = self._link_object_text(p, o)
         if subject_text is None or predicate_text is None or object_text is None:
             return None
-        rationales = [r for r in g.objects(link, ANDTS.rationale) if self._rationale_fits(r)]
+        rationales = [
+            r
+            for r in g.objects(link, ANDTS.rationale)
+            if isinstance(r, Literal) and self._rationale_fits(r)
+        ]
         rationale = sorted(rationales)[0] if rationales else None
         id_text = self._id_text(link, LINK)
         covered = [
@@ -587,7 +612,7 @@ class _Exporter:
             "predicate": predicate_text,
             "object": object_text,
             "rationale": str(rationale) if rationale is not None else "",
-            "lang": rationale.language if rationale is not None else "",
+            "lang": (rationale.language or "") if rationale is not None else "",
         }
 
     def _link_object_text(self, predicate: Node, obj: Node) -> str | None:
@@ -604,6 +629,7 @@ class _Exporter:
         return (
             isinstance(value, Literal)
             and bool(value.language)
+            and value.language is not None
             and value.language == value.language.lower()
             and str(value) == str(value).strip()
             and bool(str(value))
@@ -633,3 +659,9 @@ class _Exporter:
 def _bnodes_last(triples: Iterable[Triple]) -> list[Triple]:
     """Statements about named things first, then those about blank nodes."""
     return sorted(triples, key=lambda t: (isinstance(t[0], BNode), str(t[0]), str(t[1]), str(t[2])))
+
+
+def _in_order(nodes: Iterable[Node]) -> list[Identifier]:
+    """The terms in rdflib's order (by kind, then text), so that every export of a plan
+    writes its rows and cells alike."""
+    return sorted(node for node in nodes if isinstance(node, Identifier))

@@ -45,6 +45,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from andtsgraph.errors import OutputExistsError
+from andtsgraph.messages import text as _msg
 from andtsgraph.namespaces import ACTORS_GRAPH, BASE, LINKS_GRAPH, PLAN, plan_graph
 
 __all__ = [
@@ -368,14 +369,20 @@ class SyntheticCorpus:
         """
         directory = Path(directory)
         if directory.exists() and not directory.is_dir():
-            raise OutputExistsError(f"{directory} is a file, not a folder", forced=False)
+            raise OutputExistsError(_msg("errors.file_not_folder", path=directory), forced=False)
         existing = sorted(
             {directory / name for name in self.documents if (directory / name).exists()}
             | set(directory.glob("synthetic-*.trig"))
         )
         if existing and not force:
-            more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
-            raise OutputExistsError(f"{existing[0]}{more} exist")
+            raise OutputExistsError(
+                _msg(
+                    "errors.corpus_exists",
+                    path=existing[0],
+                    more=len(existing) - 1,
+                    n=len(existing),
+                )
+            )
         from andtsgraph.output import staged
 
         # Written whole or not at all: every file goes to a temporary folder first.

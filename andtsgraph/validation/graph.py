@@ -8,6 +8,7 @@ from typing import Any
 from rdflib import Dataset, Graph, Literal
 
 from andtsgraph.errors import AndtsError, AndtsWarning
+from andtsgraph.messages import text as _msg
 from andtsgraph.validation.engines import ENGINES, UnsupportedShapes, select_graph, select_store
 from andtsgraph.validation.engines import pyshacl as pyshacl_engine
 from andtsgraph.validation.engines import sparql as sparql_engine
@@ -32,7 +33,9 @@ def choose_engine(engine: str, shapes: Graph) -> tuple[str, sparql_engine.Progra
         If "sparql" is asked for and the shapes use something it does not compile.
     """
     if engine not in ENGINES:
-        raise AndtsError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+        raise AndtsError(
+            _msg("errors.unknown_choice", name="engine", value=engine, choices=", ".join(ENGINES))
+        )
     if engine == "pyshacl":
         return engine, None
     try:
@@ -120,9 +123,7 @@ def _select(data: Any) -> sparql_engine.Select:
         return select
     backend = getattr(data, "backend", None)
     if backend is None:
-        raise AndtsError(
-            f"cannot validate {type(data).__name__}: give a graph or a knowledge graph"
-        )
+        raise AndtsError(_msg("errors.cannot_validate", kind=type(data).__name__))
     return select_store(backend)
 
 
@@ -139,4 +140,4 @@ def _rdflib_graph(data: Any) -> Graph:
         for name in data.graph_names():
             union += data.graph(name)
         return union
-    raise AndtsError(f"cannot validate {type(data).__name__}: give a graph or a knowledge graph")
+    raise AndtsError(_msg("errors.cannot_validate", kind=type(data).__name__))

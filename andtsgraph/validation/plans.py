@@ -20,27 +20,21 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDFS, SH, SKOS
+from rdflib.namespace import RDFS, SH, SKOS
 from rdflib.term import Node
 
 from andtsgraph.errors import AndtsError, note
 from andtsgraph.knowledge_graph import KnowledgeGraph, bundled_files, load
+from andtsgraph.messages import language, using_language
 from andtsgraph.messages import text as _t
-from andtsgraph.namespaces import (
-    ANDTS,
-    ONTOLOGY_GRAPH,
-    PLAN_KINDS,
-    PREFIXES,
-    plan_graph,
-    plan_id_of,
-)
+from andtsgraph.namespaces import ONTOLOGY_GRAPH, plan_graph
+from andtsgraph.validation.context import Context, Facts, GraphFacts, StoreFacts, compact
 from andtsgraph.validation.engines import ENGINES
 from andtsgraph.validation.graph import ValidationWarning, choose_engine, validate_graph
 from andtsgraph.validation.records import ShaclResult
@@ -59,17 +53,6 @@ __all__ = ["data_graph", "validate"]
 
 _SEVERITY_OF = {SH.Info: "info", SH.Warning: "warning", SH.Violation: "violation"}
 
-#: Properties linking a plan part to an actor: an actor's results belong to the plans naming it.
-_ACTOR_LINKS = (
-    ANDTS.responsible,
-    ANDTS.lead,
-    ANDTS.partner,
-    ANDTS.involves,
-    DCTERMS.publisher,
-    ANDTS.adoptedBy,
-    ANDTS.documentOwner,
-)
-
 
 # ---------------------------------------------------------------------------------------------
 # What to validate: the whole graph, or a user's files in the context of the bundled data
@@ -79,13 +62,12 @@ class _Scope:
     """Which results a report keeps: all (plan_ids None), or those about the user's files."""
 
     plan_ids: frozenset[str] | None = None
-    graphs: frozenset[str] = frozenset()
     #: The nodes the user's files describe (as :func:`_text_of` writes them), read before the
     #: bundled data were added: a named graph may hold both (a corpus's own actors go to the
     #: bundled actors' graph).
     subjects: frozenset[str] = frozenset()
 
-    def keeps(self, result: ValidationResult, context: _Context) -> bool:
+    def keeps(self, result: ValidationResult) -> bool:
         if self.plan_ids is None:
             return True
         if result.plan in self.plan_ids:
@@ -94,7 +76,7 @@ class _Scope:
         # the user's if their files describe the node.
         return result.plan is None and result.focus in self.subjects
 
-    def plans(self, kg: KnowledgeGraph, context: _Context) -> dict[str, str]:
+    def plans(self, kg: KnowledgeGraph, context: Context) -> dict[str, str]:
         """The validated plans, id → label, in the knowledge graph's order."""
         return {
             p.id: context.label(URIRef(p.iri))
@@ -120,7 +102,7 @@ def _knowledge_graph(
     rows = kg.backend.select("SELECT DISTINCT ?s WHERE { ?s ?p ?o }", {}, {})
     convert = rows.to_rdflib or (lambda term: term)
     subjects = frozenset(_text_of(convert(row[0])) for row in rows.rows)
-    scope = _Scope(frozenset(p.id for p in kg.plans), frozenset(kg.sources), subjects)
+    scope = _Scope(frozenset(p.id for p in kg.plans), subjects)
     for path, graph in bundled_files():
         if graph is None and plan_graph(path.stem) in kg.sources:
             # Bundled plan files are named after their plan id: the user's file replaces it.
@@ -139,7 +121,7 @@ def validate(
     *,
     shapes: str | Path | Graph | Iterable[str | Path] | None = None,
     severity: str = "info",
-    lang: str = "sv",
+    lang: str | None = None,
     engine: str = "auto",
     plans: Iterable[str] | None = None,
 ) -> ValidationReport:
@@ -158,8 +140,9 @@ def validate(
     severity : {"info", "warning", "violation"}
         The mildest severity to report; :attr:`ValidationReport.conforms` is True when there
         is no result at or above it. "info" (the default) reports everything, as SHACL does.
-    lang : {"sv", "en"}
-        The language of labels and messages.
+    lang : {"sv", "en"}, optional
+        The language of labels and messages (by default
+        :func:`andtsgraph.messages.language`: Swedish unless set otherwise).
     engine : {"auto", "sparql", "pyshacl"}
         Who checks the shapes (see :func:`andtsgraph.validation.validate_graph`). "sparql"
         runs the compiled shapes on the knowledge graph's own store, embedded or remote;
@@ -188,9 +171,10 @@ def validate(
     'kronoberg-2022-2026: Varning: 55 indikatorer saknar mätbart målvärde'
     """
     check_choice("severity", severity, SEVERITIES)
+    lang = language(lang)
     check_choice("lang", lang, LANGS)
     check_choice("engine", engine, ENGINES)
-    with _IllTyped() as ill_typed:
+    with using_language(lang), _IllTyped() as ill_typed:
         return _validate(kg_or_paths, shapes, severity, lang, engine, plans, ill_typed)
 
 
@@ -248,26 +232,28 @@ def _validate(
     shapes_graph = load_shapes(shapes)
     chosen, _ = choose_engine(engine, shapes_graph)
     changed = _changed_files(kg)
+    store = getattr(kg.backend, "store", None)
+    facts: Facts
     if changed:  # validate the graphs holding them as written, not as the store holds them
         graphs = _faithful_graphs(kg, changed)
         data = _union(graphs)
         records = validate_graph(data, shapes_graph, engine=chosen).results
+        facts = GraphFacts(graphs, data, shapes_graph)
     else:
         records = validate_graph(kg, shapes_graph, engine=chosen).results
-        store = getattr(kg.backend, "store", None)
         if store is not None:
-            nodes = {r.focus for r in records} | {r.value for r in records if r.value is not None}
-            graphs, data = _context_data(kg, store, nodes, scope.graphs)
+            facts = StoreFacts(store, shapes_graph)
         else:
             graphs = {name: kg.graph(name) for name in kg.graph_names()}
-            data = _union(graphs)
-    context = _Context(graphs, data, shapes_graph, lang)
+            facts = GraphFacts(graphs, _union(graphs), shapes_graph)
+    context = Context(facts, lang)
+    reader = _Reader(context, shapes_graph)
     pairs = [
         (result, record)
         for record in records
-        for result in context.results(record)
+        for result in reader.results(record)
         if _RANK[result.severity] >= _RANK[severity]
-        and scope.keeps(result, context)
+        and scope.keeps(result)
         and (wanted is None or result.plan in wanted)
     ]
     plan_labels = scope.plans(kg, context)
@@ -296,7 +282,7 @@ def _validate(
         lang=lang,
         results=results,
         plans=plan_labels,
-        _rules=context.rules(),
+        _rules=reader.rules(),
         _records=kept,
         _shapes=shapes_graph,
     )
@@ -393,97 +379,27 @@ def _is_default(graph: Graph) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
-# Turning pyshacl's results into labelled records
+# The engine's records as readable results: placed under their plans, labelled
 # ---------------------------------------------------------------------------------------------
-class _Context:
-    """Labels, plans and source sections of the nodes that results are about."""
+class _Reader:
+    """Turns records into :class:`ValidationResult` objects: each placed under its plans,
+    labelled in the report language, with its source section (see :class:`Context`)."""
 
-    def __init__(self, graphs: Mapping[str, Graph], data: Graph, shapes: Graph, lang: str) -> None:
-        self.graphs = graphs
-        self.data = data
+    def __init__(self, context: Context, shapes: Graph) -> None:
+        self.context = context
         self.shapes = shapes
-        self.lang = lang
-        ontology = graphs.get(str(ONTOLOGY_GRAPH), Graph())
-        self._labels = _label_index([data, ontology, shapes])
-        self._plan_ids = {
-            s: plan_id_of(str(s))
-            for cls in PLAN_KINDS
-            for s in data.subjects(RDF.type, URIRef(cls))
-        }
-        self._subject_plans = self._plans_by_graph()
-        self._graph_subjects: dict[str, set[Node]] = {}
+        self.lang = context.lang
         self._paths: dict[tuple, tuple[str | None, str | None]] = {}
-
-    def _plans_by_graph(self) -> dict[Node, set[str]]:
-        found: dict[Node, set[str]] = defaultdict(set)
-        for plan_id in self._plan_ids.values():
-            for s in set(self.graphs.get(plan_graph(plan_id), Graph()).subjects()):
-                found[s].add(plan_id)
-        return found
-
-    # -- plans ---------------------------------------------------------------------------
-    def plans_of(self, node: Node) -> list[str]:
-        """The plans a node belongs to: its own, its part's, or those naming it as an actor."""
-        if node in self._plan_ids:
-            return [self._plan_ids[node]]
-        in_plan = sorted(
-            self._plan_ids.get(p, plan_id_of(str(p))) for p in self.data.objects(node, ANDTS.inPlan)
-        )
-        if in_plan:
-            return in_plan
-        if node in self._subject_plans:
-            return sorted(self._subject_plans[node])
-        naming = set()
-        for prop in _ACTOR_LINKS:
-            for subject in self.data.subjects(prop, node):
-                naming.update(self.plans_of(subject) if subject != node else [])
-        return sorted(naming)
-
-    def described_in(self, focus: str, graphs: Iterable[str]) -> bool:
-        """Whether one of ``graphs`` (named graph IRIs) says something about ``focus``."""
-        node = _node(focus)
-        for name in graphs:
-            if name not in self._graph_subjects:
-                self._graph_subjects[name] = set(self.graphs.get(name, Graph()).subjects())
-            if node in self._graph_subjects[name]:
-                return True
-        return False
-
-    # -- labels --------------------------------------------------------------------------
-    def label(self, node: Node | None) -> str:
-        """The node's label in the report language (then Swedish, then any), else a short name."""
-        if node is None:
-            return ""
-        labels = self._labels.get(node)
-        if labels:
-            for lang in (self.lang, "sv", "en", ""):
-                if lang in labels:
-                    return labels[lang]
-            return next(iter(labels.values()))
-        if isinstance(node, BNode):
-            indicator = self.data.value(None, ANDTS.target, node)
-            if indicator is not None:
-                return _t("validation.target", self.lang, indicator=self.label(indicator))
-            return f"_:{node}"
-        if isinstance(node, Literal):
-            return str(node)
-        return _compact(str(node))
+        self._messages: dict[tuple, str] = {}
 
     def shape_label(self, shape: Node | None) -> str:
         """A shape's label; empty for an unlabelled blank-node shape (reports use its message)."""
-        if shape is None or (isinstance(shape, BNode) and shape not in self._labels):
+        if shape is None or (isinstance(shape, BNode) and not self.context.labels(shape)):
             return ""
-        return self.label(shape)
+        return self.context.label(shape)
 
-    def source_section(self, node: Node) -> str | None:
-        section = self.data.value(node, ANDTS.sourceSection)
-        if section is None and isinstance(node, BNode):
-            indicator = self.data.value(None, ANDTS.target, node)
-            section = indicator and self.data.value(indicator, ANDTS.sourceSection)
-        return None if section is None else str(section)
-
-    def _text(self, subject: Node, prop: URIRef, graph: Graph | None = None) -> str | None:
-        values = list((graph if graph is not None else self.shapes).objects(subject, prop))
+    def _text(self, subject: Node, prop: URIRef) -> str | None:
+        values = list(self.shapes.objects(subject, prop))
         for lang in (self.lang, "sv", "en", None):
             for v in values:
                 if isinstance(v, Literal) and v.language == lang:
@@ -492,13 +408,20 @@ class _Context:
 
     def _message(self, record: ShaclResult) -> str:
         """The result's message in the report language, else in another, else the default."""
+        key = (record.messages, record.shape, record.component)
+        found = self._messages.get(key)
+        if found is None:
+            found = self._messages[key] = self._find_message(record)
+        return found
+
+    def _find_message(self, record: ShaclResult) -> str:
         for wanted in (self.lang, "sv", "en", None):
             for message in record.messages:
                 if message.language == wanted:
                     return str(message)
         if record.messages:
             return str(record.messages[0])
-        shape = self.shape_label(record.shape) or _compact(str(record.shape))
+        shape = self.shape_label(record.shape) or compact(str(record.shape))
         return _t(
             "validation.default_message",
             self.lang,
@@ -506,34 +429,36 @@ class _Context:
             shape=shape,
         )
 
-    # -- results -------------------------------------------------------------------------
-    def results(self, record: ShaclResult) -> list[ValidationResult]:
-        """The records of one SHACL result: one per plan the focus node belongs to."""
-        focus, shape, path, value = record.focus, record.shape, record.path, record.value
-        severity = _SEVERITY_OF.get(record.severity, "violation")
+    def _path(self, shape: Node | None, path: Node | None) -> tuple[str | None, str | None]:
         # A shape's sh:name names a complex path for people (e.g. ^indicatorOf → "indikator").
         key = (shape, path)
         if key not in self._paths:
             path_label = self._text(shape, SH.name) if shape is not None else None
             if path is not None and path_label is None:
-                path_label = path_text(self.shapes, path, self.label)
+                path_label = path_text(self.shapes, path, self.context.label)
             self._paths[key] = (_path_id(self.shapes, path), path_label)
-        path_id, path_label = self._paths[key]
+        return self._paths[key]
+
+    def results(self, record: ShaclResult) -> list[ValidationResult]:
+        """The results of one SHACL result: one per plan the focus node belongs to."""
+        context = self.context
+        focus, shape, value = record.focus, record.shape, record.value
+        path_id, path_label = self._path(shape, record.path)
         base = dict(
             focus=_text_of(focus),
-            focus_label=self.label(focus),
+            focus_label=context.label(focus),
             path=path_id,
             path_label=path_label,
             value=_text_of(value),
-            value_label=None if value is None else self.label(value),
-            severity=severity,
+            value_label=None if value is None else context.label(value),
+            severity=_SEVERITY_OF.get(record.severity, "violation"),
             message=self._message(record),
             shape=_text_of(shape) or "",
             shape_label=self.shape_label(shape),
-            source_section=self.source_section(focus),
+            source_section=context.source_section(focus),
             constraint=str(record.component).rsplit("#", 1)[-1],
         )
-        return [ValidationResult(plan=p, **base) for p in self.plans_of(focus) or [None]]
+        return [ValidationResult(plan=p, **base) for p in context.plans_of(focus) or [None]]
 
     def rules(self) -> dict[str, _RuleText]:
         """The report texts of every named shape: label, summary templates and EDPQS note."""
@@ -541,28 +466,13 @@ class _Context:
         for shape in set(self.shapes.subjects(RDF.type, SH.NodeShape)) | set(
             self.shapes.subjects(RDF.type, SH.PropertyShape)
         ):
-            rules[_text_of(shape)] = _RuleText(
+            rules[_text_of(shape) or ""] = _RuleText(
                 label=self.shape_label(shape),
                 summary=self._text(shape, ANDTSH.summary),
                 summary_one=self._text(shape, ANDTSH.summaryOne),
                 note=self._text(shape, SKOS.note),
             )
         return rules
-
-
-def _label_index(graphs: Iterable[Graph]) -> dict[Node, dict[str, str]]:
-    """Node → language → label, from rdfs:label, then skos:prefLabel, then dcterms:title."""
-    index: dict[Node, dict[str, str]] = defaultdict(dict)
-    for prop in (RDFS.label, SKOS.prefLabel, DCTERMS.title):
-        for graph in graphs:
-            for s, o in graph.subject_objects(prop):
-                if isinstance(o, Literal):
-                    index[s].setdefault(o.language or "", str(o))
-    return index
-
-
-def _node(text: str) -> Node:
-    return BNode(text[2:]) if text.startswith("_:") else URIRef(text)
 
 
 def _text_of(node: Node | None) -> str | None:
@@ -573,144 +483,10 @@ def _text_of(node: Node | None) -> str | None:
     return str(node)
 
 
-_NAMESPACES = sorted(((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
-
-
-def _compact(iri: str) -> str:
-    for ns, prefix in _NAMESPACES:
-        if iri.startswith(ns) and "/" not in iri[len(ns) :]:
-            return f"{prefix}:{iri[len(ns) :]}"
-    return f"<{iri}>"
-
-
 def _path_id(graph: Graph, path: Node | None) -> str | None:
     """A simple path's IRI, or a complex path in SPARQL syntax with prefixed names."""
     if path is None:
         return None
     if isinstance(path, URIRef):
         return str(path)
-    return path_text(graph, path, lambda n: _compact(str(n)))
-
-
-#: What :class:`_Context` reads of a node: its labels, plan, section and types.
-_CONTEXT_PROPERTIES = {
-    RDFS.label,
-    SKOS.prefLabel,
-    DCTERMS.title,
-    ANDTS.inPlan,
-    ANDTS.sourceSection,
-    RDF.type,
-}
-
-
-class _Facts:
-    """A few statements, indexed as :class:`_Context` reads them: the methods of an rdflib
-    Graph it uses, without an rdflib store's cost per statement."""
-
-    def __init__(self) -> None:
-        self._seen: set[tuple] = set()
-        self._objects: dict[tuple, list] = defaultdict(list)
-        self._subjects: dict[tuple, list] = defaultdict(list)
-        self._pairs: dict[Node, list] = defaultdict(list)
-        self._all: dict[Node, None] = {}
-
-    def add(self, triple: tuple) -> None:
-        if triple in self._seen:
-            return
-        self._seen.add(triple)
-        s, p, o = triple
-        self._all[s] = None
-        if p is not None:
-            self._objects[(s, p)].append(o)
-            self._subjects[(p, o)].append(s)
-            self._pairs[p].append((s, o))
-
-    def value(self, subject=None, predicate=None, object=None):
-        found = (
-            self._objects.get((subject, predicate))
-            if subject is not None
-            else self._subjects.get((predicate, object))
-        )
-        return found[0] if found else None
-
-    def objects(self, subject, predicate):
-        return iter(self._objects.get((subject, predicate), ()))
-
-    def subjects(self, predicate=None, object=None):
-        if predicate is None:
-            return iter(self._all)
-        return iter(self._subjects.get((predicate, object), ()))
-
-    def subject_objects(self, predicate):
-        return iter(self._pairs.get(predicate, ()))
-
-
-def _context_data(
-    kg: KnowledgeGraph, store: Any, nodes: set[Node], scope_graphs: Iterable[str]
-) -> tuple[dict[str, Any], Any]:
-    """The parts of the data :class:`_Context` reads about ``nodes``, as small rdflib graphs.
-
-    ``data`` holds the nodes' labels, plans, sections and types, every plan's type and label,
-    the indicator of a blank target, and the parts or plans that name an actor (followed until
-    each node's plan is found, as :meth:`_Context.plans_of` follows them). ``graphs`` holds, of
-    each plan graph and each graph in ``scope_graphs``, the statements about those nodes (what
-    :meth:`_Context.plans_of` and :meth:`_Context.described_in` look for), and the ontology.
-    """
-    import pyoxigraph as ox
-
-    from andtsgraph.backends.oxigraph_memory import to_oxigraph, to_rdflib
-
-    plan_graphs = {plan_graph(p.id) for p in kg.plans}
-    wanted_graphs = plan_graphs | set(scope_graphs)
-    graphs: dict[str, Any] = {name: _Facts() for name in wanted_graphs}
-    graphs[str(ONTOLOGY_GRAPH)] = kg.graph(str(ONTOLOGY_GRAPH))
-    data = _Facts()
-    seen: set[Node] = set()
-    # Compared as Oxigraph terms: a node has dozens of statements, of which few are read.
-    wanted = {to_oxigraph(p): p for p in _CONTEXT_PROPERTIES}
-
-    def describe(node: Node) -> bool:
-        """Add what _Context reads about ``node``; return whether its plan is known."""
-        if node in seen or isinstance(node, Literal):
-            return True
-        seen.add(node)
-        placed = False
-        in_graphs: set[str] = set()
-        for q in store.quads_for_pattern(to_oxigraph(node), None, None, None):
-            p = wanted.get(q.predicate)
-            if p is not None:
-                data.add((node, p, to_rdflib(q.object)))
-                placed = placed or p == ANDTS.inPlan
-            name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
-            if name in graphs and name not in in_graphs:
-                # One statement per graph says the node is described there (all _Context asks).
-                graphs[name].add((node, None, None))
-                in_graphs.add(name)
-                # Described in a plan's graph: that plan is its plan. (A scope graph may be a
-                # shared one, such as the actors' graph: the actor's plans are found below.)
-                placed = placed or name in plan_graphs
-        return placed
-
-    for cls in PLAN_KINDS:
-        for q in store.quads_for_pattern(None, to_oxigraph(RDF.type), ox.NamedNode(cls), None):
-            describe(to_rdflib(q.subject))
-    pending = sorted(nodes, key=str)
-    while pending:  # nodes whose plan is not yet known: follow who names them as an actor
-        follow = [n for n in pending if not describe(n)]
-        for node in pending:
-            if isinstance(node, BNode):  # a target: its indicator gives its label and section
-                for q in store.quads_for_pattern(
-                    None, to_oxigraph(ANDTS.target), to_oxigraph(node), None
-                ):
-                    indicator = to_rdflib(q.subject)
-                    data.add((indicator, ANDTS.target, node))
-                    describe(indicator)
-        pending = []
-        for node in follow:
-            for prop in _ACTOR_LINKS:
-                for q in store.quads_for_pattern(None, to_oxigraph(prop), to_oxigraph(node), None):
-                    subject = to_rdflib(q.subject)
-                    data.add((subject, prop, node))
-                    if subject not in seen:
-                        pending.append(subject)
-    return graphs, data
+    return path_text(graph, path, lambda n: compact(str(n)))

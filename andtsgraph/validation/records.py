@@ -50,9 +50,19 @@ class ShaclResult:
     def key(self) -> tuple[str, ...]:
         """A sort key independent of the order an engine found the results in."""
         return tuple(
-            "" if t is None else t.n3()
-            for t in (self.focus, self.shape, self.component, self.path, self.value)
+            _n3(t) for t in (self.focus, self.shape, self.component, self.path, self.value)
         )
+
+
+def _n3(term: Node | None) -> str:
+    """``term.n3()``, written out for IRIs and blank nodes (rdflib checks the IRI again)."""
+    if term is None:
+        return ""
+    if type(term) is URIRef:
+        return f"<{term}>"
+    if type(term) is BNode:
+        return f"_:{term}"
+    return term.n3()
 
 
 @dataclass

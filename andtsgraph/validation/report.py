@@ -32,7 +32,9 @@ _RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
     """Raise :class:`AndtsError` unless ``value`` is one of ``choices``."""
     if value not in choices:
-        raise AndtsError(f"unknown {name} {value!r}: choose one of {', '.join(choices)}")
+        raise AndtsError(
+            _t("errors.unknown_choice", name=name, value=value, choices=", ".join(choices))
+        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
 from andtsgraph.errors import AndtsError
+from andtsgraph.messages import text as _msg
 from andtsgraph.validation.records import ShaclResult, fill_message
 from andtsgraph.validation.shapes import is_shape, reporting_shapes, targets
 
@@ -480,8 +481,7 @@ class _Compiler:
         """An expression that holds when node ``x`` conforms to ``shape``."""
         if depth > _MAX_DEPTH:
             raise UnsupportedShapes(
-                f"the SPARQL engine cannot compile shape {shape.n3()}: it refers to itself "
-                f"(recursive shapes) or nests shapes more than {_MAX_DEPTH} deep"
+                _msg("errors.recursive_shape", shape=shape.n3(), depth=_MAX_DEPTH)
             )
         constraints = self.constraints(shape)
         if self.deactivated(shape):
@@ -1049,15 +1049,14 @@ def _run_sparql_constraint(select: Select, query: Query) -> list[ShaclResult]:
     for batch in batches:
         if any(isinstance(f, BNode) for f in batch):
             raise UnsupportedShapes(
-                f"the SPARQL engine cannot run SPARQL constraint {query.source_constraint.n3()} "
-                "on a blank focus node (SPARQL cannot name it)"
+                _msg("errors.blank_focus", constraint=query.source_constraint.n3())
             )
         values = f" VALUES ?this {{ {' '.join(f.n3() for f in batch)} }} "
         for row in select(query.text[:at] + values + query.text[at:]):
             bound = {k: v for k, v in dict(row).items() if v is not None}
             if "failure" in bound:
                 raise UnsupportedShapes(
-                    f"SPARQL constraint {query.source_constraint.n3()} reported ?failure"
+                    _msg("errors.failure", constraint=query.source_constraint.n3())
                 )
             this = bound.get("this")
             key = (this, bound.get("path"), bound.get("value"), tuple(sorted(bound.items())))
