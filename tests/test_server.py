@@ -18,6 +18,8 @@ from andtsgraph import report
 from andtsgraph.errors import QueryError
 from andtsgraph.remote import EndpointError
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read English messages
+
 __all__ = ["SAMPLE_PARAMS", "_canonical"]  # test_stores compares the two embedded stores with them
 
 

@@ -30,6 +30,8 @@ from andtsgraph.remote import (
 )
 from andtsgraph.remote.http import exchange, redact
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read English messages
+
 ASK_TRUE = json.dumps({"head": {}, "boolean": True}).encode()
 
 
