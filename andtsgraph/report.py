@@ -7,8 +7,9 @@ import datetime as dt
 import html
 from collections.abc import Iterable
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from andtsgraph import __version__
 from andtsgraph.analysis import gaps as gap_analysis
@@ -19,8 +20,11 @@ from andtsgraph.enums import Links, choose
 from andtsgraph.knowledge_graph import KnowledgeGraph, PlanInfo
 from andtsgraph.messages import language
 from andtsgraph.output import check_outputs, write_text
-from andtsgraph.results import ResultList
+from andtsgraph.results import Result, ResultList, records_to_dataframe
 from andtsgraph.validation import ValidationReport, validate
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "CSS",
@@ -64,9 +68,46 @@ class _Words(dict):
 WORDS: dict[str, dict] = _Words()
 
 
+class _Findings(Result):
+    """Records, DataFrame and JSON of a result whose table is its gaps (one row per gap)."""
+
+    def findings(self) -> ResultList[Gap]:
+        """Return every gap found, in the report's order."""
+        raise NotImplementedError
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one record per gap (its ``kind`` and ``plan`` say what and where)."""
+        return self.findings().to_records()
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Return one row per gap (the columns are there when there is none)."""
+        return records_to_dataframe(self.to_records(), [f.name for f in fields(Gap)])
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the records as a JSON list."""
+        return self.findings().to_json(indent=indent)
+
+
 @dataclass
-class PlanGaps:
-    """The gap findings of one plan, by kind."""
+class PlanGaps(_Findings):
+    """The gap findings of one plan, by kind.
+
+    Its records, DataFrame and JSON are its gaps, one per gap (those a neighbouring plan
+    covers included); :meth:`to_record` is the whole, by kind, with the coverage matrix.
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> found = build_report(andtsgraph.load(), plan="vaxjo").gaps[0]
+    >>> frame = found.to_dataframe()
+    >>> len(frame) == len(found.to_records()) == len(found.findings())
+    True
+    >>> int((frame["kind"] == "no-indicator").sum()) == len(found.no_indicator)
+    True
+    >>> import json
+    >>> json.loads(found.to_json())[0]["plan"], found.to_record()["plan"]["id"]
+    ('vaxjo-2022-2027', 'vaxjo-2022-2027')
+    """
 
     plan: PlanInfo
     risk: list[Gap]
@@ -79,10 +120,40 @@ class PlanGaps:
     matrix_gaps: list[Gap]
     neighbours: dict[str, list[Gap]] = field(default_factory=dict)
 
+    def findings(self) -> ResultList[Gap]:
+        """Return every gap of the plan: by kind, then those its neighbours cover."""
+        kinds = (
+            self.risk,
+            self.protective,
+            self.national,
+            self.empty,
+            self.no_indicator,
+            self.no_responsible,
+            self.matrix_gaps,
+            *self.neighbours.values(),
+        )
+        return ResultList(gap for found in kinds for gap in found)
+
 
 @dataclass
-class Report:
-    """Everything the report shows; build it with :func:`build_report`."""
+class Report(_Findings):
+    """Everything the report shows; build it with :func:`build_report`.
+
+    Its records, DataFrame and JSON are the gaps of all its plans, one per gap;
+    :meth:`to_record` is the whole report (validation and network included).
+
+    Examples
+    --------
+    >>> import andtsgraph
+    >>> report = build_report(andtsgraph.load(), plan="vaxjo", lang="en")
+    >>> len(report.to_dataframe()) == sum(len(g.findings()) for g in report.gaps)
+    True
+    >>> sorted(report.to_record())[:4]
+    ['bridges', 'gaps', 'lang', 'links']
+    >>> import json
+    >>> {r["plan"] for r in json.loads(report.to_json())}
+    {'vaxjo-2022-2027'}
+    """
 
     plans: list[PlanInfo]
     scope: str | None
@@ -99,6 +170,10 @@ class Report:
         from andtsgraph.messages import text
 
         return text(f"suggest.basis.{self.links}", self.lang)
+
+    def findings(self) -> ResultList[Gap]:
+        """Return the gaps of every plan, plan by plan."""
+        return ResultList(gap for plan in self.gaps for gap in plan.findings())
 
 
 def _neighbours(kg: KnowledgeGraph, plan: PlanInfo, rows: Iterable[dict]) -> list[PlanInfo]:

@@ -172,7 +172,10 @@ class QueryResult(Sequence[dict[str, Any]]):
 
 
 def _plain(value: Any) -> Any:
-    """A value as plain data: enumerations by their value, tuples and sets as lists."""
+    """A value as plain data: enumerations by their value, rdflib terms as :func:`to_python`
+    gives them, tuples and sets as lists."""
+    if isinstance(value, Node):
+        return to_python(value)
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, Result):

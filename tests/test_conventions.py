@@ -148,6 +148,28 @@ def test_every_result_type_and_list_has_the_same_three_outputs(kg):
     assert list(summary.to_dataframe()["label"]) == [m.label for m in summary.actors]
 
 
+def test_validation_and_report_results_have_the_same_three_outputs(kg):
+    from andtsgraph.report import build_report
+
+    built = build_report(kg, "vaxjo", lang="en")
+    validation = built.validation
+    groups = validation.groups()
+    (no_indicator,) = [g for g in groups if g.line.endswith("have no indicator (follow-up)")]
+    results = [validation, groups, no_indicator, validation.results[0], built, built.gaps[0]]
+    for result in results:
+        records = result.to_records()
+        assert records and all(isinstance(r, dict) for r in records), type(result)
+        assert len(result.to_dataframe()) == len(records), type(result)
+        json.loads(result.to_json())
+    # A group's record is the group as `validate --format json` prints it.
+    assert validation.to_record()["groups"] == groups.to_records()
+    assert no_indicator.to_record()["count"] == 23 == len(no_indicator.to_record()["focus"])
+    # The report's table is its gaps: Växjö's 23 activities without an indicator among them.
+    kinds = built.to_dataframe()["kind"]
+    assert int((kinds == "no-indicator").sum()) == len(built.gaps[0].no_indicator) == 23
+    assert set(built.to_dataframe()["plan"]) == {"vaxjo-2022-2027"}
+
+
 #: Public dataclasses that describe, configure or carry input, not results: they need no
 #: outputs.
 NOT_RESULTS = {
@@ -162,17 +184,6 @@ NOT_RESULTS = {
     "andtsgraph.spreadsheet.workbook.RawTable": "a sheet as read, before it is checked",
     "andtsgraph.validation.engines.sparql.Program": "a compiled set of shapes",
     "andtsgraph.testing.synthetic.SyntheticCorpus": "generated input documents",
-}
-#: Result types of other rooms that do not have the three outputs yet (issue 18): the
-#: validation records, the report's model and a push's graphs.
-PENDING = {
-    "andtsgraph.validation.records.ShaclResult",
-    "andtsgraph.validation.records.ShaclReport",
-    "andtsgraph.validation.report.ValidationResult",
-    "andtsgraph.validation.report.ResultGroup",
-    "andtsgraph.report.PlanGaps",
-    "andtsgraph.report.Report",
-    "andtsgraph.remote.push.PushedGraph",
 }
 OUTPUTS = ("to_record", "to_records", "to_dataframe", "to_json")
 
@@ -189,14 +200,28 @@ def test_every_public_result_type_has_the_three_outputs():
     import dataclasses
 
     classes = dict(_public_classes())
-    assert set(NOT_RESULTS) | PENDING <= set(classes)  # the lists name real classes
+    assert set(NOT_RESULTS) <= set(classes)  # the list names real classes
     results = {
         name: cls
         for name, cls in classes.items()
-        if dataclasses.is_dataclass(cls) and name not in NOT_RESULTS and name not in PENDING
+        if dataclasses.is_dataclass(cls) and name not in NOT_RESULTS
     }
-    # The types issue 18 named, and the import log's, are among them.
-    for name in ("Gap", "CoverageMatrix", "NetworkSummary", "PlanInfo", "ImportResult"):
+    # The types issue 18 named, the import log's, the validation's and the report's are
+    # among them.
+    for name in (
+        "Gap",
+        "CoverageMatrix",
+        "NetworkSummary",
+        "PlanInfo",
+        "ImportResult",
+        "ShaclResult",
+        "ShaclReport",
+        "ValidationResult",
+        "ResultGroup",
+        "PlanGaps",
+        "Report",
+        "PushedGraph",
+    ):
         assert any(n.endswith(f".{name}") for n in results), name
     missing = {n: [o for o in OUTPUTS if not hasattr(c, o)] for n, c in results.items()}
     assert {n: m for n, m in missing.items() if m} == {}
@@ -207,10 +232,7 @@ def test_public_functions_return_lists_of_results_as_result_lists():
 
     from andtsgraph.results import Result
 
-    result_names = {cls.__name__ for _, cls in _public_classes() if issubclass(cls, Result)} | {
-        name.rsplit(".", 1)[-1] for name in PENDING
-    }
-    pending = {cls.__name__ for name, cls in _public_classes() if name in PENDING}
+    result_names = {cls.__name__ for _, cls in _public_classes() if issubclass(cls, Result)}
     plain_lists = []
     for module in _public_modules():
         callables = [
@@ -231,7 +253,7 @@ def test_public_functions_return_lists_of_results_as_result_lists():
         for name, function in callables:
             returned = str(getattr(function, "__annotations__", {}).get("return", ""))
             listed = set(re.findall(r"\blist\[(\w+)\]", returned)) & result_names
-            if listed - pending:
+            if listed:
                 plain_lists.append(f"{name} -> {returned}")
     assert plain_lists == []
     # Each list the import gives is one.

@@ -103,7 +103,7 @@ def validate_graph(data: Any, shapes: Graph, *, engine: str = "auto") -> ShaclRe
         results = sparql_engine.run(select, shapes, program)
     else:
         results = pyshacl_engine.run(_rdflib_graph(data), shapes)
-    results = sorted(results, key=ShaclResult.key)
+    results.sort(key=ShaclResult.key)
     return ShaclReport(conforms=not results, results=results, shapes=shapes, engine=chosen)
 
 

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from andtsgraph.results import Result, ResultList, records_to_dataframe
+
+if TYPE_CHECKING:
+    import pandas
+
 __all__ = ["ShaclReport", "ShaclResult", "fill_message", "results_graph"]
 
 
 @dataclass(frozen=True)
-class ShaclResult:
+class ShaclResult(Result):
     """One SHACL validation result (``sh:ValidationResult``) as an engine finds it.
+
+    Its record gives IRIs as text, blank nodes as ``_:id`` and messages as their text.
 
     Attributes
     ----------
@@ -36,6 +44,19 @@ class ShaclResult:
     messages : tuple of Literal
         ``sh:resultMessage``: the shape's (or constraint's) ``sh:message``, filled in for
         SPARQL-based constraints; empty when the shape has none.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> from rdflib.namespace import SH
+    >>> r = ShaclResult(URIRef("urn:a"), URIRef("urn:p"), None, SH.MinCountConstraintComponent,
+    ...                 URIRef("urn:s"), SH.Violation, messages=(Literal("no p", lang="en"),))
+    >>> r.to_record()["component"], r.to_record()["messages"]
+    ('http://www.w3.org/ns/shacl#MinCountConstraintComponent', ['no p'])
+    >>> r.to_dataframe()["focus"].tolist()
+    ['urn:a']
+    >>> print(r.to_json(indent=None))  # doctest: +ELLIPSIS
+    {"focus": "urn:a", "path": "urn:p", "value": null, ..., "messages": ["no p"]}
     """
 
     focus: Node
@@ -66,8 +87,11 @@ def _n3(term: Node | None) -> str:
 
 
 @dataclass
-class ShaclReport:
+class ShaclReport(Result):
     """The outcome of :func:`andtsgraph.validation.validate_graph`.
+
+    Its records, DataFrame and JSON are its results' (one per result); :meth:`to_record`
+    is the whole report without the shapes graph.
 
     Attributes
     ----------
@@ -83,11 +107,50 @@ class ShaclReport:
 
     conforms: bool
     results: list[ShaclResult]
-    shapes: Graph
+    shapes: Graph = field(metadata={"record": False})
     engine: str
 
     def __len__(self) -> int:
         return len(self.results)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one record per result.
+
+        Examples
+        --------
+        >>> from rdflib import Graph, URIRef
+        >>> from rdflib.namespace import SH
+        >>> r = ShaclResult(URIRef("urn:a"), URIRef("urn:p"), None,
+        ...                 SH.MinCountConstraintComponent, URIRef("urn:s"), SH.Violation)
+        >>> report = ShaclReport(False, [r], Graph(), "sparql")
+        >>> [rec["focus"] for rec in report.to_records()]
+        ['urn:a']
+        >>> report.to_record()["engine"], len(report.to_record()["results"])
+        ('sparql', 1)
+        """
+        return ResultList(self.results).to_records()
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Return one row per result (the columns are there when there is none).
+
+        Examples
+        --------
+        >>> from rdflib import Graph
+        >>> ShaclReport(True, [], Graph(), "sparql").to_dataframe().columns.tolist()[:3]
+        ['focus', 'path', 'value']
+        """
+        return records_to_dataframe(self.to_records(), [f.name for f in fields(ShaclResult)])
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the records as a JSON list.
+
+        Examples
+        --------
+        >>> from rdflib import Graph
+        >>> ShaclReport(True, [], Graph(), "sparql").to_json()
+        '[]'
+        """
+        return ResultList(self.results).to_json(indent=indent)
 
     def graph(self) -> Graph:
         """Return the standard SHACL validation report (``sh:ValidationReport``)."""

@@ -3,16 +3,16 @@ standard SHACL results graph, each built once from the engine's records."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
 from andtsgraph.errors import AndtsError
 from andtsgraph.messages import text as _t
+from andtsgraph.results import Result, ResultList, records_to_dataframe
 from andtsgraph.validation.records import ShaclResult, results_graph
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
 # Results and reports
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class ValidationResult:
+class ValidationResult(Result):
     """One SHACL result, with labels in the report's language.
 
     Attributes
@@ -64,6 +64,16 @@ class ValidationResult:
         Where the focus node is printed in its source (``andts:sourceSection``), if known.
     constraint : str
         The SHACL constraint component, e.g. ``MinCountConstraintComponent``.
+
+    Examples
+    --------
+    >>> from andtsgraph.validation import validate
+    >>> result = validate(lang="en").results[0]
+    >>> result.to_record()["severity"], result.to_dataframe()["focus"].tolist() == [result.focus]
+    ('warning', True)
+    >>> import json
+    >>> json.loads(result.to_json())["message"] == result.message
+    True
     """
 
     plan: str | None
@@ -82,8 +92,11 @@ class ValidationResult:
 
 
 @dataclass(frozen=True)
-class ResultGroup:
+class ResultGroup(Result):
     """The results of one rule in one plan, summarised in one line.
+
+    Its record is the group as ``andtsgraph validate --format json`` prints it: the focus
+    nodes and their count instead of the results (which are the report's records).
 
     Attributes
     ----------
@@ -97,6 +110,18 @@ class ResultGroup:
         Why the rule matters (the EDPQS component) or, for structural rules, the rule's message.
     results : tuple of ValidationResult
         The results, one or more per focus node.
+
+    Examples
+    --------
+    >>> from andtsgraph.validation import validate
+    >>> groups = validate(lang="en").groups()
+    >>> [g for g in groups.to_records() if g["plan"] == "vaxjo-2022-2027"][0]["line"]
+    '23 activities have no indicator (follow-up)'
+    >>> bool(groups.to_dataframe()["count"].sum() > 0)
+    True
+    >>> import json
+    >>> json.loads(groups[0].to_json())["count"] == groups[0].count
+    True
     """
 
     plan: str | None
@@ -117,6 +142,19 @@ class ResultGroup:
         """The number of distinct focus nodes."""
         return len(self.focus_nodes)
 
+    def to_record(self) -> dict[str, Any]:
+        """Return the group as plain data, with its count and focus nodes."""
+        return {
+            "plan": self.plan,
+            "shape": self.shape,
+            "shape_label": self.shape_label,
+            "severity": self.severity,
+            "count": self.count,
+            "line": self.line,
+            "note": self.note,
+            "focus": self.focus_nodes,
+        }
+
 
 @dataclass(frozen=True)
 class _RuleText:
@@ -129,8 +167,11 @@ class _RuleText:
 
 
 @dataclass
-class ValidationReport:
+class ValidationReport(Result):
     """The outcome of :func:`validate`.
+
+    Its records and DataFrame are its results' (one per result); its record and JSON are
+    the whole report, the shape of ``andtsgraph validate --format json``.
 
     Attributes
     ----------
@@ -216,7 +257,7 @@ class ValidationReport:
             _records=records,
         )
 
-    def by_plan(self) -> dict[str | None, list[ValidationResult]]:
+    def by_plan(self) -> dict[str | None, ResultList[ValidationResult]]:
         """Return the results grouped by plan id (None last: data outside any plan).
 
         Examples
@@ -226,12 +267,14 @@ class ValidationReport:
         >>> len(report.by_plan()["vaxjo-2022-2027"]) > 0
         True
         """
-        grouped: dict[str | None, list[ValidationResult]] = {p: [] for p in self.plans}
+        grouped: dict[str | None, ResultList[ValidationResult]] = {
+            p: ResultList() for p in self.plans
+        }
         for r in self.results:
-            grouped.setdefault(r.plan, []).append(r)
+            grouped.setdefault(r.plan, ResultList()).append(r)
         return {p: rs for p, rs in grouped.items() if rs}
 
-    def by_focus(self) -> dict[str, list[ValidationResult]]:
+    def by_focus(self) -> dict[str, ResultList[ValidationResult]]:
         """Return the results grouped by focus node.
 
         Examples
@@ -241,12 +284,12 @@ class ValidationReport:
         >>> {r.focus for r in results} == {focus}
         True
         """
-        grouped: dict[str, list[ValidationResult]] = defaultdict(list)
+        grouped: dict[str, ResultList[ValidationResult]] = defaultdict(ResultList)
         for r in self.results:
             grouped[r.focus].append(r)
         return dict(grouped)
 
-    def groups(self) -> list[ResultGroup]:
+    def groups(self) -> ResultList[ResultGroup]:
         """Return one group per plan and rule, with its summary line.
 
         Examples
@@ -287,7 +330,7 @@ class ValidationReport:
                 g.shape_label,
             )
         )
-        return groups
+        return ResultList(groups)
 
     def summary(self) -> list[str]:
         """Return the one-line summaries: ``plan id: Severity: line``, one per plan and rule.
@@ -312,7 +355,7 @@ class ValidationReport:
         >>> sorted(validate().to_records()[0])[:4]
         ['constraint', 'focus', 'focus_label', 'message']
         """
-        return [asdict(r) for r in self.results]
+        return ResultList(self.results).to_records()
 
     def to_dataframe(self) -> pandas.DataFrame:
         """Return the results as a pandas DataFrame, one row per result.
@@ -324,10 +367,8 @@ class ValidationReport:
         >>> int((df["severity"] == "violation").sum())
         0
         """
-        import pandas as pd
-
         columns = [f.name for f in fields(ValidationResult)]
-        return pd.DataFrame.from_records(self.to_records(), columns=columns)
+        return records_to_dataframe(self.to_records(), columns)
 
     def to_record(self) -> dict[str, Any]:
         """Return the report as plain data: the shape of ``andtsgraph validate --format json``.
@@ -344,25 +385,9 @@ class ValidationReport:
             "lang": self.lang,
             "counts": self.counts(),
             "plans": [{"id": p, "label": label} for p, label in self.plans.items()],
-            "groups": [
-                {
-                    "plan": g.plan,
-                    "shape": g.shape,
-                    "shape_label": g.shape_label,
-                    "severity": g.severity,
-                    "count": g.count,
-                    "line": g.line,
-                    "note": g.note,
-                    "focus": g.focus_nodes,
-                }
-                for g in self.groups()
-            ],
+            "groups": self.groups().to_records(),
             "results": self.to_records(),
         }
-
-    def to_json(self) -> str:
-        """Return :meth:`to_record` as JSON text (UTF-8, not ASCII-escaped)."""
-        return json.dumps(self.to_record(), ensure_ascii=False, indent=2)
 
     def to_text(self, examples: int | None = 3) -> str:
         """Return the report for a coordinator: per plan, one line per rule, a few examples.

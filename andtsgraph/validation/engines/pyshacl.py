@@ -9,12 +9,13 @@ from __future__ import annotations
 from rdflib import Graph, Literal
 from rdflib.namespace import SH
 
+from andtsgraph.results import ResultList
 from andtsgraph.validation.records import ShaclResult, fill_message
 
 __all__ = ["run"]
 
 
-def run(data: Graph, shapes: Graph, *, inplace: bool = False) -> list[ShaclResult]:
+def run(data: Graph, shapes: Graph, *, inplace: bool = False) -> ResultList[ShaclResult]:
     """Validate ``data`` against ``shapes`` with pyshacl (no inference); return the results.
 
     Parameters
@@ -46,7 +47,7 @@ def run(data: Graph, shapes: Graph, *, inplace: bool = False) -> list[ShaclResul
         advanced=False,
         allow_warnings=True,
     )
-    results = []
+    results: ResultList[ShaclResult] = ResultList()
     for node in report.objects(None, SH.result):
         shape = report.value(node, SH.sourceShape)
         constraint = report.value(node, SH.sourceConstraint)

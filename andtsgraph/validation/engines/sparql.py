@@ -39,6 +39,7 @@ from rdflib.term import Node
 
 from andtsgraph.errors import AndtsError
 from andtsgraph.messages import text as _msg
+from andtsgraph.results import ResultList
 from andtsgraph.validation.records import ShaclResult, fill_message
 from andtsgraph.validation.shapes import is_shape, reporting_shapes, targets
 
@@ -968,7 +969,7 @@ def class_closure(select: Select) -> Callable[[URIRef], list[str]]:
 
 
 # ---- running -----------------------------------------------------------------------------------
-def run(select: Select, shapes: Graph, program: Program | None = None) -> list[ShaclResult]:
+def run(select: Select, shapes: Graph, program: Program | None = None) -> ResultList[ShaclResult]:
     """Validate the data that ``select`` queries against ``shapes``; return the results.
 
     Parameters
@@ -999,7 +1000,7 @@ def run(select: Select, shapes: Graph, program: Program | None = None) -> list[S
     """
     if program is None or program.closure is None:
         program = compile_shapes(shapes, class_closure(select))
-    results: list[ShaclResult] = []
+    results: ResultList[ShaclResult] = ResultList()
     for query in program.queries:
         if query.per_focus is not None:
             results += _run_sparql_constraint(select, query)
