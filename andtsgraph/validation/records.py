@@ -90,8 +90,8 @@ def _n3(term: Node | None) -> str:
 class ShaclReport(Result):
     """The outcome of :func:`andtsgraph.validation.validate_graph`.
 
-    Its records, DataFrame and JSON are its results' (one per result); :meth:`to_record`
-    is the whole report without the shapes graph.
+    Its records and DataFrame are its results' (one per result); its record and JSON are
+    the whole report without the shapes graph, as a validation report's are.
 
     Attributes
     ----------
@@ -127,6 +127,8 @@ class ShaclReport(Result):
         ['urn:a']
         >>> report.to_record()["engine"], len(report.to_record()["results"])
         ('sparql', 1)
+        >>> print(ShaclReport(True, [], Graph(), "sparql").to_json(indent=None))
+        {"conforms": true, "results": [], "engine": "sparql"}
         """
         return ResultList(self.results).to_records()
 
@@ -140,21 +142,6 @@ class ShaclReport(Result):
         ['focus', 'path', 'value']
         """
         return records_to_dataframe(self.to_records(), [f.name for f in fields(ShaclResult)])
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """Return the records as a JSON list.
-
-        Examples
-        --------
-        >>> from rdflib import Graph
-        >>> ShaclReport(True, [], Graph(), "sparql").to_json()
-        '[]'
-        """
-        return ResultList(self.results).to_json(indent=indent)
-
-    def graph(self) -> Graph:
-        """Return the standard SHACL validation report (``sh:ValidationReport``)."""
-        return results_graph(self.results, self.shapes)
 
 
 def results_graph(

@@ -378,6 +378,9 @@ class ValidationReport(Result):
         >>> from andtsgraph.validation import validate
         >>> sorted(validate().to_record())
         ['conforms', 'counts', 'groups', 'lang', 'plans', 'results', 'severity']
+        >>> import json  # to_json() prints it
+        >>> json.loads(validate(lang="en").to_json())["counts"]["violation"]
+        0
         """
         return {
             "conforms": self.conforms,
