@@ -123,23 +123,6 @@ def test_the_bundled_data_keep_every_structural_and_project_rule(violations):
     assert violations.conforms, violations.summary()
 
 
-def test_every_link_triple_is_explained_by_a_curated_link(kg):
-    unexplained = kg.query(f"""
-        SELECT ?s ?p ?o WHERE {{ GRAPH <{LINKS_GRAPH}> {{
-          ?s ?p ?o . VALUES ?p {{ andts:addressesFactor andts:alignsWith andts:preventionLevel andts:targetGroup }}
-          FILTER NOT EXISTS {{ ?link rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; andts:rationale ?why }} }} }}""")
-    assert list(unexplained) == []
-    dangling = kg.query(f"""
-        SELECT ?link WHERE {{ GRAPH <{LINKS_GRAPH}> {{
-          ?link a andts:CuratedLink ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-          FILTER NOT EXISTS {{ ?s ?p ?o }} }} }}""")
-    assert list(dangling) == []
-    count = kg.query(
-        f"SELECT (COUNT(?l) AS ?n) WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?l a andts:CuratedLink ; andts:rationale ?r }} }}"
-    )
-    assert count[0]["n"] > 30
-
-
 def test_every_lead_is_stated_as_responsible_too(kg):
     # One form for one fact (docs/modelling.md): the data state both, the queries read
     # andts:responsible for who is responsible.
