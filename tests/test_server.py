@@ -18,6 +18,8 @@ from andtsgraph import report
 from andtsgraph.errors import QueryError
 from andtsgraph.remote import EndpointError
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read English messages
+
 __all__ = ["SAMPLE_PARAMS", "_canonical"]  # test_stores compares the two embedded stores with them
 
 
@@ -57,6 +59,21 @@ def test_push_reports_every_graph(kg, server):
     assert [p.graph for p in pushed] == kg.graph_names()
     assert sum(p.triples for p in pushed) == len(kg)
     assert {p.method for p in pushed} == {"gsp"}
+
+
+def test_push_result_has_the_three_outputs(kg, server):
+    _, pushed = server
+    records = pushed.to_records()
+    assert records[0] == {
+        "graph": kg.graph_names()[0],
+        "triples": pushed[0].triples,
+        "method": "gsp",
+    }
+    frame = pushed.to_dataframe()
+    assert list(frame.columns) == ["graph", "triples", "method"]
+    assert frame["triples"].sum() == len(kg) and str(frame["triples"].dtype) == "int64"
+    assert json.loads(pushed.to_json()) == records
+    assert json.loads(pushed[0].to_json()) == records[0]
 
 
 def test_the_dataset_is_exactly_the_project_graphs(kg, remote):

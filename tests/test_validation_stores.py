@@ -94,3 +94,30 @@ def test_the_same_results_on_both_stores_with_both_engines(files, store, engine)
         assert str(data) in said[0] and "changed 6 literals" in said[0]
     else:
         assert said == []
+
+
+def test_labels_plans_and_sections_read_from_the_store_are_those_of_the_graphs():
+    """Results are placed and labelled by the Oxigraph store's own indexes (StoreFacts) or by
+    rdflib graphs (GraphFacts): for every node the bundled results name, in both languages,
+    both give the same plans, label and source section."""
+    from andtsgraph.validation import load_shapes, validate_graph
+    from andtsgraph.validation.context import Context, GraphFacts, StoreFacts
+    from andtsgraph.validation.plans import _union
+
+    kg = andtsgraph.load()
+    shapes = load_shapes()
+    records = validate_graph(kg, shapes, engine="sparql").results
+    graphs = {name: kg.graph(name) for name in kg.graph_names()}
+    nodes = {r.focus for r in records} | {r.value for r in records if r.value is not None}
+    assert len(nodes) > 100
+    for lang in ("sv", "en"):
+        stored = Context(StoreFacts(kg.backend.store, shapes), lang)
+        read = Context(GraphFacts(graphs, _union(graphs), shapes), lang)
+        for node in sorted(nodes, key=str):
+            assert stored.plans_of(node) == read.plans_of(node), node
+            assert stored.label(node) == read.label(node), node
+            assert stored.source_section(node) == read.source_section(node), node
+    # Every result the bundled data give is about a node of one of the plans.
+    placed = Context(StoreFacts(kg.backend.store, shapes), "sv")
+    assert all(placed.plans_of(r.focus) for r in records)
+    assert {p for r in records for p in placed.plans_of(r.focus)} <= {p.id for p in kg.plans}

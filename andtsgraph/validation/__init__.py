@@ -6,8 +6,9 @@
   bundled data) against the bundled shapes and returns a readable :class:`ValidationReport`.
 
 The package: :mod:`.shapes` (shapes graphs), :mod:`.engines` (sparql, pyshacl),
-:mod:`.records` (the one result record), :mod:`.plans` (what is validated, and where each
-result belongs), :mod:`.report` (text, JSON, DataFrame and the SHACL results graph).
+:mod:`.records` (the one result record), :mod:`.plans` (what is validated), :mod:`.context`
+(where each result belongs: its plans, labels and source section), :mod:`.report` (text, JSON,
+DataFrame and the SHACL results graph).
 """
 
 from andtsgraph.validation.engines import ENGINES, UnsupportedShapes

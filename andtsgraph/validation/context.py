@@ -54,6 +54,9 @@ LABEL_PROPERTIES = (RDFS.label, SKOS.prefLabel, DCTERMS.title)
 
 Labels = dict[str, str]
 
+# Read once: rdflib makes a new term at each attribute lookup of a namespace.
+_IN_PLAN, _SOURCE_SECTION, _TARGET = ANDTS.inPlan, ANDTS.sourceSection, ANDTS.target
+
 
 class Facts(Protocol):
     """What :class:`Context` asks of the data."""
@@ -70,8 +73,9 @@ class Facts(Protocol):
         """The nodes whose ``prop`` is ``node``."""
         ...
 
-    def labels(self, node: Node) -> Labels:
-        """Language (``""`` for none) → the node's label in it (see :data:`LABEL_PROPERTIES`)."""
+    def labels(self, node: Node, first: str | None = None) -> Labels:
+        """Language (``""`` for none) → the node's label in it (see :data:`LABEL_PROPERTIES`).
+        With ``first``, the lookup may stop once a label in that language is found."""
         ...
 
     def graphs_of(self, node: Node, names: Collection[str]) -> list[str]:
@@ -122,7 +126,7 @@ class GraphFacts:
     def subjects(self, prop: URIRef, node: Node) -> list[Node]:
         return list(self.data.subjects(prop, node))
 
-    def labels(self, node: Node) -> Labels:
+    def labels(self, node: Node, first: str | None = None) -> Labels:
         return self._labels.get(node, {})
 
     def graphs_of(self, node: Node, names: Collection[str]) -> list[str]:
@@ -182,14 +186,15 @@ class StoreFacts:
         if isinstance(node, Literal):
             return []
         quads = self._store.quads_for_pattern(self._term(node), self._prop(prop), None, None)
-        return list(dict.fromkeys(q.object.value for q in quads))
+        values = [q.object.value for q in quads]
+        return values if len(values) < 2 else list(dict.fromkeys(values))
 
     def subjects(self, prop: URIRef, node: Node) -> list[Node]:
         quads = self._store.quads_for_pattern(None, self._prop(prop), self._term(node), None)
         found = (self._rdflib(q.subject) for q in quads)
         return [term for term in dict.fromkeys(found) if term is not None]
 
-    def labels(self, node: Node) -> Labels:
+    def labels(self, node: Node, first: str | None = None) -> Labels:
         if isinstance(node, Literal):
             return {}
         term = self._term(node)
@@ -203,6 +208,8 @@ class StoreFacts:
             if shapes:
                 for lang, label in shapes.items():
                     labels.setdefault(lang, label)
+            if first in labels:  # a label in the wanted language: none found later is chosen
+                break
         return labels
 
     def graphs_of(self, node: Node, names: Collection[str]) -> list[str]:
@@ -255,7 +262,7 @@ class Context:
     def _find_plans(self, node: Node) -> list[str]:
         if node in self.plan_ids:
             return [self.plan_ids[node]]
-        in_plan = self.facts.texts(node, ANDTS.inPlan)
+        in_plan = self.facts.texts(node, _IN_PLAN)
         if in_plan:
             return sorted(self._plan_of_iri.get(iri) or plan_id_of(iri) for iri in in_plan)
         described = self.facts.graphs_of(node, self._plan_of_graph.keys())
@@ -273,7 +280,7 @@ class Context:
         if not isinstance(node, BNode):
             return None
         if node not in self._targets:
-            found = self.facts.subjects(ANDTS.target, node)
+            found = self.facts.subjects(_TARGET, node)
             self._targets[node] = found[0] if found else None
         return self._targets[node]
 
@@ -292,7 +299,7 @@ class Context:
         return found
 
     def _label(self, node: Node) -> str:
-        labels = self.facts.labels(node)
+        labels = self.facts.labels(node, self.lang)
         if labels:
             for lang in (self.lang, "sv", "en", ""):
                 if lang in labels:
@@ -310,11 +317,11 @@ class Context:
     def source_section(self, node: Node) -> str | None:
         """Where the node is printed in its source (a blank target: its indicator's)."""
         if node not in self._sections:
-            found = self.facts.texts(node, ANDTS.sourceSection)
+            found = self.facts.texts(node, _SOURCE_SECTION)
             if not found:
                 indicator = self.target_indicator(node)
                 if indicator is not None:
-                    found = self.facts.texts(indicator, ANDTS.sourceSection)
+                    found = self.facts.texts(indicator, _SOURCE_SECTION)
             self._sections[node] = found[0] if found else None
         return self._sections[node]
 

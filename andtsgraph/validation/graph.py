@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from andtsgraph.errors import AndtsError, AndtsWarning
 from andtsgraph.messages import text as _msg
@@ -21,9 +23,12 @@ class ValidationWarning(AndtsWarning):
     """Something validation did differently from what was asked, said in one line."""
 
 
-def choose_engine(engine: str, shapes: Graph) -> tuple[str, sparql_engine.Program | None]:
+def choose_engine(
+    engine: str, shapes: Graph, closure: Callable[[URIRef], list[str]] | None = None
+) -> tuple[str, sparql_engine.Program | None]:
     """The engine that will run: "auto" takes "sparql" when it compiles the shapes, else
-    "pyshacl", warning once with what it could not compile.
+    "pyshacl", warning once with what it could not compile. With "sparql", the compiled shapes
+    come too (with ``closure``: see :func:`~andtsgraph.validation.engines.sparql.compile_shapes`).
 
     Raises
     ------
@@ -39,7 +44,7 @@ def choose_engine(engine: str, shapes: Graph) -> tuple[str, sparql_engine.Progra
     if engine == "pyshacl":
         return engine, None
     try:
-        return "sparql", sparql_engine.compile_shapes(shapes)
+        return "sparql", sparql_engine.compile_shapes(shapes, closure)
     except UnsupportedShapes as exc:
         if engine == "sparql":
             raise
@@ -88,10 +93,14 @@ def validate_graph(data: Any, shapes: Graph, *, engine: str = "auto") -> ShaclRe
     >>> report.conforms, [r.component.fragment for r in report.results]
     (False, ['MinCountConstraintComponent'])
     """
-    chosen, _ = choose_engine(engine, shapes)
-    if chosen == "sparql":
-        select = _select(data)
-        results = sparql_engine.run(select, shapes)
+    if engine not in ENGINES:
+        choose_engine(engine, shapes)  # raises, naming the engines
+    # The shapes are compiled once, with the data's class hierarchy.
+    select = None if engine == "pyshacl" else _select(data)
+    closure = None if select is None else sparql_engine.class_closure(select)
+    chosen, program = choose_engine(engine, shapes, closure)
+    if chosen == "sparql" and select is not None:
+        results = sparql_engine.run(select, shapes, program)
     else:
         results = pyshacl_engine.run(_rdflib_graph(data), shapes)
     results = sorted(results, key=ShaclResult.key)
@@ -110,10 +119,14 @@ def _select(data: Any) -> sparql_engine.Select:
         from andtsgraph.backends.oxigraph_memory import to_oxigraph
 
         store = ox.Store()
-        store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph)
+        store.extend(
+            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+            for s, p, o in graph  # the triples of an rdflib graph: subject and predicate fit
+        )
 
-        def select(text: str):
+        def select(text: str) -> Iterator[dict[str, Node | None]]:
             solutions = store.query(text)
+            assert isinstance(solutions, ox.QuerySolutions)  # the engine asks only SELECTs
             names = [v.value for v in solutions.variables]
             from andtsgraph.backends.oxigraph_memory import to_rdflib
 

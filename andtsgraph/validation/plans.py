@@ -36,7 +36,7 @@ from andtsgraph.messages import text as _t
 from andtsgraph.namespaces import ONTOLOGY_GRAPH, plan_graph
 from andtsgraph.validation.context import Context, Facts, GraphFacts, StoreFacts, compact
 from andtsgraph.validation.engines import ENGINES
-from andtsgraph.validation.graph import ValidationWarning, choose_engine, validate_graph
+from andtsgraph.validation.graph import ValidationWarning, validate_graph
 from andtsgraph.validation.records import ShaclResult
 from andtsgraph.validation.report import (
     _RANK,
@@ -101,7 +101,7 @@ def _knowledge_graph(
         raise AndtsError(_t("validation.no_plan", "en", files=", ".join(str(p) for p in paths)))
     rows = kg.backend.select("SELECT DISTINCT ?s WHERE { ?s ?p ?o }", {}, {})
     convert = rows.to_rdflib or (lambda term: term)
-    subjects = frozenset(_text_of(convert(row[0])) for row in rows.rows)
+    subjects = frozenset(_text_of(convert(row[0])) or "" for row in rows.rows)
     scope = _Scope(frozenset(p.id for p in kg.plans), subjects)
     for path, graph in bundled_files():
         if graph is None and plan_graph(path.stem) in kg.sources:
@@ -231,17 +231,16 @@ def _validate(
                     _t("validation.unknown_plan", "en", plan=plan, plans=", ".join(known))
                 )
     shapes_graph = load_shapes(shapes)
-    chosen, _ = choose_engine(engine, shapes_graph)
     changed = _changed_files(kg)
     store = getattr(kg.backend, "store", None)
     facts: Facts
     if changed:  # validate the graphs holding them as written, not as the store holds them
         graphs = _faithful_graphs(kg, changed)
         data = _union(graphs)
-        records = validate_graph(data, shapes_graph, engine=chosen).results
+        records = validate_graph(data, shapes_graph, engine=engine).results
         facts = GraphFacts(graphs, data, shapes_graph)
     else:
-        records = validate_graph(kg, shapes_graph, engine=chosen).results
+        records = validate_graph(kg, shapes_graph, engine=engine).results
         if store is not None:
             facts = StoreFacts(store, shapes_graph)
         else:
@@ -263,7 +262,7 @@ def _validate(
     order = {p: i for i, p in enumerate(plan_labels)}
     pairs.sort(
         key=lambda rn: (
-            order.get(rn[0].plan, len(order)),
+            order.get(rn[0].plan or "", len(order)) if rn[0].plan else len(order),
             -_RANK[rn[0].severity],
             rn[0].shape,
             rn[0].focus,
@@ -445,8 +444,8 @@ class _Reader:
         context = self.context
         focus, shape, value = record.focus, record.shape, record.value
         path_id, path_label = self._path(shape, record.path)
-        base = dict(
-            focus=_text_of(focus),
+        base: dict[str, Any] = dict(
+            focus=_text_of(focus) or "",
             focus_label=context.label(focus),
             path=path_id,
             path_label=path_label,
@@ -459,7 +458,8 @@ class _Reader:
             source_section=context.source_section(focus),
             constraint=str(record.component).rsplit("#", 1)[-1],
         )
-        return [ValidationResult(plan=p, **base) for p in context.plans_of(focus) or [None]]
+        plans: list[str | None] = [*context.plans_of(focus)] or [None]
+        return [ValidationResult(plan=p, **base) for p in plans]
 
     def rules(self) -> dict[str, _RuleText]:
         """The report texts of every named shape: label, summary templates and EDPQS note."""

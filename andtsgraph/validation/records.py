@@ -168,5 +168,10 @@ def fill_message(message: Literal, bound: Mapping[str, Node | None]) -> Literal:
     text = str(message)
     for name, value in bound.items():
         if value is not None:
-            text = re.sub("{[?$]" + re.escape(name) + "}", lambda _m, v=value: str(v), text)
+            text = re.sub("{[?$]" + re.escape(name) + "}", _replacement(str(value)), text)
     return Literal(text, lang=message.language)
+
+
+def _replacement(value: str) -> Callable[[re.Match[str]], str]:
+    """A replacement function: the value as it is (``re.sub`` would read backslashes in it)."""
+    return lambda _match: value

@@ -281,7 +281,11 @@ class ValidationReport:
             )
         order = {p: i for i, p in enumerate(self.plans)}
         groups.sort(
-            key=lambda g: (order.get(g.plan, len(order)), -_RANK[g.severity], g.shape_label)
+            key=lambda g: (
+                order.get(g.plan or "", len(order)) if g.plan is not None else len(order),
+                -_RANK[g.severity],
+                g.shape_label,
+            )
         )
         return groups
 
@@ -393,7 +397,7 @@ class ValidationReport:
                 if g.note:
                     lines.append(f"    {g.note}")
                 shown = g.focus_nodes if examples is None else g.focus_nodes[:examples]
-                first = {}
+                first: dict[str, ValidationResult] = {}
                 for r in g.results:
                     first.setdefault(r.focus, r)
                 lines += [f"    – {_example(first[focus])}" for focus in shown]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -116,6 +117,11 @@ def implicit_class_target(graph: Graph, shape: Node) -> bool:
     )
 
 
+def _order(node: Node) -> Any:
+    """The term itself as its sort key: rdflib terms order themselves (the stubs say not)."""
+    return node
+
+
 def targets(graph: Graph, shape: Node) -> dict[URIRef, list[Node]]:
     """The targets of ``shape``: target predicate → values; an implicit class target is
     given as ``sh:targetClass`` of the shape itself.
@@ -126,9 +132,11 @@ def targets(graph: Graph, shape: Node) -> dict[URIRef, list[Node]]:
     >>> targets(load_shapes(), ANDTSH.ActivityIndicator)[SH.targetClass]
     [rdflib.term.URIRef('https://w3id.org/andtsgraph/ontology#Activity')]
     """
-    found = {t: sorted(graph.objects(shape, t)) for t in TARGETS}
+    found: dict[URIRef, list[Node]] = {
+        t: sorted(graph.objects(shape, t), key=_order) for t in TARGETS
+    }
     if implicit_class_target(graph, shape) and is_shape(graph, shape):
-        found[SH.targetClass] = sorted({*found[SH.targetClass], shape})
+        found[SH.targetClass] = sorted({*found[SH.targetClass], shape}, key=_order)
     return {t: v for t, v in found.items() if v}
 
 

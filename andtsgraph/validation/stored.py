@@ -58,6 +58,7 @@ def changed_in_store(literals: Iterable[Literal]) -> list[tuple[Literal, Literal
     for quad in scratch:
         original = candidates[int(quad.subject.value.rsplit("n", 1)[1])]
         stored = to_rdflib(quad.object)
+        assert isinstance(stored, Literal)  # a literal is stored as a literal
         if not _same_term(original, stored):
             changed.append((original, stored))
     return sorted(changed, key=lambda pair: (str(pair[0]), str(pair[0].datatype)))

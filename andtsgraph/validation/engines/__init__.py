@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 from rdflib import Graph
 from rdflib.term import Node
@@ -31,7 +31,8 @@ def select_graph(graph: Graph) -> Select:
         result = graph.query(text)
         names = [str(v) for v in result.vars or []]
         for row in result:
-            yield dict(zip(names, row, strict=True))
+            # A SELECT's rows are ResultRows (tuples of terms, None where unbound).
+            yield dict(zip(names, cast(tuple, row), strict=True))
 
     return select
 

@@ -29,11 +29,12 @@ def run(data: Graph, shapes: Graph, *, inplace: bool = False) -> list[ShaclResul
     >>> from rdflib import Graph
     >>> shapes = Graph().parse(data='''
     ...     @prefix sh: <http://www.w3.org/ns/shacl#> .
-    ...     <urn:s> sh:targetSubjectsOf <urn:p> ; sh:path <urn:p> ; sh:maxCount 1 .''',
+    ...     @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    ...     <urn:s> sh:targetNode <urn:a> ; sh:path <urn:year> ; sh:datatype xsd:gYear .''',
     ...     format="turtle")
-    >>> data = Graph().parse(data="<urn:a> <urn:p> 1, 2 .", format="turtle")
-    >>> [(str(r.focus), r.component.fragment) for r in run(data, shapes)]
-    [('urn:a', 'MaxCountConstraintComponent')]
+    >>> data = Graph().parse(data='<urn:a> <urn:year> "2024" .', format="turtle")
+    >>> [(str(r.value), r.component.fragment) for r in run(data, shapes)]
+    [('2024', 'DatatypeConstraintComponent')]
     """
     import pyshacl  # imported here: it takes a while, and only this engine needs it
 

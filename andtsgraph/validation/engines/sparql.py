@@ -30,6 +30,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -374,9 +375,9 @@ class _Compiler:
 
     def constraints(self, shape: Node) -> list[tuple[URIRef, Node]]:
         """The shape's constraint parameters, each checked to be known."""
-        found = []
+        found: list[tuple[URIRef, Node]] = []
         for p, o in sorted(self.sg.predicate_objects(shape)):
-            if p in COMPONENTS:
+            if isinstance(p, URIRef) and p in COMPONENTS:
                 found.append((p, o))
             elif str(p).startswith(str(SH)) and p not in _DESCRIPTIVE:
                 raise self.fail(shape, p.n3(), "not a SHACL Core constraint this engine knows")
@@ -409,9 +410,10 @@ class _Compiler:
             cls = self.term(shape, "sh:class", param)
             return f"EXISTS {{ {self.instance(x, cls, param)} }}"
         if prop == SH.nodeKind:
-            if param not in _NODE_KINDS:
+            kind = _NODE_KINDS.get(param) if isinstance(param, URIRef) else None
+            if kind is None:
                 raise self.fail(shape, "sh:nodeKind", f"{param.n3()} is no node kind")
-            return _NODE_KINDS[param].format(x=x)
+            return kind.format(x=x)
         if prop in _COMPARISONS:
             bound = self.term(shape, prop.n3(), param)
             return f"({_comparable(x, bound)} && {x} {_COMPARISONS[prop]} {bound})"
@@ -607,10 +609,10 @@ class _Compiler:
         if prop == SH.qualifiedValueShape:
             tests = []
             for bound, more in ((SH.qualifiedMinCount, False), (SH.qualifiedMaxCount, True)):
-                value = self.sg.value(shape, bound)
-                if value is None:
+                given = self.sg.value(shape, bound)
+                if given is None:
                     continue
-                n = self.count(shape, bound, value) + (1 if more else 0)
+                n = self.count(shape, bound, given) + (1 if more else 0)
                 if n == 0:
                     continue
                 self.nested_limit(shape, bound, n)
@@ -662,7 +664,7 @@ class _Compiler:
         (and the variables telling apart the outer focus nodes a nested shape's come from)."""
         found = targets(self.sg, shape)
 
-        def focus(v: str) -> str:
+        def focus(v: str) -> tuple[str, list[str]]:
             branches = []
             for node in found.get(SH.targetNode, []):
                 branches.append(f"VALUES {v} {{ {self.term(shape, 'sh:targetNode', node)} }}")
@@ -778,34 +780,39 @@ class _Compiler:
 
             self.top(param, values, depth + 1)
             return
+        # The focus node's values, the pattern every constraint below starts from.
+        vp = self.tp("?this", p, "?value")
+
+        def lacking(condition: str = "") -> str:
+            """Focus nodes without a value (meeting ``condition``). OPTIONAL + !BOUND rather
+            than NOT EXISTS: Oxigraph evaluates a path inside NOT EXISTS from its far end
+            (seconds on a national corpus)."""
+            return (
+                f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {vp} {condition} }} "
+                "FILTER(!BOUND(?value)) }"
+            )
+
+        def counted(op: str, n: int, optional: bool = False, condition: str = "") -> str:
+            """Focus nodes whose count of distinct values (meeting ``condition``) is ``op n``."""
+            values = f"OPTIONAL {{ {vp} {condition} }}" if optional else vp
+            return (
+                f"SELECT {keys} WHERE {{ {F} {values} }} "
+                f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) {op} {n})"
+            )
+
         if prop in _VALUE_LEVEL:
             test = self.safe(self.value_condition(shape, prop, param, "?value", depth))
-            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} {self.tp('?this', p, '?value')} FILTER(!{test}) }}"
+            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} {vp} FILTER(!{test}) }}"
         elif prop == SH.minCount:
             n = self.count(shape, prop, param)
             if n == 0:
                 return
-            if n == 1:
-                # OPTIONAL + !BOUND rather than NOT EXISTS: Oxigraph evaluates a path inside
-                # NOT EXISTS from its far end (seconds on a national corpus).
-                text = f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} }} FILTER(!BOUND(?value)) }}"
-            else:
-                text = (
-                    f"SELECT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} }} }} "
-                    f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) < {n})"
-                )
+            text = lacking() if n == 1 else counted("<", n, optional=True)
         elif prop == SH.maxCount:
-            n = self.count(shape, prop, param)
-            text = (
-                f"SELECT {keys} WHERE {{ {F} {self.tp('?this', p, '?value')} }} "
-                f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) > {n})"
-            )
+            text = counted(">", self.count(shape, prop, param))
         elif prop == SH.hasValue:
             value = self.term(shape, "sh:hasValue", param)
-            text = (
-                f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
-                f"FILTER(sameTerm(?value, {value})) }} FILTER(!BOUND(?value)) }}"
-            )
+            text = lacking(f"FILTER(sameTerm(?value, {value}))")
         elif prop == SH.uniqueLang:
             if param != Literal(True):
                 return
@@ -817,18 +824,18 @@ class _Compiler:
             q = self.term(shape, "sh:equals", param)
             text = (
                 f"SELECT DISTINCT {keys} ?value WHERE {{ {F} "
-                f"{{ {self.tp('?this', p, '?value')} FILTER NOT EXISTS {{ ?this {q} ?value }} }} UNION "
-                f"{{ ?this {q} ?value FILTER NOT EXISTS {{ {self.tp('?this', p, '?value')} }} }} }}"
+                f"{{ {vp} FILTER NOT EXISTS {{ ?this {q} ?value }} }} UNION "
+                f"{{ ?this {q} ?value FILTER NOT EXISTS {{ {vp} }} }} }}"
             )
         elif prop == SH.disjoint:
             q = self.term(shape, "sh:disjoint", param)
-            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} {self.tp('?this', p, '?value')} ?this {q} ?value }}"
+            text = f"SELECT DISTINCT {keys} ?value WHERE {{ {F} {vp} ?this {q} ?value }}"
         elif prop in (SH.lessThan, SH.lessThanOrEquals):
             q = self.term(shape, prop.n3(), param)
             op = "<" if prop == SH.lessThan else "<="
             text = (
                 # One result per pair of values, as SHACL counts them.
-                f"SELECT DISTINCT {keys} ?value ?o WHERE {{ {F} {self.tp('?this', p, '?value')} ?this {q} ?o "
+                f"SELECT DISTINCT {keys} ?value ?o WHERE {{ {F} {vp} ?this {q} ?o "
                 f"FILTER(!COALESCE({_comparable('?value', '?o')} && ?value {op} ?o, false)) }}"
             )
         elif prop == SH.qualifiedValueShape:
@@ -837,15 +844,11 @@ class _Compiler:
                 (SH.qualifiedMinCount, SH.QualifiedMinCountConstraintComponent, "<"),
                 (SH.qualifiedMaxCount, SH.QualifiedMaxCountConstraintComponent, ">"),
             ):
-                value = self.sg.value(shape, bound)
-                if value is None:
+                given = self.sg.value(shape, bound)
+                if given is None:
                     continue
-                n = self.count(shape, bound, value)
-                text = (
-                    f"SELECT DISTINCT {keys} WHERE {{ {F} OPTIONAL {{ {self.tp('?this', p, '?value')} "
-                    f"FILTER({self.safe(counts)}) }} }} "
-                    f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?value) {op} {n})"
-                )
+                n = self.count(shape, bound, given)
+                text = counted(op, n, optional=True, condition=f"FILTER({self.safe(counts)})")
                 self.add(shape, prop, text, path_node, component=component)
             return
         elif prop == SH.closed:
@@ -945,7 +948,7 @@ def class_closure(select: Select) -> Callable[[URIRef], list[str]]:
     >>> class_closure(lambda q: data.query(q))(URIRef("urn:A"))
     ['<urn:A>', '<urn:B>']
     """
-    children: dict[Node, set[Node]] = {}
+    children: dict[URIRef, set[URIRef]] = {}
     rows = select(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {RDFS.subClassOf.n3()} ?o }}")
     for row in rows:
         s, o = _get(row, "s"), _get(row, "o")
@@ -1005,7 +1008,7 @@ def run(select: Select, shapes: Graph, program: Program | None = None) -> list[S
             path = _get(row, "path") or query.path
             results.append(
                 ShaclResult(
-                    focus=_get(row, "this"),
+                    focus=cast(Node, _get(row, "this")),  # every compiled query binds ?this
                     path=path,
                     value=_get(row, "value"),
                     component=query.component,
@@ -1028,35 +1031,50 @@ def _get(row: Mapping[str, Node | None], name: str) -> Node | None:
 _SUBQUERY = re.compile(r"\{\s*SELECT\b|\bGROUP\s+BY\b|\bMINUS\b|\bSERVICE\b", re.IGNORECASE)
 
 
+def _n3(term: Node | None) -> str:
+    return "(none)" if term is None else term.n3()
+
+
+def _any_blank(select: Select, per_focus: str) -> bool:
+    """Whether a focus query finds a blank node (SPARQL cannot name one to pre-bind)."""
+    at = per_focus.rindex("}")
+    probe = per_focus[:at] + " FILTER(isBlank(?this)) " + per_focus[at:] + " LIMIT 1"
+    return any(True for _ in select(probe))
+
+
 def _run_sparql_constraint(select: Select, query: Query) -> list[ShaclResult]:
     """A SPARQL-based constraint with ``$this`` pre-bound to each focus node.
 
-    Plain queries get every focus node at once in a VALUES block opening their WHERE
-    clause (the same solutions as binding one at a time); a query with a sub-select,
+    Plain queries get every focus node at once: the focus query joined at the opening of their
+    WHERE clause (the same solutions as binding one at a time); a query with a sub-select,
     grouping or MINUS runs once per focus node, as SHACL defines pre-binding.
     """
     from andtsgraph.sparql_text import outer_where_brace
 
-    foci = [_get(row, "this") for row in select(query.per_focus)]
-    foci = [f for f in foci if f is not None]
-    if any(isinstance(f, BNode) for f in foci) or _SUBQUERY.search(query.text):
-        batches = [[f] for f in foci]
-    else:
-        batches = [foci[i : i + 200] for i in range(0, len(foci), 200)]
     at = outer_where_brace(query.text) + 1
+    per_focus = query.per_focus or ""
+    batches: list[list[Node]]
+    if _SUBQUERY.search(query.text) or _any_blank(select, per_focus):
+        foci = [f for f in (_get(row, "this") for row in select(per_focus)) if f is not None]
+        batches = [[f] for f in foci]
+        joined = None
+    else:
+        # Every focus node at once: the focus query joined where the VALUES block would be
+        # (the same solutions), so the store never sends the focus nodes to Python and back.
+        batches, joined = [[]], f" {{ {per_focus} }} "
     results = []
     seen = set()
     for batch in batches:
         if any(isinstance(f, BNode) for f in batch):
             raise UnsupportedShapes(
-                _msg("errors.blank_focus", constraint=query.source_constraint.n3())
+                _msg("errors.blank_focus", constraint=_n3(query.source_constraint))
             )
-        values = f" VALUES ?this {{ {' '.join(f.n3() for f in batch)} }} "
+        values = joined or f" VALUES ?this {{ {' '.join(f.n3() for f in batch)} }} "
         for row in select(query.text[:at] + values + query.text[at:]):
             bound = {k: v for k, v in dict(row).items() if v is not None}
             if "failure" in bound:
                 raise UnsupportedShapes(
-                    _msg("errors.failure", constraint=query.source_constraint.n3())
+                    _msg("errors.failure", constraint=_n3(query.source_constraint))
                 )
             this = bound.get("this")
             key = (this, bound.get("path"), bound.get("value"), tuple(sorted(bound.items())))
@@ -1068,7 +1086,7 @@ def _run_sparql_constraint(select: Select, query: Query) -> list[ShaclResult]:
             filled = {"this": this, "path": path, "value": value, **bound}
             results.append(
                 ShaclResult(
-                    focus=this,
+                    focus=cast(Node, this),  # bound by the focus query it is joined with
                     path=path,
                     value=value,
                     component=SH.SPARQLConstraintComponent,
