@@ -72,7 +72,7 @@ def test_export_nt_to_stdout():
 def test_export_refuses_to_overwrite_and_keeps_the_file(tmp_path):
     out = tmp_path / "graph.trig"
     out.write_text("mine", encoding="utf-8")
-    proc = run("export", "-o", str(out), "--lang", "en")
+    proc = run("export", "-o", str(out))
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         f"andtsgraph: {out} finns redan; använd --force för att skriva över"
