@@ -10,7 +10,7 @@ True
 >>> choose(Dimension, "group", "dimension")
 Traceback (most recent call last):
 ...
-andtsgraph.errors.ChoiceError: dimension='group' is not one of: substance, target-group; did you mean 'target-group'?
+andtsgraph.errors.ChoiceError: dimension='group' är inte ett av: substance, target-group; menade du 'target-group'?
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ Examples
 >>> write_text(folder / "a.txt", "igen")
 Traceback (most recent call last):
 ...
-andtsgraph.errors.OutputExistsError: ...a.txt exists; pass force=True to overwrite it
+andtsgraph.errors.OutputExistsError: ...a.txt finns redan; ange force=True för att skriva över
 >>> with staged([folder / "b.ttl", folder / "c.ttl"]) as (b, c):
 ...     _ = b.write_text("1"), c.write_text("2")
 >>> sorted(p.name for p in folder.iterdir())
@@ -131,7 +131,7 @@ def check_outputs(
     >>> check_outputs(["same.ttl", "same.ttl"])
     Traceback (most recent call last):
     ...
-    andtsgraph.output.OutputError: same.ttl is given twice as an output
+    andtsgraph.output.OutputError: same.ttl anges två gånger som utfil
     """
     paths = [Path(p) for p in outputs if p is not None]
     folder_outputs = {os.path.realpath(p) for p in folders}

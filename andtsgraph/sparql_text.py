@@ -124,7 +124,7 @@ def query_form(text: str) -> str:
     >>> query_form("INSERT DATA { <http://e/a> <http://e/b> 1 }")
     Traceback (most recent call last):
     ...
-    andtsgraph.errors.QueryError: queries are read-only: INSERT is a SPARQL update; change the data files and load them again
+    andtsgraph.errors.QueryError: frågor är skrivskyddade: INSERT är en SPARQL-uppdatering; ändra datafilerna och läs in dem igen
     """
     for _, word in _words(text):
         upper = word.upper()

@@ -30,6 +30,7 @@ __all__ = [
     "FOREIGN",
     "CliRun",
     "embedded_report",
+    "english_messages",
     "oxigraph_dataset",
     "run_cli",
     "sparql_update",
@@ -131,6 +132,16 @@ def virtuoso_push(kg, virtuoso_url) -> CliRun:
     )
     assert run.returncode == 0, run.stderr
     return run
+
+
+@pytest.fixture
+def english_messages() -> Iterator[None]:
+    """The library's messages in English for one test (the server tests read them; a
+    command run with ``--lang`` still speaks that language)."""
+    from andtsgraph.messages import using_language
+
+    with using_language("en"):
+        yield
 
 
 @pytest.fixture(scope="session")

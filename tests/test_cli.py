@@ -75,6 +75,10 @@ def test_export_refuses_to_overwrite_and_keeps_the_file(tmp_path):
     proc = run("export", "-o", str(out), "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
+        f"andtsgraph: {out} finns redan; använd --force för att skriva över"
+    ]
+    proc = run("export", "-o", str(out), "--lang", "en")
+    assert proc.stderr.strip().splitlines() == [
         f"andtsgraph: {out} exists; use --force to overwrite it"
     ]
     assert out.read_text(encoding="utf-8") == "mine"

@@ -301,8 +301,8 @@ def _public_modules():
 # -- parameters on the command line ----------------------------------------------------------
 def test_cli_parameters_resolve_as_the_library_does(capsys):
     # Kronoberg names Polisen (Ansvarig or Samverkansparter) in seven rows of its tables
-    # (seeds/002_…: a-04-1, a-04-3, a-04-4, a-05-1, a-07-1, a-08-3, a-10-1), Växjö "polis" in
-    # one commitment (seeds/001_…, a-3-2-1-2; its Kronobarnsmodellen is an area): eight.
+    # (the regional handlingsplan: a-04-1, a-04-3, a-04-4, a-05-1, a-07-1, a-08-3, a-10-1),
+    # Växjö "polis" in one commitment (a-3-2-1-2; its Kronobarnsmodellen is an area): eight.
     code, out, _ = cli(
         capsys, "query", "actor-activities", "--param", "actor=polisen", "--format", "json"
     )

@@ -15,6 +15,10 @@ from andtsgraph.namespaces import (
     plan_graph,
 )
 
+# In English: the messages these tests read are English (Swedish is the default;
+# test_cli_lang.py checks both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
 SMALL_PLAN = """\
 @prefix andts: <https://w3id.org/andtsgraph/ontology#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .

@@ -108,7 +108,7 @@ def test_docs_command_refuses_to_overwrite_without_force(tmp_path):
     out = tmp_path / "ontology.html"
     out.write_text("mine", encoding="utf-8")
     refused = docs("-o", str(out))
-    assert refused.returncode == 2 and "use --force" in refused.stderr
+    assert refused.returncode == 2 and "använd --force" in refused.stderr  # Swedish by default
     assert out.read_text(encoding="utf-8") == "mine"
     forced = docs("-o", str(out), "--lang", "sv", "--force")
     assert forced.returncode == 0, forced.stderr
@@ -120,7 +120,7 @@ def test_docs_command_is_documented():
     assert re.search(r"^\s+docs\s+write the ontology's documentation", listed.stdout, re.M)
     own = docs("--help")
     assert own.returncode == 0
-    assert "usage: andtsgraph docs [-h] -o FILE.html [--lang {en,sv}] [--force]" in own.stdout
+    assert "usage: andtsgraph docs [-h] -o FILE.html [--force] [--lang {en,sv}]" in own.stdout
 
 
 def test_headless_chromium_renders_the_page(pages, tmp_path):

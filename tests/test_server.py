@@ -18,6 +18,8 @@ from andtsgraph import report
 from andtsgraph.errors import QueryError
 from andtsgraph.remote import EndpointError
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read English messages
+
 __all__ = ["SAMPLE_PARAMS", "_canonical"]  # test_stores compares the two embedded stores with them
 
 
@@ -57,6 +59,21 @@ def test_push_reports_every_graph(kg, server):
     assert [p.graph for p in pushed] == kg.graph_names()
     assert sum(p.triples for p in pushed) == len(kg)
     assert {p.method for p in pushed} == {"gsp"}
+
+
+def test_push_result_has_the_three_outputs(kg, server):
+    _, pushed = server
+    records = pushed.to_records()
+    assert records[0] == {
+        "graph": kg.graph_names()[0],
+        "triples": pushed[0].triples,
+        "method": "gsp",
+    }
+    frame = pushed.to_dataframe()
+    assert list(frame.columns) == ["graph", "triples", "method"]
+    assert frame["triples"].sum() == len(kg) and str(frame["triples"].dtype) == "int64"
+    assert json.loads(pushed.to_json()) == records
+    assert json.loads(pushed[0].to_json()) == records[0]
 
 
 def test_the_dataset_is_exactly_the_project_graphs(kg, remote):
@@ -129,7 +146,7 @@ def test_hostile_parameter_values_cannot_change_the_query(kg, remote, value):
     assert (len(kg), len(remote)) == before
 
 
-def test_hostile_iri_is_refused_not_escaped(kg, remote):
+def test_hostile_iri_is_refused_not_escaped(kg, remote, english):
     for graph in (kg, remote):
         with pytest.raises(QueryError, match="not a valid IRI"):
             graph.query("actor-activities", actor="https://x.org/> } DROP ALL { <https://x.org/")
@@ -148,7 +165,7 @@ def test_wrong_path_is_404(server):
         andtsgraph.connect(f"{url}/no-such-endpoint").query("plans")
 
 
-def test_timeout_is_a_total_deadline_on_a_real_server(server):
+def test_timeout_is_a_total_deadline_on_a_real_server(server, english):
     url, _ = server
     slow = andtsgraph.connect(url, timeout=1)
     # A triple cross product of ~4,500 triples: ~10^11 rows, far beyond a second.

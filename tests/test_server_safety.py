@@ -15,11 +15,22 @@ from typing import ClassVar
 
 import pytest
 from rdflib.compare import isomorphic
-from server_fixtures import run_cli
+from server_compare import rows
+from server_fixtures import run_cli, sparql_update
 
 import andtsgraph
-from andtsgraph.remote import Credentials, Endpoint, EndpointError, PushError, connect, push
+from andtsgraph.remote import (
+    Credentials,
+    Endpoint,
+    EndpointError,
+    PushError,
+    connect,
+    push,
+    remove,
+)
 from andtsgraph.remote.http import exchange, redact
+
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read English messages
 
 ASK_TRUE = json.dumps({"head": {}, "boolean": True}).encode()
 
@@ -47,34 +58,33 @@ class Quiet(http.server.BaseHTTPRequestHandler):
 
 
 class Drip(Quiet):
-    """Answers one byte every 0.2 s, for a minute: each read succeeds, the whole never ends."""
+    """Answers one byte every 0.2 s, for a minute: each read succeeds, the whole never ends.
+    With ``headers_too``, even its status line and headers come a byte at a time."""
+
+    headers_too = False
 
     def do_POST(self) -> None:
         self.body()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.end_headers()
+        if self.headers_too:
+            data = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 300
+        else:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            data = b" " * 300
         try:
-            for _ in range(300):
-                self.wfile.write(b" ")
-                self.wfile.flush()
-                time.sleep(0.2)
-        except OSError:
-            pass
-
-
-class DripHeaders(Quiet):
-    """Sends its status line and headers one byte at a time."""
-
-    def do_POST(self) -> None:
-        self.body()
-        try:
-            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 300:
+            for byte in data:
                 self.wfile.write(bytes([byte]))
                 self.wfile.flush()
                 time.sleep(0.2)
         except OSError:
             pass
+
+
+class DripHeaders(Drip):
+    """Sends its status line and headers one byte at a time."""
+
+    headers_too = True
 
 
 class Endless(Quiet):
@@ -434,7 +444,7 @@ class FailAfter:
         class Handler(Quiet):
             def forward(self) -> None:
                 data = self.body() if self.command in ("POST", "PUT") else None
-                is_write = self.command == "PUT" or (
+                is_write = self.command in ("PUT", "DELETE") or (
                     self.command == "POST" and "/update" in self.path
                 )
                 if is_write:
@@ -520,6 +530,44 @@ def test_remove_undoes_a_push_and_nothing_else(kg, oxigraph):
     assert f"removed {len(kg.graph_names())} graphs" in proc.stderr
     assert connect(oxigraph).backend.refresh() == []
     assert _theirs_survive(oxigraph)
+
+
+def test_a_remove_interrupted_half_way_says_what_it_removed(kg, oxigraph):
+    _clear(oxigraph)
+    push(kg, oxigraph)
+    names = kg.graph_names()
+    half = len(names) // 2
+    proxy = FailAfter(oxigraph, half)
+    with loopback(proxy.handler()) as url, pytest.raises(PushError) as info:
+        remove(kg, url)
+    error = info.value
+    assert [g.graph for g in error.written] == names[:half] and error.failed == names[half]
+    assert f"remove stopped at graph {names[half]} ({half + 1} of {len(names)})" in str(error)
+    assert f"{half} graphs were removed, {len(names) - half} were not" in str(error)
+    assert connect(oxigraph).backend.refresh() == sorted(names[half:])
+    assert remove(kg, oxigraph) == names[half:]  # the same remove again finishes it
+    assert connect(oxigraph).backend.refresh() == [] and _theirs_survive(oxigraph)
+
+
+def test_a_server_with_only_our_graphs_is_asked_for_their_union(kg, oxigraph):
+    _clear(oxigraph)
+    push(kg, oxigraph)
+    shared = connect(oxigraph).backend
+    shared.refresh()
+    assert shared._how == "from"  # another team's graph is there: name ours
+    sparql_update(oxigraph, f"DROP GRAPH <{THEIRS}>")
+    # The parameter's union holds the unnamed graph too: with a triple there, name ours.
+    sparql_update(oxigraph, "INSERT DATA { <urn:x:unnamed> <urn:x:p> 'not ours' }")
+    assert shared.refresh() == kg.graph_names() and shared._how == "from"
+    everything = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert int(shared.raw_select(everything).rows[0][0]) == int(kg.query(everything).terms[0][0])
+    sparql_update(oxigraph, "DROP DEFAULT")
+    ours = connect(oxigraph)
+    ours.backend.refresh()
+    assert ours.backend._how == "union"  # the Oxigraph server's union-default-graph parameter
+    assert len(ours) == len(kg) and ours.plans.to_records() == kg.plans.to_records()
+    for query in ("activities-by-target-group", "memberships", "uncovered-factors-by-plan"):
+        assert rows(ours.query(query)) == rows(kg.query(query)), query
 
 
 def test_an_empty_server_is_an_error_with_a_hint(oxigraph):

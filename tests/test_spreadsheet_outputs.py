@@ -2,7 +2,7 @@
 
 The template is an export of Kronoberg's bundled plan, so the names it uses are the plan's
 own: its tables name "Polisen" as Ansvarig (e.g. "Arbeta strukturerat med antilangning i
-samverkan mellan polis och kommun", source 002_b85587d5e2192c23.txt) and "Länets
+samverkan mellan polis och kommun", Regional handlingsplan ANDTS 2022–2026) and "Länets
 kommunpoliser" among the Samverkansparter.
 """
 

@@ -43,7 +43,7 @@ def test_every_catalog_query_answers_the_same_on_both_stores(kg, rdflib_kg, quer
 def test_both_stores_answer_ask_and_construct_through_the_same_seam(kg, rdflib_kg):
     from andtsgraph.backends.embedded import EmbeddedStore
 
-    # Växjö's plan is issued by Växjö kommun (/work/shared/seeds/README.md); Polisen
+    # Växjö's plan is issued by Växjö kommun (its ANDTS-plan 2022–2027); Polisen
     # publishes none of the bundled plans.
     ask = "ASK { ?p a andts:Plan ; dcterms:publisher actor:vaxjo-kommun }"
     construct = "CONSTRUCT { ?p a andts:Plan } WHERE { ?p a andts:Plan ; dcterms:publisher actor:vaxjo-kommun }"

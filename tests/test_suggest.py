@@ -146,7 +146,7 @@ def test_national_goals_are_read_from_the_graph_not_from_fixed_iris(tmp_path):
     assert _of(found, KR + "goal-1")[0].target.endswith("/national-2022-2025/mal-1")
 
 
-def test_bad_arguments_are_refused(kg):
+def test_bad_arguments_are_refused(kg, english):
     with pytest.raises(ChoiceError, match="kind='factors' is not one of: factor, national-goal"):
         suggest.suggest_links(kg, kind="factors")
     with pytest.raises(ChoiceError, match="top=0: give a whole number of at least 1"):
@@ -263,7 +263,7 @@ def test_import_log_lines_list_the_best_suggestions(uncurated):
 
 
 # ---- the command --------------------------------------------------------------------------------
-def test_cli_links_suggest_json_and_output(tmp_path, capsys):
+def test_cli_links_suggest_json_and_output(tmp_path, capsys, english):
     assert main(["links", "suggest", "--plan", "kronoberg", "--kind", "factor", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     langning = next(d for d in data if d["source"] == KR + "a-07-2")

@@ -248,7 +248,7 @@ def test_the_sparql_engine_reports_exactly_what_pyshacl_reports_on_every_fixture
     _same_report(_kg_with(_write(_fixture_graph(case), tmp_path)))
 
 
-def test_the_engine_runs_on_every_store_and_names_what_it_cannot_compile(tmp_path):
+def test_the_engine_runs_on_every_store_and_names_what_it_cannot_compile(tmp_path, english):
     assert compile_shapes(load_shapes()).queries
     memory = andtsgraph.load(store="memory")
     assert validate(memory, engine="sparql").counts() == validate(andtsgraph.load()).counts()
@@ -399,7 +399,7 @@ def test_an_iri_the_store_refuses_is_a_data_file_error_naming_the_file(tmp_path)
         andtsgraph.load(bad, bundled=False)
 
 
-def test_force_leaves_exactly_one_corpus_in_the_folder(tmp_path):
+def test_force_leaves_exactly_one_corpus_in_the_folder(tmp_path, english):
     out = tmp_path / "corpus"
     write_corpus(out, 6, seed=0, activities_per_plan=2)
     mine = tmp_path / "corpus" / "notes.txt"

@@ -798,7 +798,7 @@ def test_english_report(kg):
     assert report.results[0].message.startswith("The indicator states no measurable target")
 
 
-def test_unknown_severity_or_language_is_a_clear_error(kg):
+def test_unknown_severity_or_language_is_a_clear_error(kg, english):
     with pytest.raises(AndtsError, match="unknown severity 'fatal'"):
         validate(kg, severity="fatal")
     with pytest.raises(AndtsError, match="unknown lang 'de'"):

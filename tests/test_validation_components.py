@@ -229,7 +229,7 @@ def test_each_component_gives_the_results_shacl_defines(engine, name, shapes, da
     assert _found(results) == sorted(expected)
 
 
-def test_what_the_engine_cannot_compile_is_named_never_skipped():
+def test_what_the_engine_cannot_compile_is_named_never_skipped(english):
     data, shapes = _graphs(
         "ex:S sh:targetNode ex:a ; sh:node ex:T . ex:T sh:property [ sh:path ex:p ; sh:node ex:T ] .",
         "",

@@ -5,6 +5,8 @@ __all__ = ["MESSAGES"]
 MESSAGES = {
     "errors.did_you_mean": {"sv": "; menade du {names}?", "en": "; did you mean {names}?"},
     "errors.or": {"sv": " eller ", "en": " or "},
+    "errors.written_tail": {"sv": "inget skrevs", "en": "nothing was written"},
+    "errors.removed_tail": {"sv": "inget togs bort", "en": "nothing was removed"},
     "errors.not_one_of": {
         "sv": "{parameter}={value!r} är inte ett av: {allowed}{hint}",
         "en": "{parameter}={value!r} is not one of: {allowed}{hint}",

@@ -44,4 +44,22 @@ MESSAGES = {
         "sv": ("tog bort {n} graf", "tog bort {n} grafer"),
         "en": ("removed {n} graph", "removed {n} graphs"),
     },
+    "server.nothing_removed": {
+        "sv": "{reason}; inget togs bort",
+        "en": "{reason}; nothing was removed",
+    },
+    "server.remote_no_remove": {
+        "sv": "en ansluten SPARQL-server är skrivskyddad här; ta bort överförda grafer med andtsgraph.remote.remove()",
+        "en": "a connected SPARQL server is read-only here; remove pushed graphs with andtsgraph.remote.remove()",
+    },
+    "server.durations_changed": {
+        "sv": (
+            "servern håller {n} xsd:duration-värde på annat sätt än det skrevs, i {graphs}: {lost} kom tillbaka som {became} (Virtuoso håller en varaktighet som månader eller sekunder, inte båda); frågor där ser serverns form",
+            "servern håller {n} xsd:duration-värden på annat sätt än de skrevs, i {graphs}: {lost} kom tillbaka som {became} (Virtuoso håller en varaktighet som månader eller sekunder, inte båda); frågor där ser serverns form",
+        ),
+        "en": (
+            "the server keeps {n} xsd:duration value otherwise than written, in {graphs}: {lost} came back as {became} (Virtuoso keeps a duration as months or as seconds, not both); queries there see the server's form",
+            "the server keeps {n} xsd:duration values otherwise than written, in {graphs}: {lost} came back as {became} (Virtuoso keeps a duration as months or as seconds, not both); queries there see the server's form",
+        ),
+    },
 }

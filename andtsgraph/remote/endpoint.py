@@ -83,7 +83,7 @@ class Endpoint:
         >>> Endpoint.from_url("http://alice:pw@127.0.0.1:7878")
         Traceback (most recent call last):
         ...
-        andtsgraph.remote.http.EndpointError: the server URL holds credentials (user:password@); give --user with the password in an environment variable, or --token-env, instead
+        andtsgraph.remote.http.EndpointError: serverns URL innehåller inloggningsuppgifter (användare:lösenord@); ange i stället en användare (auth=, --user) med lösenordet i en miljövariabel, eller en token (token_env=, --token-env)
         """
         parts = refuse_userinfo(url)
         for other in (update, gsp):

@@ -341,11 +341,14 @@ def _one(
     target = parts.path or "/"
     if parts.query:
         target += "?" + parts.query
-    connection_class = (
-        http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-    )
-    kwargs = {"context": ssl.create_default_context()} if parts.scheme == "https" else {}
-    connection = connection_class(parts.hostname, parts.port, timeout=remaining, **kwargs)
+    host = parts.hostname or ""
+    connection: http.client.HTTPConnection
+    if parts.scheme == "https":
+        connection = http.client.HTTPSConnection(
+            host, parts.port, timeout=remaining, context=ssl.create_default_context()
+        )
+    else:
+        connection = http.client.HTTPConnection(host, parts.port, timeout=remaining)
     timer_fired = threading.Event()
     # The socket is kept here: http.client hands it to the response and forgets it when the
     # server will close the connection.
@@ -371,9 +374,9 @@ def _one(
             connection.putheader(key, value)
         if "user-agent" not in sent:
             connection.putheader("User-Agent", "andtsgraph")
-        value = credentials.header(method, target, _space(parts)) if credentials else None
-        if value:
-            connection.putheader("Authorization", value)
+        authorization = credentials.header(method, target, _space(parts)) if credentials else None
+        if authorization:
+            connection.putheader("Authorization", authorization)
         connection.putheader("Content-Length", str(len(body or b"")))
         try:
             connection.endheaders(body)

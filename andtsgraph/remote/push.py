@@ -37,6 +37,7 @@ from andtsgraph.remote.backend import (
 )
 from andtsgraph.remote.endpoint import Endpoint
 from andtsgraph.remote.http import DEFAULT_MAX_BYTES, EndpointError
+from andtsgraph.results import Result, ResultList
 from andtsgraph.sparql_text import check_term
 
 __all__ = ["PushError", "PushedGraph", "push", "remove"]
@@ -48,11 +49,21 @@ _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
 @dataclass(frozen=True)
-class PushedGraph:
-    """One named graph uploaded by :func:`push` (or left as it was by ``resume``).
+class PushedGraph(Result):
+    """One named graph uploaded by :func:`push` (or left as it was by ``resume``), with the
+    three outputs of every result (``to_records()``, ``to_dataframe()``, ``to_json()``).
 
-    ``method`` is ``"gsp"`` (Graph Store Protocol), ``"update"`` (SPARQL Update) or
-    ``"kept"`` (already on the server, whole, when resuming).
+    ``method`` is ``"gsp"`` (Graph Store Protocol), ``"update"`` (SPARQL Update),
+    ``"kept"`` (already on the server, whole, when resuming) or ``"removed"`` (by
+    :func:`remove`).
+
+    Examples
+    --------
+    >>> done = PushedGraph("https://w3id.org/andtsgraph/graph/vocab", 822, "gsp")
+    >>> done.to_record()
+    {'graph': 'https://w3id.org/andtsgraph/graph/vocab', 'triples': 822, 'method': 'gsp'}
+    >>> print(ResultList([done]).to_json(indent=None))
+    [{"graph": "https://w3id.org/andtsgraph/graph/vocab", "triples": 822, "method": "gsp"}]
     """
 
     graph: str
@@ -74,19 +85,34 @@ class PushError(EndpointError):
     """
 
     def __init__(
-        self, reason: str, written: list[PushedGraph], failed: str, remaining: list[str]
+        self,
+        reason: str,
+        written: list[PushedGraph],
+        failed: str,
+        remaining: list[str],
+        *,
+        removing: bool = False,
     ) -> None:
         self.reason = reason
         self.written = written
         self.failed = failed
         self.remaining = remaining
         total = len(written) + 1 + len(remaining)
-        super().__init__(
-            f"push stopped at graph {failed} ({len(written) + 1} of {total}): {reason}; "
-            f"{len(written)} graphs were written whole, {len(remaining) + 1} were not. "
-            "Finish with the same push and --resume (resume=True), or remove what was "
-            "written with --remove (andtsgraph.remote.remove)"
-        )
+        where = f"at graph {failed} ({len(written) + 1} of {total}): {reason}"
+        if removing:
+            message = (
+                f"remove stopped {where}; {len(written)} graphs were removed, "
+                f"{len(remaining) + 1} were not. Finish with the same --remove again "
+                "(andtsgraph.remote.remove)"
+            )
+        else:
+            message = (
+                f"push stopped {where}; {len(written)} graphs were written whole, "
+                f"{len(remaining) + 1} were not. Finish with the same push and --resume "
+                "(resume=True), or remove what was written with --remove "
+                "(andtsgraph.remote.remove)"
+            )
+        super().__init__(message)
 
 
 class _Refused(AndtsError):
@@ -256,23 +282,56 @@ def _check_durations(endpoint: Endpoint, graphs: dict[str, Graph]) -> None:
     held: dict[str, Counter[tuple[str, str]]] = {name: Counter() for name in wanted}
     for g, p, o in rows.rows:
         held[str(g)][(str(p), str(o))] += 1  # o as the client reads it (see duration_lexical)
-    changed = []
+    changed: list[tuple[str, list[str], list[str]]] = []
     for name, found in wanted.items():
         lost, got = found - held[name], held[name] - found
         if lost:
-            changed.append((name, sorted(lost), sorted(got)))
+            changed.append((name, sorted(o for _, o in lost), sorted(o for _, o in got)))
     if changed:
-        name, lost, got = changed[0]
-        became = ", ".join(o for _, o in got[:3]) or "nothing"
-        n, graphs = sum(len(c[1]) for c in changed), len(changed)
+        first, lost_values, got_values = changed[0]
+        others = f" (+{len(changed) - 1})" if len(changed) > 1 else ""
         warnings.warn(
-            f"the server keeps {n} xsd:duration {'value' if n == 1 else 'values'} otherwise "
-            f"than written, in {graphs} {'graph' if graphs == 1 else 'graphs'}: in {name}, "
-            f"{', '.join(o for _, o in lost[:3])} came back as {became} (Virtuoso keeps a "
-            "duration as months or as seconds, not both); queries there see the server's form",
+            _msg(
+                "server.durations_changed",
+                n=sum(len(c[1]) for c in changed),
+                graphs=first + others,
+                lost=", ".join(lost_values[:3]),
+                became=", ".join(got_values[:3]) or "-",
+            ),
             AndtsWarning,
             stacklevel=3,
         )
+
+
+def _graph_by_graph(
+    names: list[str],
+    write: Callable[[str], PushedGraph],
+    progress: Callable[[PushedGraph], None] | None,
+    *,
+    removing: bool = False,
+) -> ResultList[PushedGraph]:
+    """Write (or remove) each graph in turn, one request each. A request that fails after
+    others went through raises :class:`PushError` naming them (a graph only kept does not
+    count); one that fails first says nothing was changed."""
+    done: ResultList[PushedGraph] = ResultList()
+    changed: list[PushedGraph] = []
+    for index, name in enumerate(names):
+        try:
+            result = write(name)
+        except (EndpointError, KeyboardInterrupt) as exc:
+            if not changed:  # nothing to finish or undo
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                key = "server.nothing_removed" if removing else "errors.nothing_written"
+                raise EndpointError(_msg(key, reason=exc)) from None
+            reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
+            raise PushError(reason, changed, name, names[index + 1 :], removing=removing) from None
+        if result.method != "kept":
+            changed.append(result)
+        done.append(result)
+        if progress:
+            progress(result)
+    return done
 
 
 def _listed(names: list[str]) -> str:
@@ -292,7 +351,7 @@ def push(
     replace: bool = False,
     resume: bool = False,
     progress: Callable[[PushedGraph], None] | None = None,
-) -> list[PushedGraph]:
+) -> ResultList[PushedGraph]:
     """Upload every named graph of ``kg`` (ontology, vocabularies, actors, links and each
     plan) into the same named graph on a SPARQL server.
 
@@ -324,7 +383,8 @@ def push(
 
     Returns
     -------
-    list of PushedGraph
+    ResultList of PushedGraph
+        One per graph, in order: ``push(...).to_dataframe()`` is the table of what was written.
 
     Raises
     ------
@@ -368,26 +428,14 @@ def push(
         kept = set(occupied)
     elif occupied and not replace:
         raise EndpointError(_msg("errors.occupied", n=len(occupied), graphs=_listed(occupied)))
-    pushed: list[PushedGraph] = []
-    written: list[PushedGraph] = []
-    for index, name in enumerate(names):
+
+    def write(name: str) -> PushedGraph:
         if name in kept:
-            done = PushedGraph(name, len(graphs[name]), "kept")
-        else:
-            try:
-                method = writer.put(name, graphs[name])
-            except (EndpointError, KeyboardInterrupt) as exc:
-                if not written:  # nothing to finish or undo
-                    if isinstance(exc, KeyboardInterrupt):
-                        raise
-                    raise EndpointError(_msg("errors.nothing_written", reason=exc)) from None
-                reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
-                raise PushError(reason, written, name, names[index + 1 :]) from None
-            done = PushedGraph(name, len(graphs[name]), method)
-            written.append(done)
-        pushed.append(done)
-        if progress:
-            progress(done)
+            return PushedGraph(name, len(graphs[name]), "kept")
+        return PushedGraph(name, len(graphs[name]), writer.put(name, graphs[name]))
+
+    pushed = _graph_by_graph(names, write, progress)
+    written = [p for p in pushed if p.method != "kept"]
     _check_durations(endpoint, {p.graph: graphs[p.graph] for p in written})
     return pushed
 
@@ -418,7 +466,7 @@ def remove(
     >>> remove(None, "http://127.0.0.1:7878", graphs=["https://example.org/their-graph"])
     Traceback (most recent call last):
     ...
-    andtsgraph.remote.http.EndpointError: graph https://example.org/their-graph is not under https://w3id.org/andtsgraph/graph/: push writes only the project's own graphs (connect() would not see it); nothing was removed
+    andtsgraph.remote.http.EndpointError: grafen https://example.org/their-graph ligger inte under https://w3id.org/andtsgraph/graph/: push skriver bara projektets egna grafer (connect() skulle inte se den); inget togs bort
     """
     endpoint = _endpoint(
         endpoint, update_endpoint, gsp_endpoint, auth, token_env, timeout, DEFAULT_MAX_BYTES
@@ -429,13 +477,14 @@ def remove(
             _check_graph_name(name)
     except _Refused as exc:
         raise EndpointError(
-            str(exc).replace("nothing was written", "nothing was removed")
+            str(exc).replace(_msg("errors.written_tail"), _msg("errors.removed_tail"))
         ) from None
     present = _on_server(RemoteBackend(endpoint))
     writer = _Writer(endpoint)
-    removed = []
-    for name in names:
-        if name in present:
-            writer.drop(name)
-            removed.append(name)
-    return removed
+
+    def drop(name: str) -> PushedGraph:
+        writer.drop(name)
+        return PushedGraph(name, present[name], "removed")
+
+    removed = _graph_by_graph([n for n in names if n in present], drop, None, removing=True)
+    return [g.graph for g in removed]

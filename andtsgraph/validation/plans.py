@@ -171,8 +171,9 @@ def validate(
     'kronoberg-2022-2026: Varning: 55 indikatorer saknar mätbart målvärde'
     """
     check_choice("severity", severity, SEVERITIES)
+    if lang is not None:
+        check_choice("lang", lang, LANGS)
     lang = language(lang)
-    check_choice("lang", lang, LANGS)
     check_choice("engine", engine, ENGINES)
     with using_language(lang), _IllTyped() as ill_typed:
         return _validate(kg_or_paths, shapes, severity, lang, engine, plans, ill_typed)
