@@ -294,7 +294,7 @@ class KnowledgeGraph:
         loaded_plans = [
             n.rsplit("/", 1)[-1] for n in self._sources if n.startswith(str(GRAPH["plan/"]))
         ]
-        if fmt in QUAD_FORMATS and any(plan.encode() in data for plan in loaded_plans):
+        if fmt in QUAD_FORMATS and _may_name_a_graph(data, loaded_plans):
             # It names a graph that is loaded already (a plan loaded twice, or a revised
             # bundled plan): rdflib's path reads which graphs it fills first.
             raise ValueError("names a loaded graph")
@@ -969,6 +969,21 @@ def bundled_files() -> list[tuple[Path, str | None]]:
         files += [(p, str(graph)) for p in sorted((root / folder).glob("*.ttl"))]
     files += [(p, None) for p in sorted((root / "plans").glob("*.ttl"))]
     return files
+
+
+def _may_name_a_graph(data: bytes, plan_ids: list[str]) -> bool:
+    """Whether a quad file may name the graph of one of ``plan_ids``.
+
+    A plan's own IRI in the file is no sign (every municipal plan names the national one); its
+    graph's IRI is. Where a prefix or base for the graph namespace, or a Unicode escape, could
+    hide that IRI, the answer is yes, and the careful path reads the file.
+    """
+    graphs = str(GRAPH["plan/"]).encode()
+    if b"\\u" in data or b"\\U" in data:
+        return True
+    if graphs + b">" in data or str(GRAPH).encode() + b">" in data:
+        return True
+    return any(b"/graph/plan/" + plan.encode() in data for plan in plan_ids)
 
 
 def load(

@@ -145,3 +145,20 @@ def english():
 
     with using_language("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """Each test starts in the default language: one that leaves another language set (the
+    library's global choice) would change what later tests on the same worker read. The
+    language is put back, and the test that left it is named in the warnings summary."""
+    import warnings
+
+    from andtsgraph import messages
+
+    before = messages._chosen
+    yield
+    if messages._chosen != before:
+        left = messages._chosen
+        messages.set_language(before)
+        warnings.warn(f"the test left the library's language set to {left!r}", stacklevel=1)

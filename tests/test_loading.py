@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
 import andtsgraph
-from andtsgraph.errors import DataFileError, OutputExistsError, PlanNotFoundError, QueryError
+from andtsgraph.errors import (
+    AndtsNote,
+    DataFileError,
+    OutputExistsError,
+    PlanNotFoundError,
+    QueryError,
+)
 from andtsgraph.namespaces import (
     ACTORS_GRAPH,
     LINKS_GRAPH,
@@ -240,3 +248,34 @@ def test_serialize_never_overwrites_without_force(kg, tmp_path):
     assert out.read_text(encoding="utf-8") == "precious"
     kg.serialize(out, format="ttl", force=True)
     assert out.read_text(encoding="utf-8").startswith("@prefix")
+
+
+def test_a_corpus_naming_the_national_plan_is_parsed_by_the_store_itself(tmp_path, monkeypatch):
+    """Every synthetic plan names the national plan (basedOn, goal alignments); that is no
+    sign that it fills the national plan's graph, so the store parses it (no rdflib pass,
+    which made a 311-plan load 10x slower), while a file naming a loaded plan's graph is
+    still read carefully."""
+    from andtsgraph import knowledge_graph
+    from andtsgraph.testing.synthetic import write_corpus
+
+    write_corpus(tmp_path / "corpus", 3)
+    careful = []
+
+    def counted(path, fmt=None):
+        careful.append(Path(path).name)
+        return original(path, fmt)
+
+    original = knowledge_graph.read_rdf
+    monkeypatch.setattr(knowledge_graph, "read_rdf", counted)
+    kg = andtsgraph.load(tmp_path / "corpus", lang="en")
+    assert len([p for p in kg.plans if p.id.startswith("synthetic-")]) == 3
+    assert careful == []
+    twice = tmp_path / "twice.trig"
+    twice.write_text(
+        "<https://w3id.org/andtsgraph/graph/plan/kronoberg-2022-2026> "
+        "{ <http://e/a> <http://e/b> <http://e/c> . }\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(AndtsNote, match="kronoberg-2022-2026"):
+        andtsgraph.load(twice, lang="en")  # a revised bundled plan replaces the bundled one
+    assert careful == ["twice.trig"]
