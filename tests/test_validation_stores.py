@@ -121,3 +121,28 @@ def test_labels_plans_and_sections_read_from_the_store_are_those_of_the_graphs()
     placed = Context(StoreFacts(kg.backend.store, shapes), "sv")
     assert all(placed.plans_of(r.focus) for r in records)
     assert {p for r in records for p in placed.plans_of(r.focus)} <= {p.id for p in kg.plans}
+
+
+def test_queries_run_at_once_give_the_results_of_queries_run_in_turn(tmp_path):
+    """The SPARQL engine runs its compiled queries in several threads on a pyoxigraph store;
+    the results (and their order) are those of one query after another, on the bundled plans
+    with a synthetic plan beside them (so that there is something to find)."""
+    from andtsgraph.testing.synthetic import write_corpus
+    from andtsgraph.validation.engines import select_store
+    from andtsgraph.validation.engines import sparql as engine
+    from andtsgraph.validation.shapes import load_shapes
+
+    kg = andtsgraph.load(write_corpus(tmp_path, 2, activities_per_plan=6))
+    (tmp_path / "broken.ttl").write_text(
+        "@prefix andts: <https://w3id.org/andtsgraph/ontology#> .\n"
+        "<https://w3id.org/andtsgraph/plan/x/a1> a andts:Activity .\n",
+        encoding="utf-8",
+    )
+    kg.add_file(tmp_path / "broken.ttl")
+    shapes = load_shapes()
+    select = select_store(kg.backend)
+    program = engine.compile_shapes(shapes, engine.class_closure(select))
+    in_turn = engine.run(select, shapes, program, threads=1)
+    at_once = engine.run(select, shapes, program, threads=4)
+    assert len(in_turn) > 0
+    assert [r.key() for r in at_once] == [r.key() for r in in_turn]

@@ -9,6 +9,7 @@ from typing import Any
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from andtsgraph.backends.base import OxigraphStore
 from andtsgraph.errors import AndtsError, AndtsWarning
 from andtsgraph.messages import text as _msg
 from andtsgraph.validation.engines import ENGINES, UnsupportedShapes, select_graph, select_store
@@ -96,24 +97,26 @@ def validate_graph(data: Any, shapes: Graph, *, engine: str = "auto") -> ShaclRe
     if engine not in ENGINES:
         choose_engine(engine, shapes)  # raises, naming the engines
     # The shapes are compiled once, with the data's class hierarchy.
-    select = None if engine == "pyshacl" else _select(data)
+    select, threads = (None, 1) if engine == "pyshacl" else _select(data)
     closure = None if select is None else sparql_engine.class_closure(select)
     chosen, program = choose_engine(engine, shapes, closure)
     if chosen == "sparql" and select is not None:
-        results = sparql_engine.run(select, shapes, program)
+        results = sparql_engine.run(select, shapes, program, threads=threads)
     else:
         results = pyshacl_engine.run(_rdflib_graph(data), shapes)
     results.sort(key=ShaclResult.key)
     return ShaclReport(conforms=not results, results=results, shapes=shapes, engine=chosen)
 
 
-def _select(data: Any) -> sparql_engine.Select:
+def _select(data: Any) -> tuple[sparql_engine.Select, int]:
+    """A select function over ``data``, and how many of its queries may run at once (several
+    only on a pyoxigraph store: it is safe across threads and lets go of the GIL)."""
     if isinstance(data, Graph):
         from andtsgraph.validation.stored import changed_in_store
 
         graph = _rdflib_graph(data)
         if changed_in_store(o for _, _, o in graph if isinstance(o, Literal)):
-            return select_graph(graph)  # the store would change the user's terms
+            return select_graph(graph), 1  # the store would change the user's terms
         import pyoxigraph as ox
 
         from andtsgraph.backends.oxigraph_memory import to_oxigraph
@@ -133,11 +136,12 @@ def _select(data: Any) -> sparql_engine.Select:
             for solution in solutions:
                 yield {n: to_rdflib(solution[n]) for n in names}
 
-        return select
+        return select, sparql_engine.store_threads()
     backend = getattr(data, "backend", None)
     if backend is None:
         raise AndtsError(_msg("errors.cannot_validate", kind=type(data).__name__))
-    return select_store(backend)
+    threads = sparql_engine.store_threads() if isinstance(backend, OxigraphStore) else 1
+    return select_store(backend), threads
 
 
 def _rdflib_graph(data: Any) -> Graph:

@@ -27,8 +27,10 @@ raises :class:`UnsupportedShapes` naming it: nothing is ever skipped in silence.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -969,7 +971,9 @@ def class_closure(select: Select) -> Callable[[URIRef], list[str]]:
 
 
 # ---- running -----------------------------------------------------------------------------------
-def run(select: Select, shapes: Graph, program: Program | None = None) -> ResultList[ShaclResult]:
+def run(
+    select: Select, shapes: Graph, program: Program | None = None, *, threads: int = 1
+) -> ResultList[ShaclResult]:
     """Validate the data that ``select`` queries against ``shapes``; return the results.
 
     Parameters
@@ -981,6 +985,10 @@ def run(select: Select, shapes: Graph, program: Program | None = None) -> Result
         The shapes graph.
     program : Program, optional
         ``compile_shapes(shapes)``, if already compiled.
+    threads : int, optional
+        How many queries may run at once (1: one after another). Give more only for a
+        ``select`` that is safe to call from several threads and releases the GIL while a
+        query runs (pyoxigraph does): the results are the same, in the same order.
 
     Raises
     ------
@@ -1001,11 +1009,12 @@ def run(select: Select, shapes: Graph, program: Program | None = None) -> Result
     if program is None or program.closure is None:
         program = compile_shapes(shapes, class_closure(select))
     results: ResultList[ShaclResult] = ResultList()
+    answers = _answers(select, [q.text for q in program.queries if q.per_focus is None], threads)
     for query in program.queries:
         if query.per_focus is not None:
             results += _run_sparql_constraint(select, query)
             continue
-        for row in select(query.text):
+        for row in answers[query.text]:
             path = _get(row, "path") or query.path
             results.append(
                 ShaclResult(
@@ -1020,6 +1029,34 @@ def run(select: Select, shapes: Graph, program: Program | None = None) -> Result
                 )
             )
     return results
+
+
+def store_threads() -> int:
+    """How many compiled queries to run at once on a pyoxigraph store: one per core."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _answers(
+    select: Select, texts: list[str], threads: int
+) -> Mapping[str, Iterable[Mapping[str, Node | None]]]:
+    """Each query's rows by its text: run lazily one after another, or all at once in
+    ``threads`` threads (the store's query time, not Python's, is most of a validation)."""
+    if threads <= 1:
+        return _Lazy(select)
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        rows = pool.map(lambda text: list(select(text)), texts)
+        return dict(zip(texts, rows, strict=True))
+
+
+class _Lazy(dict[str, Iterable[Mapping[str, Node | None]]]):
+    """Rows asked for when a query's turn comes (no thread, nothing held)."""
+
+    def __init__(self, select: Select) -> None:
+        super().__init__()
+        self._select = select
+
+    def __missing__(self, text: str) -> Iterable[Mapping[str, Node | None]]:
+        return self._select(text)
 
 
 def _get(row: Mapping[str, Node | None], name: str) -> Node | None:
