@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, fields
@@ -68,12 +69,12 @@ class _Words(dict):
 WORDS: dict[str, dict] = _Words()
 
 
-class _Findings(Result):
+class _Findings(Result, ABC):
     """Records, DataFrame and JSON of a result whose table is its gaps (one row per gap)."""
 
+    @abstractmethod
     def findings(self) -> ResultList[Gap]:
         """Return every gap found, in the report's order."""
-        raise NotImplementedError
 
     def to_records(self) -> list[dict[str, Any]]:
         """Return one record per gap (its ``kind`` and ``plan`` say what and where)."""

@@ -10,6 +10,7 @@ its SELECT rows hold its own terms, ``_converters`` (see
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -27,7 +28,7 @@ from andtsgraph.backends.base import (
 __all__ = ["EmbeddedStore"]
 
 
-class EmbeddedStore:
+class EmbeddedStore(ABC):
     """The query side of a store that runs in this process (the :class:`Batched` and
     :class:`~andtsgraph.backends.base.Backend` query methods, written once)."""
 
@@ -38,23 +39,23 @@ class EmbeddedStore:
         self.allow_service = allow_service
 
     # -- the hooks a store gives ------------------------------------------------------------
+    @abstractmethod
     def _answer(
         self, sparql: str, bindings: Mapping[str, Identifier], prefixes: Mapping[str, str]
     ) -> Any:
         """Run a query; return the store's own answer (raise QueryError on a syntax error)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _solutions(self, answer: Any) -> tuple[list[str], Iterable[tuple[Any, ...]]] | None:
         """A SELECT answer's column names and rows; None if the answer is not a SELECT's."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _boolean(self, answer: Any) -> bool:
         """An ASK answer's truth."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _triples(self, answer: Any) -> Iterable[tuple[Node, Node, Node]]:
         """A CONSTRUCT or DESCRIBE answer's triples, as rdflib terms."""
-        raise NotImplementedError
 
     def _converters(self) -> tuple[Callable[[Any], Node | None], Callable[[Any], Any]] | None:
         """The converters of the store's own terms in SELECT rows (to rdflib terms, to
