@@ -1014,7 +1014,8 @@ def run(
         if query.per_focus is not None:
             results += _run_sparql_constraint(select, query)
             continue
-        for row in answers[query.text]:
+        rows = answers[query.text] if query.text in answers else select(query.text)
+        for row in rows:
             path = _get(row, "path") or query.path
             results.append(
                 ShaclResult(
@@ -1039,24 +1040,13 @@ def store_threads() -> int:
 def _answers(
     select: Select, texts: list[str], threads: int
 ) -> Mapping[str, Iterable[Mapping[str, Node | None]]]:
-    """Each query's rows by its text: run lazily one after another, or all at once in
-    ``threads`` threads (the store's query time, not Python's, is most of a validation)."""
+    """Each query's rows by its text, all run at once in ``threads`` threads (the store's query
+    time, not Python's, is most of a validation); none with one thread: each runs in its turn."""
     if threads <= 1:
-        return _Lazy(select)
+        return {}
     with ThreadPoolExecutor(max_workers=threads) as pool:
         rows = pool.map(lambda text: list(select(text)), texts)
         return dict(zip(texts, rows, strict=True))
-
-
-class _Lazy(dict[str, Iterable[Mapping[str, Node | None]]]):
-    """Rows asked for when a query's turn comes (no thread, nothing held)."""
-
-    def __init__(self, select: Select) -> None:
-        super().__init__()
-        self._select = select
-
-    def __missing__(self, text: str) -> Iterable[Mapping[str, Node | None]]:
-        return self._select(text)
 
 
 def _get(row: Mapping[str, Node | None], name: str) -> Node | None:
